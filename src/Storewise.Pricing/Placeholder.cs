@@ -1,0 +1,3 @@
+namespace Storewise.Pricing;
+
+internal static class Placeholder;
