@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+
+namespace Storewise.Api.Common;
+
+/// <summary>
+/// Echoes <c>x-request-id</c> or makes one (29 hex digits, like the vendor's samples), puts it on the
+/// response and in every log line of the request, and logs one structured line per request.
+/// </summary>
+public static class RequestIds
+{
+    public const string Header = "x-request-id";
+
+    public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Storewise.Requests");
+        return app.Use(async (context, next) =>
+        {
+            var incoming = context.Request.Headers[Header].ToString();
+            var id = IsUsable(incoming) ? incoming : NewId();
+            context.TraceIdentifier = id;
+            context.Response.Headers[Header] = id;
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id });
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await next();
+            }
+            finally
+            {
+                logger.LogInformation(
+                    "{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms",
+                    context.Request.Method,
+                    context.Request.Path.Value,
+                    context.Response.StatusCode,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        });
+    }
+
+    // Only short, printable ids are echoed, so a header cannot smuggle text into logs or responses.
+    private static bool IsUsable(string value) =>
+        value.Length is > 0 and <= 128 && value.All(c => c is > ' ' and < (char)127);
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(15))[..29];
+}

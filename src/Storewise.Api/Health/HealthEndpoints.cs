@@ -1,0 +1,33 @@
+using Dapper;
+using Storewise.Api.Storage;
+
+namespace Storewise.Api.Health;
+
+/// <summary>Liveness (the process answers) and readiness (the database answers).</summary>
+public static class HealthEndpoints
+{
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var health = app.MapGroup("/health").AllowAnonymous().ExcludeFromDescription();
+        health.MapGet("/live", Live);
+        health.MapGet("/ready", ReadyAsync);
+    }
+
+    private static IResult Live() => TypedResults.Ok(new { status = "live" });
+
+    private static async Task<IResult> ReadyAsync(Database database, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            await using var connection = await database.OpenAsync(timeout.Token);
+            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: timeout.Token));
+            return TypedResults.Ok(new { status = "ready", database = database.Provider.ToString().ToLowerInvariant() });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return TypedResults.Json(new { status = "unavailable", message = "the database is unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Storewise.Api.Auth;
+using Storewise.Api.Common;
+using Storewise.Api.Storage;
+
+namespace Storewise.Api.Hosting;
+
+/// <summary>Registers everything the service needs; each feature adds its own services here.</summary>
+public static class ServiceRegistration
+{
+    public static void AddStorewise(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        services.AddSingleton(storage);
+        services.AddSingleton(limits);
+        services.AddSingleton(_ => CreateDatabase(builder.Configuration, storage));
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ObjectIds>();
+
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(limits.MaxBodyBytes, limits.MaxImportBytes + 64 * 1024));
+
+        services.AddOpenApi();
+        builder.AddStorewiseAuth();
+    }
+
+    /// <summary>Strict JSON: numbers must be numbers, names are camelCase, unknown members are ignored (SPEC D3).</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.PropertyNameCaseInsensitive = false;
+        options.MaxDepth = 64;
+        options.AllowDuplicateProperties = false;
+    }
+
+    public static Database CreateDatabase(IConfiguration configuration, StorageOptions storage)
+    {
+        var provider = storage.Provider.Trim().ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not supported (use sqlite or postgres)."),
+        };
+        var connectionString = configuration.GetConnectionString("Storewise");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                throw new InvalidOperationException("ConnectionStrings:Storewise is required with Storage:Provider=postgres.");
+            }
+
+            connectionString = $"Data Source={Path.Combine(storage.DataDirectory, "storewise.db")}";
+        }
+
+        return new Database(provider, connectionString);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Storewise.Api.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
