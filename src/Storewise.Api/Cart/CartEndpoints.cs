@@ -1,0 +1,43 @@
+using Storewise.Api.Auth;
+using Storewise.Api.Common;
+using Storewise.Api.Errors;
+using Storewise.Pricing;
+
+namespace Storewise.Api.Cart;
+
+/// <summary><c>POST /v0/promotions/cart</c>: prices a cart; read-only, never changes stored state.</summary>
+public static class CartEndpoints
+{
+    public static void MapCartEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v0/promotions/cart", PriceAsync)
+            .RequireAuthorization(Scopes.PromotionsRead)
+            .WithTags("Cart")
+            .WithSummary("Apply promotions and coupons to a cart");
+    }
+
+    private static async Task<IResult> PriceAsync(
+        CartRequest? request,
+        RequestUser user,
+        CartPricing pricing,
+        LimitsOptions limits,
+        TimeProvider clock,
+        bool? explain)
+    {
+        if (request is null)
+        {
+            return ErrorResults.BadRequest("body: a cart is required", "validation_failed");
+        }
+
+        var errors = new ValidationErrors();
+        var cart = CartValidation.Validate(request, limits, errors);
+        var evaluatedAt = CartValidation.EvaluatedAt(request.EvaluatedAt, clock.GetUtcNow(), errors);
+        if (errors.Any || cart is null || evaluatedAt is null)
+        {
+            return errors.ToResult();
+        }
+
+        var result = await pricing.PriceAsync(user.Tenant, cart, evaluatedAt.Value, explain == true);
+        return TypedResults.Ok(CartResponseMapper.Map(request, cart, result));
+    }
+}

@@ -1,0 +1,68 @@
+using Storewise.Pricing;
+
+namespace Storewise.Api.Cart;
+
+/// <summary>Turns the engine's result into the wire shape, money at the currency's minor unit.</summary>
+public static class CartResponseMapper
+{
+    public static DiscountedCartResponse Map(CartRequest request, Pricing.Cart cart, PricingResult result)
+    {
+        var exponent = CurrencyMinorUnits.GetExponentOrDefault(cart.Currency);
+        decimal M(decimal amount) => Money.Normalise(amount, exponent);
+
+        var items = new DiscountedItem[result.Items.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var priced = result.Items[i];
+            items[i] = new DiscountedItem
+            {
+                Id = priced.Item.Id,
+                ProductId = priced.Item.ProductId,
+                Quantity = priced.Item.Quantity,
+                Price = M(priced.Item.Price),
+                Categories = request.Items![i]!.Categories,
+                Name = priced.Item.Name,
+                Discounts = priced.Discounts.Select(d => Entry(d, exponent)).ToArray(),
+                TotalDiscount = M(priced.TotalDiscount),
+                Total = M(priced.Total),
+            };
+        }
+
+        return new DiscountedCartResponse
+        {
+            CustomerId = request.CustomerId,
+            ChannelType = request.ChannelType,
+            Currency = request.Currency!,
+            CouponCodes = request.CouponCodes,
+            StoreId = request.StoreId,
+            ShopId = request.ShopId,
+            Locale = request.Locale,
+            Items = items,
+            ShippingCost = request.ShippingCost is { } shipping ? M(shipping) : null,
+            CustomerAttributes = request.CustomerAttributes,
+            EvaluatedAt = request.EvaluatedAt,
+            CatalogTotal = M(result.CatalogTotal),
+            DiscountTotal = M(result.DiscountTotal),
+            ShippingDiscounts = result.ShippingDiscounts.Select(d => Entry(d, exponent)).ToArray(),
+            ShippingTotal = M(result.ShippingTotal),
+            Total = M(result.Total),
+            RejectedCoupons = result.RejectedCoupons.Select(r => new RejectedCouponEntry(r.Code, r.Reason, r.Message)).ToArray(),
+            NotApplied = result.NotApplied?.Select(n => new NotAppliedEntry(Source(n.Source), n.Id, n.Name, n.Reason)).ToArray(),
+        };
+    }
+
+    private static DiscountEntry Entry(AppliedDiscount discount, int exponent) => new(
+        Source(discount.Source),
+        discount.Id,
+        discount.CouponCode,
+        discount.Name,
+        discount.Kind.ToString(),
+        discount.Level,
+        IsPercent(discount.Kind) ? discount.Value : Money.Normalise(discount.Value, exponent),
+        Money.Normalise(discount.Amount, exponent),
+        discount.Exclusive);
+
+    private static string Source(OfferSource source) => source == OfferSource.Coupon ? "coupon" : "promotion";
+
+    private static bool IsPercent(OfferKind kind) => kind.ToString().EndsWith("Percentage", StringComparison.Ordinal);
+}

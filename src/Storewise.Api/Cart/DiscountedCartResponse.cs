@@ -1,0 +1,95 @@
+using System.Text.Json.Serialization;
+
+namespace Storewise.Api.Cart;
+
+/// <summary>
+/// The answer of <c>POST /v0/promotions/cart</c> (SPEC D4, PRICING-RULES A51/A54): the request's documented
+/// fields as sent (absent ones omitted), each line with its ordered discounts, and the cart totals.
+/// </summary>
+public sealed record DiscountedCartResponse
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CustomerId { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ChannelType { get; init; }
+
+    public required string Currency { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string?>? CouponCodes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StoreId { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ShopId { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Locale { get; init; }
+
+    public required IReadOnlyList<DiscountedItem> Items { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? ShippingCost { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string?>? CustomerAttributes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? EvaluatedAt { get; init; }
+
+    public required decimal CatalogTotal { get; init; }
+
+    public required decimal DiscountTotal { get; init; }
+
+    public required IReadOnlyList<DiscountEntry> ShippingDiscounts { get; init; }
+
+    public required decimal ShippingTotal { get; init; }
+
+    public required decimal Total { get; init; }
+
+    public required IReadOnlyList<RejectedCouponEntry> RejectedCoupons { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<NotAppliedEntry>? NotApplied { get; init; }
+}
+
+public sealed record DiscountedItem
+{
+    public required string Id { get; init; }
+
+    public required string ProductId { get; init; }
+
+    public required int Quantity { get; init; }
+
+    public required decimal Price { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CategoryPathRequest?>? Categories { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Name { get; init; }
+
+    public required IReadOnlyList<DiscountEntry> Discounts { get; init; }
+
+    public required decimal TotalDiscount { get; init; }
+
+    public required decimal Total { get; init; }
+}
+
+/// <summary>One applied discount, in the order it was applied (the order is significant).</summary>
+public sealed record DiscountEntry(
+    string Source,
+    string Id,
+    string? CouponCode,
+    string Name,
+    string Kind,
+    string Level,
+    decimal Value,
+    decimal Amount,
+    bool Exclusive);
+
+public sealed record RejectedCouponEntry(string Code, string Reason, string Message);
+
+public sealed record NotAppliedEntry(string Source, string Id, string Name, string Reason);
