@@ -39,6 +39,7 @@ public static class Pipeline
         app.UseBodySizeLimit();
         app.UseAuthentication();
         app.UseTenantHeaderCheck();
+        app.UseRateLimiter();
         app.UseAuthorization();
     }
 }

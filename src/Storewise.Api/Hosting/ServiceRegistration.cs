@@ -28,6 +28,7 @@ public static class ServiceRegistration
 
         services.AddOpenApi();
         builder.AddStorewiseAuth();
+        builder.AddTenantRateLimiting();
     }
 
     /// <summary>Strict JSON: numbers must be numbers, names are camelCase, unknown members are ignored (SPEC D3).</summary>
