@@ -15,8 +15,13 @@ public static class HealthEndpoints
 
     private static IResult Live() => TypedResults.Ok(new { status = "live" });
 
-    private static async Task<IResult> ReadyAsync(Database database, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(Database database, StorageReadiness readiness, CancellationToken cancellationToken)
     {
+        if (!readiness.IsReady)
+        {
+            return TypedResults.Json(new { status = "unavailable", message = "the database schema is not in place yet" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -11,9 +11,23 @@ public static class Pipeline
     public static async Task PrepareStorageAsync(this WebApplication app)
     {
         var storage = app.Services.GetRequiredService<StorageOptions>();
-        if (storage.MigrateOnStart)
+        var readiness = app.Services.GetRequiredService<StorageReadiness>();
+        if (!storage.MigrateOnStart)
         {
-            await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
+            readiness.MarkReady();
+        }
+        else
+        {
+            try
+            {
+                await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
+                readiness.MarkReady();
+            }
+            catch (Exception ex) when (ErrorHandling.Classify(ex).Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                // Start anyway: requests get 503 and MigrationRetry finishes the job once the database answers.
+                app.Logger.LogError("Database unavailable at start ({Message}); retrying in the background", ex.Message);
+            }
         }
 
         if (app.Services.GetRequiredService<FirstStart>().GeneratedSigningKey)
@@ -26,6 +40,22 @@ public static class Pipeline
         }
     }
 
+    /// <summary>Answers 503 for everything but health and docs until the schema is in place.</summary>
+    private static void UseStorageReadiness(this WebApplication app)
+    {
+        var readiness = app.Services.GetRequiredService<StorageReadiness>();
+        app.Use(async (context, next) =>
+        {
+            if (!readiness.IsReady && !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/docs"))
+            {
+                await ErrorResults.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "the database is unavailable; retry shortly", "database_unavailable");
+                return;
+            }
+
+            await next();
+        });
+    }
+
     public static void UseStorewisePipeline(this WebApplication app)
     {
         app.UseRequestIds();
@@ -35,6 +65,7 @@ public static class Pipeline
             ui.RoutePrefix = "docs";
             ui.SwaggerEndpoint("/openapi/v1.json", "Storewise");
         });
+        app.UseStorageReadiness();
         app.UseRouting();
         app.UseBodySizeLimit();
         app.UseAuthentication();

@@ -18,6 +18,8 @@ public static class ServiceRegistration
         services.AddSingleton(limits);
         services.AddSingleton(_ => CreateDatabase(builder.Configuration, storage));
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<StorageReadiness>();
+        services.AddHostedService<MigrationRetry>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ObjectIds>();
 
