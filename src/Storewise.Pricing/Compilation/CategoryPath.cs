@@ -1,0 +1,39 @@
+namespace Storewise.Pricing;
+
+/// <summary>Category path matching (A13): segment-wise prefix, exact case-sensitive segments; an empty configured path matches any categorised item.</summary>
+internal static class CategoryPath
+{
+    public static bool AnyMatches(string[][] configured, IReadOnlyList<IReadOnlyList<string>> itemPaths)
+    {
+        foreach (var prefix in configured)
+        {
+            foreach (var path in itemPaths)
+            {
+                if (path is not null && StartsWith(path, prefix))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public static bool StartsWith(IReadOnlyList<string> path, string[] prefix)
+    {
+        if (path.Count < prefix.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            if (!string.Equals(path[i], prefix[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,259 @@
+namespace Storewise.Pricing;
+
+/// <summary>An offer prepared for evaluation: lookups turned into sets, amounts into minor units, kind facts cached.</summary>
+internal sealed class CompiledOffer
+{
+    private CompiledOffer(Offer offer, OfferSource source, int index)
+    {
+        Offer = offer;
+        Source = source;
+        Index = index;
+        Kind = offer.Kind;
+        Family = OfferKinds.Family(offer.Kind);
+        SequenceRank = OfferKinds.SequenceRank(offer.Kind);
+        IsPercent = OfferKinds.IsPercent(offer.Kind);
+        Level = OfferKinds.Level(Family);
+        Percent = offer.Percent ?? 0m;
+        Id = offer.Id ?? string.Empty;
+        LowerId = Id.ToLowerInvariant();
+        Name = offer.Name ?? string.Empty;
+    }
+
+    public Offer Offer { get; }
+
+    public OfferSource Source { get; }
+
+    /// <summary>Position in the catalog's promotion or coupon array.</summary>
+    public int Index { get; }
+
+    /// <summary>Position among all offers by creation time, then id (A03): smaller is older.</summary>
+    public int AgeRank { get; set; }
+
+    public string Id { get; }
+
+    public string LowerId { get; }
+
+    public string Name { get; }
+
+    public OfferKind Kind { get; }
+
+    public OfferFamily Family { get; }
+
+    public int SequenceRank { get; }
+
+    public bool IsPercent { get; }
+
+    public string Level { get; }
+
+    public decimal Percent { get; }
+
+    public CurrencyTerms[] Currencies { get; private init; } = [];
+
+    public HashSet<string>? IncludedProducts { get; private init; }
+
+    public HashSet<string>? ExcludedProducts { get; private init; }
+
+    public string[][] IncludedCategories { get; private init; } = [];
+
+    public BundleRequirement[] BundleRequirements { get; private init; } = [];
+
+    public HashSet<string>? Stores { get; private init; }
+
+    public HashSet<string>? Consumers { get; private init; }
+
+    public static CompiledOffer Create(Offer offer, OfferSource source, int index) => new(offer, source, index)
+    {
+        Currencies = CompileCurrencies(offer),
+        IncludedProducts = ToSet(offer.IncludedProducts),
+        ExcludedProducts = ToSet(offer.ExcludedProducts),
+        IncludedCategories = CompileCategories(offer.IncludedCategories),
+        BundleRequirements = CompileBundle(offer.BundleProducts),
+        Stores = ToSet(offer.Stores),
+        Consumers = ToSet(offer.Consumers),
+    };
+
+    /// <summary>The terms for the cart currency, compared case-insensitively (A56); false when the offer does not accept it.</summary>
+    public bool TryGetCurrency(string currency, out CurrencyTerms terms)
+    {
+        foreach (var candidate in Currencies)
+        {
+            if (string.Equals(candidate.Code, currency, StringComparison.OrdinalIgnoreCase))
+            {
+                terms = candidate;
+                return true;
+            }
+        }
+
+        terms = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the offer's targeting selects a product with these categories: product and BOGO kinds through
+    /// includedProducts/includedCategories (A13), bundles through their products (A24); excludedProducts always wins.
+    /// </summary>
+    public bool Targets(string productId, IReadOnlyList<IReadOnlyList<string>>? categories)
+    {
+        if (ExcludedProducts is not null && ExcludedProducts.Contains(productId))
+        {
+            return false;
+        }
+
+        if (Family == OfferFamily.Bundle)
+        {
+            foreach (var requirement in BundleRequirements)
+            {
+                if (string.Equals(requirement.ProductId, productId, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (IncludedProducts is not null && IncludedProducts.Contains(productId))
+        {
+            return true;
+        }
+
+        return categories is not null && CategoryPath.AnyMatches(IncludedCategories, categories);
+    }
+
+    private static CurrencyTerms[] CompileCurrencies(Offer offer)
+    {
+        var rules = offer.Currencies ?? [];
+        var isFixed = !OfferKinds.IsPercent(offer.Kind);
+        var terms = new List<CurrencyTerms>(rules.Count);
+        foreach (var rule in rules)
+        {
+            if (rule?.Code is null)
+            {
+                continue;
+            }
+
+            var exponent = Money.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(rule.Code));
+            var hasAmount = false;
+            long amountMinor = 0;
+            if (isFixed && TryFindAmount(offer, rule.Code, out var amount))
+            {
+                hasAmount = true;
+                // A28: amounts finer than the minor unit round half away from zero; absurd ones cap at the engine's range.
+                amountMinor = Money.TryToMinor(amount, exponent, out var minor) ? minor : amount > 0 ? Money.MaxCartMinorUnits : 0;
+                amountMinor = Math.Max(0, amountMinor);
+            }
+
+            terms.Add(new CurrencyTerms(rule.Code, rule.MinimumCartValue, hasAmount, amountMinor, Money.ToDecimal(amountMinor, exponent)));
+        }
+
+        return [.. terms];
+    }
+
+    // A27: a per-currency entry wins over the scalar amount; the lookup ignores case (A56).
+    private static bool TryFindAmount(Offer offer, string currency, out decimal amount)
+    {
+        if (offer.Amounts is not null)
+        {
+            if (offer.Amounts.TryGetValue(currency, out amount))
+            {
+                return true;
+            }
+
+            foreach (var entry in offer.Amounts)
+            {
+                if (string.Equals(entry.Key, currency, StringComparison.OrdinalIgnoreCase))
+                {
+                    amount = entry.Value;
+                    return true;
+                }
+            }
+        }
+
+        amount = offer.ScalarAmount ?? 0m;
+        return offer.ScalarAmount.HasValue;
+    }
+
+    private static HashSet<string>? ToSet(IReadOnlyList<string>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+
+        var set = new HashSet<string>(values.Count, StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            if (value is not null)
+            {
+                set.Add(value);
+            }
+        }
+
+        return set.Count == 0 ? null : set;
+    }
+
+    private static string[][] CompileCategories(IReadOnlyList<IReadOnlyList<string>>? paths)
+    {
+        if (paths is null || paths.Count == 0)
+        {
+            return [];
+        }
+
+        var compiled = new List<string[]>(paths.Count);
+        foreach (var path in paths)
+        {
+            if (path is null || ContainsNull(path))
+            {
+                continue;
+            }
+
+            compiled.Add([.. path]);
+        }
+
+        return [.. compiled];
+    }
+
+    private static bool ContainsNull(IReadOnlyList<string> path)
+    {
+        foreach (var segment in path)
+        {
+            if (segment is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A25: a product listed twice needs the sum of its quantities; a missing quantity counts as 1.
+    private static BundleRequirement[] CompileBundle(IReadOnlyList<BundleItem>? items)
+    {
+        if (items is null || items.Count == 0)
+        {
+            return [];
+        }
+
+        var requirements = new List<BundleRequirement>(items.Count);
+        foreach (var item in items)
+        {
+            if (item?.ProductId is null)
+            {
+                continue;
+            }
+
+            var quantity = Math.Max(1, item.Quantity);
+            var existing = requirements.FindIndex(r => string.Equals(r.ProductId, item.ProductId, StringComparison.Ordinal));
+            if (existing >= 0)
+            {
+                requirements[existing] = requirements[existing] with { Quantity = requirements[existing].Quantity + quantity };
+            }
+            else
+            {
+                requirements.Add(new BundleRequirement(item.ProductId, quantity));
+            }
+        }
+
+        return [.. requirements];
+    }
+}

@@ -1,0 +1,23 @@
+namespace Storewise.Pricing;
+
+/// <summary>
+/// Orders lines by the remaining value of one unit, the line average (A11, A16), cheapest first; ties go to the
+/// smaller line id, ordinal (A18, A23, A55). Zero-valued units come first (A16).
+/// </summary>
+internal readonly struct CheapestUnitOrder(long[] remaining, int[] quantity, string[] lineIds) : IComparer<int>
+{
+    public int Compare(int x, int y)
+    {
+        // remaining[x] / quantity[x] vs remaining[y] / quantity[y], compared exactly by cross-multiplying.
+        var left = (Int128)remaining[x] * quantity[y];
+        var right = (Int128)remaining[y] * quantity[x];
+        var byValue = left.CompareTo(right);
+        if (byValue != 0)
+        {
+            return byValue;
+        }
+
+        var byId = string.CompareOrdinal(lineIds[x], lineIds[y]);
+        return byId != 0 ? byId : x.CompareTo(y);
+    }
+}

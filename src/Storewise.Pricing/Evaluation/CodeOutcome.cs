@@ -1,0 +1,14 @@
+namespace Storewise.Pricing;
+
+/// <summary>What became of one submitted coupon code: a rejection reason, or the participant it became.</summary>
+internal struct CodeOutcome
+{
+    public string Code;
+
+    public string? Reason;
+
+    public int Participant;
+
+    /// <summary>A repeat of an earlier code (A37): silently dropped.</summary>
+    public bool Duplicate;
+}

@@ -1,0 +1,32 @@
+namespace Storewise.Pricing;
+
+/// <summary>An eligible offer taking part in this evaluation, with the lines its targeting selected.</summary>
+internal struct Participant
+{
+    public CompiledOffer Offer;
+
+    /// <summary>The code text as the client sent it (A39); null for promotions.</summary>
+    public string? Code;
+
+    /// <summary>Position of the code in couponCodes (A04); -1 for promotions.</summary>
+    public int CodePosition;
+
+    /// <summary>Fixed kinds: the amount in the cart currency, in minor units.</summary>
+    public long Amount;
+
+    /// <summary>The entry value: configured percent, or the amount in the cart currency (A54).</summary>
+    public decimal Value;
+
+    /// <summary>Start and length of this offer's targeted lines in <see cref="EvaluationScratch.ParticipantLines"/>.</summary>
+    public int LineStart;
+
+    public int LineCount;
+
+    /// <summary>Bundles: money saved alone on the undiscounted cart, which orders bundles (A05).</summary>
+    public long BundleSaving;
+
+    /// <summary>Money taken in the winning scenario.</summary>
+    public long Taken;
+
+    public bool InWinner;
+}

@@ -1,0 +1,24 @@
+namespace Storewise.Pricing;
+
+/// <summary>Human-readable texts for the reasons (A54: free text; clients should use the reason code).</summary>
+internal static class RejectionMessages
+{
+    public static string For(string reason) => reason switch
+    {
+        ReasonCodes.NotFound => "The coupon code does not exist.",
+        ReasonCodes.Inactive => "The coupon or its code is not active.",
+        ReasonCodes.NotStarted => "The coupon is not valid yet.",
+        ReasonCodes.Expired => "The coupon has expired.",
+        ReasonCodes.AlreadyRedeemed => "The single-use code has already been redeemed.",
+        ReasonCodes.CurrencyNotEligible => "The coupon does not apply to the cart currency.",
+        ReasonCodes.BelowMinimumCartValue => "The cart total is below the coupon's minimum cart value.",
+        ReasonCodes.StoreNotEligible => "The coupon does not apply in this store.",
+        ReasonCodes.CustomerNotEligible => "The coupon is not available to this customer.",
+        ReasonCodes.SegmentNotMatched => "The customer is not in the coupon's segment.",
+        ReasonCodes.NoEligibleItems => "The coupon takes nothing off this cart.",
+        ReasonCodes.ExclusiveConflict => "An exclusive offer gives a better price.",
+        ReasonCodes.StackingDisabled => "Only one coupon can be used per cart.",
+        ReasonCodes.CouponAlreadyApplied => "Another code of the same coupon is already applied.",
+        _ => "The coupon was not applied.",
+    };
+}

@@ -1,0 +1,53 @@
+namespace Storewise.Pricing;
+
+/// <summary>
+/// The order offers apply in: every promotion before every coupon (A01); then the kind sequence (SPEC 4.2, A02);
+/// within a kind, bundles by money saved alone (A05), other promotions by higher value then age (A03), and
+/// coupons by their position in couponCodes (A04).
+/// </summary>
+internal readonly struct SequenceOrder(Participant[] participants) : IComparer<int>
+{
+    public int Compare(int x, int y)
+    {
+        ref readonly var left = ref participants[x];
+        ref readonly var right = ref participants[y];
+        var bySource = left.Offer.Source.CompareTo(right.Offer.Source);
+        if (bySource != 0)
+        {
+            return bySource;
+        }
+
+        var byKind = left.Offer.SequenceRank.CompareTo(right.Offer.SequenceRank);
+        if (byKind != 0)
+        {
+            return byKind;
+        }
+
+        if (left.Offer.Source == OfferSource.Coupon)
+        {
+            var byPosition = left.CodePosition.CompareTo(right.CodePosition);
+            if (byPosition != 0)
+            {
+                return byPosition;
+            }
+        }
+        else if (left.Offer.Family == OfferFamily.Bundle)
+        {
+            var bySaving = right.BundleSaving.CompareTo(left.BundleSaving);
+            if (bySaving != 0)
+            {
+                return bySaving;
+            }
+        }
+        else
+        {
+            var byValue = right.Value.CompareTo(left.Value);
+            if (byValue != 0)
+            {
+                return byValue;
+            }
+        }
+
+        return left.Offer.AgeRank.CompareTo(right.Offer.AgeRank);
+    }
+}

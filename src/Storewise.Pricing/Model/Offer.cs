@@ -1,0 +1,62 @@
+namespace Storewise.Pricing;
+
+/// <summary>One automatic promotion or coupon definition as stored (already validated by the service).</summary>
+public sealed record Offer
+{
+    private static readonly IReadOnlyDictionary<string, decimal> NoAmounts =
+        new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+
+    public required string Id { get; init; }
+
+    public required OfferSource Source { get; init; }
+
+    public required string Name { get; init; }
+
+    public required OfferKind Kind { get; init; }
+
+    /// <summary>False when omitted (A36).</summary>
+    public bool Active { get; init; }
+
+    public required DateTimeOffset ValidFrom { get; init; }
+
+    /// <summary>Inclusive end of the validity window; null means open-ended.</summary>
+    public DateTimeOffset? ValidTo { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Empty means eligible in no currency (A26).</summary>
+    public IReadOnlyList<CurrencyRule> Currencies { get; init; } = [];
+
+    /// <summary>Empty means every store.</summary>
+    public IReadOnlyList<string> Stores { get; init; } = [];
+
+    /// <summary>Customer ids a coupon is restricted to; ignored on promotions (A33).</summary>
+    public IReadOnlyList<string> Consumers { get; init; } = [];
+
+    public Segment? Segment { get; init; }
+
+    public bool Exclusive { get; init; }
+
+    public bool SingleUse { get; init; }
+
+    /// <summary>Percent kinds: 0 &lt; x &lt;= 100.</summary>
+    public decimal? Percent { get; init; }
+
+    /// <summary>Fixed kinds: amount by currency code, looked up case-insensitively.</summary>
+    public IReadOnlyDictionary<string, decimal> Amounts { get; init; } = NoAmounts;
+
+    /// <summary>Fixed kinds: the scalar amount for every currency; a per-currency entry wins (A27).</summary>
+    public decimal? ScalarAmount { get; init; }
+
+    public IReadOnlyList<IReadOnlyList<string>> IncludedCategories { get; init; } = [];
+
+    public IReadOnlyList<string> IncludedProducts { get; init; } = [];
+
+    public IReadOnlyList<string> ExcludedProducts { get; init; } = [];
+
+    public int BuyQuantity { get; init; }
+
+    public int GetQuantity { get; init; }
+
+    public IReadOnlyList<BundleItem> BundleProducts { get; init; } = [];
+}

@@ -1,0 +1,20 @@
+namespace Storewise.Pricing;
+
+/// <summary>Machine-readable reasons (SPEC D4), listed in precedence order (A34).</summary>
+public static class ReasonCodes
+{
+    public const string NotFound = "not_found";
+    public const string Inactive = "inactive";
+    public const string NotStarted = "not_started";
+    public const string Expired = "expired";
+    public const string AlreadyRedeemed = "already_redeemed";
+    public const string CurrencyNotEligible = "currency_not_eligible";
+    public const string BelowMinimumCartValue = "below_minimum_cart_value";
+    public const string StoreNotEligible = "store_not_eligible";
+    public const string CustomerNotEligible = "customer_not_eligible";
+    public const string SegmentNotMatched = "segment_not_matched";
+    public const string NoEligibleItems = "no_eligible_items";
+    public const string ExclusiveConflict = "exclusive_conflict";
+    public const string StackingDisabled = "stacking_disabled";
+    public const string CouponAlreadyApplied = "coupon_already_applied";
+}

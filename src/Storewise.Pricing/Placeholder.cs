@@ -1,3 +1,0 @@
-namespace Storewise.Pricing;
-
-internal static class Placeholder;

@@ -1,0 +1,221 @@
+using System.Collections.Frozen;
+
+namespace Storewise.Pricing;
+
+/// <summary>
+/// The promotions, coupons and global exclusions of one catalogue version, compiled once into arrays and an
+/// index (by product, by category path prefix, and a list for offers that apply to the whole cart).
+/// Immutable and thread-safe: build it once per catalogue version and share it between requests.
+/// </summary>
+public sealed class PromotionCatalog
+{
+    private static readonly int[] NoOffers = [];
+
+    private readonly Dictionary<string, CompiledOffer> couponsById;
+    private readonly Dictionary<string, int[]> byProduct;
+    private readonly FrozenSet<string> excludedProducts;
+
+    private PromotionCatalog(
+        CompiledOffer[] promotions,
+        CompiledOffer[] coupons,
+        FrozenSet<string> excludedProducts,
+        bool stackableCoupons)
+    {
+        Promotions = promotions;
+        StackableCoupons = stackableCoupons;
+        this.excludedProducts = excludedProducts;
+        couponsById = new Dictionary<string, CompiledOffer>(coupons.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var coupon in coupons)
+        {
+            couponsById.TryAdd(coupon.Id, coupon);
+        }
+
+        AssignAgeRanks(promotions, coupons);
+        PromotionsByLowerId = SortForReport(promotions);
+
+        var productLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var cartWide = new List<int>();
+        foreach (var promotion in promotions)
+        {
+            // Inactive promotions can never apply (A36), so they stay out of the index; explain mode still lists them.
+            if (!promotion.Offer.Active)
+            {
+                continue;
+            }
+
+            Index(promotion, productLists, cartWide);
+        }
+
+        CategoryRoot.Freeze();
+        byProduct = new Dictionary<string, int[]>(productLists.Count, StringComparer.Ordinal);
+        foreach (var (productId, list) in productLists)
+        {
+            byProduct.Add(productId, [.. list]);
+        }
+
+        CartWide = [.. cartWide];
+    }
+
+    /// <summary>Number of automatic promotions compiled, active or not.</summary>
+    public int PromotionCount => Promotions.Length;
+
+    /// <summary>Number of coupons compiled.</summary>
+    public int CouponCount => couponsById.Count;
+
+    /// <summary>Whether several coupons may apply to one cart; false is the legacy mode (A48, A49).</summary>
+    public bool StackableCoupons { get; }
+
+    internal CompiledOffer[] Promotions { get; }
+
+    /// <summary>Promotions sorted by lower-cased id, then id (A44), for the explain report.</summary>
+    internal CompiledOffer[] PromotionsByLowerId { get; }
+
+    /// <summary>Active cart-level and free-shipping promotions: every cart has to look at these.</summary>
+    internal int[] CartWide { get; }
+
+    internal CategoryTrieNode CategoryRoot { get; } = new();
+
+    /// <summary>Compiles the stored offers. Order of the inputs does not matter (D6).</summary>
+    public static PromotionCatalog Compile(
+        IEnumerable<Offer> promotions,
+        IEnumerable<Offer> coupons,
+        IEnumerable<string> excludedProductIds,
+        bool stackableCoupons)
+    {
+        ArgumentNullException.ThrowIfNull(promotions);
+        ArgumentNullException.ThrowIfNull(coupons);
+        ArgumentNullException.ThrowIfNull(excludedProductIds);
+
+        var compiledPromotions = CompileAll(promotions, OfferSource.Promotion);
+        var compiledCoupons = CompileAll(coupons, OfferSource.Coupon);
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var productId in excludedProductIds)
+        {
+            if (productId is not null)
+            {
+                excluded.Add(productId);
+            }
+        }
+
+        return new PromotionCatalog(compiledPromotions, compiledCoupons, excluded.ToFrozenSet(StringComparer.Ordinal), stackableCoupons);
+    }
+
+    /// <summary>The stored coupon with this id, or null.</summary>
+    public Offer? FindCoupon(string couponId) => FindCompiledCoupon(couponId)?.Offer;
+
+    internal CompiledOffer? FindCompiledCoupon(string? couponId) =>
+        couponId is not null && couponsById.TryGetValue(couponId, out var coupon) ? coupon : null;
+
+    internal bool IsGloballyExcluded(string productId) => excludedProducts.Contains(productId);
+
+    internal int[] PromotionsForProduct(string productId) =>
+        byProduct.TryGetValue(productId, out var offers) ? offers : NoOffers;
+
+    private static CompiledOffer[] CompileAll(IEnumerable<Offer> offers, OfferSource source)
+    {
+        var compiled = new List<CompiledOffer>();
+        foreach (var offer in offers)
+        {
+            if (offer is not null)
+            {
+                compiled.Add(CompiledOffer.Create(offer, source, compiled.Count));
+            }
+        }
+
+        return [.. compiled];
+    }
+
+    // A03: older means earlier createdAt, then the smaller id (ordinal, A55). Coupons and promotions share one
+    // scale because exclusive scenarios of either source break ties by age.
+    private static void AssignAgeRanks(CompiledOffer[] promotions, CompiledOffer[] coupons)
+    {
+        var all = new CompiledOffer[promotions.Length + coupons.Length];
+        promotions.CopyTo(all, 0);
+        coupons.CopyTo(all, promotions.Length);
+        Array.Sort(all, CompareAge);
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i].AgeRank = i;
+        }
+    }
+
+    private static int CompareAge(CompiledOffer left, CompiledOffer right)
+    {
+        var byTime = left.Offer.CreatedAt.UtcTicks.CompareTo(right.Offer.CreatedAt.UtcTicks);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var byId = string.CompareOrdinal(left.Id, right.Id);
+        if (byId != 0)
+        {
+            return byId;
+        }
+
+        var bySource = left.Source.CompareTo(right.Source);
+        return bySource != 0 ? bySource : left.Index.CompareTo(right.Index);
+    }
+
+    private static CompiledOffer[] SortForReport(CompiledOffer[] promotions)
+    {
+        var sorted = (CompiledOffer[])promotions.Clone();
+        Array.Sort(sorted, static (left, right) =>
+        {
+            var byLower = string.CompareOrdinal(left.LowerId, right.LowerId);
+            if (byLower != 0)
+            {
+                return byLower;
+            }
+
+            var byId = string.CompareOrdinal(left.Id, right.Id);
+            return byId != 0 ? byId : left.AgeRank.CompareTo(right.AgeRank);
+        });
+        return sorted;
+    }
+
+    private void Index(CompiledOffer promotion, Dictionary<string, List<int>> productLists, List<int> cartWide)
+    {
+        switch (promotion.Family)
+        {
+            case OfferFamily.Cart:
+            case OfferFamily.Shipping:
+                cartWide.Add(promotion.Index);
+                break;
+            case OfferFamily.Bundle:
+                // A24: a bundle is found through its products only; included* lists play no part.
+                foreach (var requirement in promotion.BundleRequirements)
+                {
+                    AddToProduct(productLists, requirement.ProductId, promotion.Index);
+                }
+
+                break;
+            default:
+                if (promotion.IncludedProducts is not null)
+                {
+                    foreach (var productId in promotion.IncludedProducts)
+                    {
+                        AddToProduct(productLists, productId, promotion.Index);
+                    }
+                }
+
+                foreach (var path in promotion.IncludedCategories)
+                {
+                    CategoryRoot.Add(path, promotion.Index);
+                }
+
+                break;
+        }
+    }
+
+    private static void AddToProduct(Dictionary<string, List<int>> productLists, string productId, int offerIndex)
+    {
+        if (!productLists.TryGetValue(productId, out var list))
+        {
+            list = [];
+            productLists.Add(productId, list);
+        }
+
+        list.Add(offerIndex);
+    }
+}
