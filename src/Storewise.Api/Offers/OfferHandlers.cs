@@ -95,11 +95,6 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
             errors.Add("id", "does not match the id in the path");
         }
 
-        if (request.Tenant is not null && request.Tenant != user.Tenant)
-        {
-            errors.Add("tenant", "does not match the caller's tenant");
-        }
-
         if (errors.Any)
         {
             return errors.ToResult();

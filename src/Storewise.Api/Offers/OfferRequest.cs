@@ -5,7 +5,8 @@ namespace Storewise.Api.Offers;
 /// <summary>
 /// The body of create and update for promotions and coupons (SPEC 1.2, 1.3). Everything is optional here so
 /// that <see cref="OfferValidator"/> can name each missing field; <c>category</c> stays raw JSON so unknown
-/// members survive (D5). Coupon-only fields are ignored on promotions (SPEC 8 #30).
+/// members survive (D5). Coupon-only fields are ignored on promotions (SPEC 8 #30). <c>tenant</c> (sent by the
+/// vendor's update schema) is read-only like the audit fields: the tenant always comes from the token.
 /// </summary>
 public sealed record OfferRequest(
     string? Name,
@@ -23,8 +24,7 @@ public sealed record OfferRequest(
     IReadOnlyList<string?>? Consumers,
     string? ExternalId,
     string? Version,
-    string? Id,
-    string? Tenant);
+    string? Id);
 
 /// <summary>A currency entry as sent: <c>{"code", "minimumCartValue"}</c>.</summary>
 public sealed record CurrencyRequest(string? Code, decimal? MinimumCartValue);

@@ -71,14 +71,14 @@ public static class OfferStore
         var parameters = new DynamicParameters(new { tenant, type = type.Name(), limit, offset });
         if (filter.NameKeys.Count > 0)
         {
-            where.Append(" AND name_key IN @names");
-            parameters.Add("names", filter.NameKeys);
+            where.Append($" AND {In(connection, "name_key", "names")}");
+            parameters.Add("names", filter.NameKeys.ToArray());
         }
 
         if (filter.CodeKeys.Count > 0)
         {
-            where.Append(" AND id IN (SELECT coupon_id FROM coupon_codes WHERE tenant = @tenant AND code_key IN @codes)");
-            parameters.Add("codes", filter.CodeKeys);
+            where.Append($" AND id IN (SELECT coupon_id FROM coupon_codes WHERE tenant = @tenant AND {In(connection, "code_key", "codes")})");
+            parameters.Add("codes", filter.CodeKeys.ToArray());
         }
 
         if (filter.Active is not null)
@@ -101,8 +101,8 @@ public static class OfferStore
 
         if (filter.Kinds.Count > 0)
         {
-            where.Append(" AND kind IN @kinds");
-            parameters.Add("kinds", filter.Kinds);
+            where.Append($" AND {In(connection, "kind", "kinds")}");
+            parameters.Add("kinds", filter.Kinds.ToArray());
         }
 
         if (filter.Segment is not null)
@@ -117,6 +117,10 @@ public static class OfferStore
             : await connection.QueryAsync<string>($"SELECT document FROM offers WHERE {where} ORDER BY id LIMIT @limit OFFSET @offset", parameters);
         return ([.. documents.Select(d => OfferDocuments.Parse(type, d))], total);
     }
+
+    // Dapper expands "IN @list" for SQLite but hands Npgsql the array as one parameter.
+    private static string In(DbConnection connection, string column, string parameter) =>
+        connection is NpgsqlConnection ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 
     private static async Task<OfferWriteOutcome> WriteAsync(Func<Task<int>> statement)
     {
