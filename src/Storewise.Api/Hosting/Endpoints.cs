@@ -1,4 +1,7 @@
+using Storewise.Api.Coupons;
 using Storewise.Api.Health;
+using Storewise.Api.Promotions;
+using Storewise.Api.PromotionsConfiguration;
 
 namespace Storewise.Api.Hosting;
 
@@ -9,5 +12,8 @@ public static class Endpoints
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapPromotionEndpoints();
+        app.MapCouponEndpoints();
+        app.MapPromotionsConfigurationEndpoints();
     }
 }

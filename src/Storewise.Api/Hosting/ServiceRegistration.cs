@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
+using Storewise.Api.Offers;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Hosting;
@@ -22,6 +23,8 @@ public static class ServiceRegistration
         services.AddHostedService<MigrationRetry>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ObjectIds>();
+        services.AddSingleton(builder.Configuration.GetSection(OffersOptions.Section).Get<OffersOptions>() ?? new OffersOptions());
+        services.AddSingleton<OfferHandlers>();
 
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

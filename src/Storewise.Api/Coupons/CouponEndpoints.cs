@@ -1,0 +1,29 @@
+using Storewise.Api.Auth;
+using Storewise.Api.Offers;
+
+namespace Storewise.Api.Coupons;
+
+/// <summary>Coupon definitions (SPEC 1.3, without codes, imports and redemption): <c>/v0/promotions/coupon</c>.</summary>
+public static class CouponEndpoints
+{
+    public static void MapCouponEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v0/promotions/coupon").WithTags("Coupons");
+        group.MapPost("", CreateCoupon).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapGet("", ListCoupons).RequireAuthorization(Scopes.PromotionsRead);
+        group.MapGet("/{id}", GetCoupon).RequireAuthorization(Scopes.PromotionsRead);
+        group.MapPut("/{id}", UpdateCoupon).RequireAuthorization(Scopes.PromotionsWrite);
+    }
+
+    private static Task<IResult> CreateCoupon(OfferRequest? request, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
+        offers.CreateAsync(OfferType.Coupon, request, user, ct);
+
+    private static Task<IResult> ListCoupons(HttpRequest http, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
+        offers.ListAsync(OfferType.Coupon, http, user, ct);
+
+    private static Task<IResult> GetCoupon(string id, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
+        offers.GetAsync(OfferType.Coupon, id, user, ct);
+
+    private static Task<IResult> UpdateCoupon(string id, OfferRequest? request, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
+        offers.UpdateAsync(OfferType.Coupon, id, request, user, ct);
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+
+namespace Storewise.Api.Offers;
+
+/// <summary>
+/// The typed view of an offer's <c>category</c> (SPEC 2.2, D5). Fields a kind does not use are null or empty.
+/// <see cref="Raw"/> is the category exactly as the client sent it, unknown members included; it is what the
+/// API echoes.
+/// </summary>
+/// <param name="Kind">One of <see cref="CategoryKinds"/>.</param>
+/// <param name="Discount">Percent kinds: the percentage (0 &lt; x ≤ 100). Fixed kinds: an optional scalar amount
+/// for every currency; a <see cref="Discounts"/> entry for the cart currency wins over it (PRICING-RULES A27).</param>
+/// <param name="Discounts">Fixed kinds: the amount per currency.</param>
+/// <param name="IncludedCategories">Product, BOGO and bundle kinds: category paths that qualify (subtree match, A13).</param>
+/// <param name="IncludedProducts">Product, BOGO and bundle kinds: product ids that qualify.</param>
+/// <param name="ExcludedProducts">Product ids that never qualify; wins over both included lists.</param>
+/// <param name="ShopId">The catalog the category paths belong to (not compared with the cart's, A14).</param>
+/// <param name="Locale">The catalog locale (not compared, A14).</param>
+/// <param name="BuyQuantity">BOGO kinds: units to buy per group (≥ 1).</param>
+/// <param name="GetQuantity">BOGO kinds: discounted units per group (≥ 1).</param>
+/// <param name="Products">Bundle kinds: the products of one set with their quantities.</param>
+/// <param name="Raw">The category object as sent, echoed unchanged.</param>
+public sealed record OfferCategory(
+    string Kind,
+    decimal? Discount,
+    IReadOnlyList<CurrencyAmount> Discounts,
+    IReadOnlyList<CategoryPath> IncludedCategories,
+    IReadOnlyList<string> IncludedProducts,
+    IReadOnlyList<string> ExcludedProducts,
+    string? ShopId,
+    string? Locale,
+    int? BuyQuantity,
+    int? GetQuantity,
+    IReadOnlyList<BundleProduct> Products,
+    JsonObject Raw)
+{
+    /// <summary>
+    /// The amount of a fixed kind for a currency (case-insensitive): the <see cref="Discounts"/> entry, else the
+    /// scalar <see cref="Discount"/>, else null (the offer is not eligible in that currency, A27).
+    /// </summary>
+    public decimal? AmountFor(string currency)
+    {
+        foreach (var entry in Discounts)
+        {
+            if (string.Equals(entry.Currency, currency, StringComparison.OrdinalIgnoreCase))
+            {
+                return entry.Amount;
+            }
+        }
+
+        return Discount;
+    }
+}
+
+/// <summary>A fixed amount in one currency: <c>{"amount": 5, "currency": "EUR"}</c>.</summary>
+public sealed record CurrencyAmount(decimal Amount, string Currency);
+
+/// <summary>A category breadcrumb from the catalog root: <c>{"path": ["Shop", "Accessories"]}</c>.</summary>
+public sealed record CategoryPath(IReadOnlyList<string> Path);
+
+/// <summary>One product of a bundle set: <c>{"productId": "A", "quantity": 2}</c> (quantity 1 when absent, A25).</summary>
+public sealed record BundleProduct(string ProductId, int Quantity);

@@ -1,0 +1,87 @@
+using Storewise.Api.Errors;
+
+namespace Storewise.Api.Offers;
+
+/// <summary>
+/// The filters of the promotion and coupon lists (SPEC 1.3 "List coupons query"): <c>name</c> and <c>code</c>
+/// (comma-separated, case-insensitive), <c>active</c>, <c>validFrom</c> (offers starting at or after it),
+/// <c>validTo</c> (offers ending at or before it; open-ended offers never match), <c>kind[]</c> (repeatable)
+/// and <c>segment</c> (the segment key or value, exact). <c>code</c> is for coupons only;
+/// <c>partial-category</c> is accepted and ignored (SPEC 7, Sep 2024).
+/// </summary>
+public sealed record OfferListFilter(
+    IReadOnlyList<string> NameKeys,
+    IReadOnlyList<string> CodeKeys,
+    bool? Active,
+    ValidityTime? ValidFrom,
+    ValidityTime? ValidTo,
+    IReadOnlyList<string> Kinds,
+    string? Segment)
+{
+    public static bool TryParse(IQueryCollection query, OfferType type, out OfferListFilter filter, out IResult? error)
+    {
+        filter = null!;
+        var errors = new ValidationErrors();
+        var names = SplitList(query["name"]).Select(Offers.NameKeys.For).ToList();
+        var codes = type == OfferType.Coupon ? SplitList(query["code"]).Select(c => c.ToUpperInvariant()).ToList() : [];
+
+        bool? active = null;
+        if (query.TryGetValue("active", out var activeText))
+        {
+            if (bool.TryParse(activeText.ToString(), out var parsed))
+            {
+                active = parsed;
+            }
+            else
+            {
+                errors.Add("active", "must be true or false");
+            }
+        }
+
+        var validFrom = ReadTime(query, "validFrom", errors);
+        var validTo = ReadTime(query, "validTo", errors);
+
+        var allowed = CategoryKinds.AllowedFor(type);
+        var kinds = SplitList([.. query["kind[]"], .. query["kind"]]).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var kind in kinds.Where(k => !allowed.Contains(k, StringComparer.Ordinal)))
+        {
+            errors.Add("kind[]", $"'{kind}' is not one of {string.Join(", ", allowed)}");
+        }
+
+        var segment = query["segment"].ToString();
+        if (errors.Any)
+        {
+            error = errors.ToResult();
+            return false;
+        }
+
+        error = null;
+        filter = new OfferListFilter(names, codes, active, validFrom, validTo, kinds, segment.Length == 0 ? null : segment);
+        return true;
+    }
+
+    private static List<string> SplitList(IEnumerable<string?> values) =>
+        [.. values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
+
+    private static ValidityTime? ReadTime(IQueryCollection query, string name, ValidationErrors errors)
+    {
+        if (!query.TryGetValue(name, out var text) || text.ToString().Length == 0)
+        {
+            return null;
+        }
+
+        if (!ValidityTime.TryParse(text.ToString(), out var time))
+        {
+            errors.Add(name, "must be a date-time like 2023-09-03T00:00:00 or 2023-09-03T00:00:00+01:00");
+            return null;
+        }
+
+        return time;
+    }
+}
+
+/// <summary>The case-insensitive form of a name used for uniqueness and the <c>name</c> filter (<c>offers.name_key</c>).</summary>
+public static class NameKeys
+{
+    public static string For(string name) => name.ToUpperInvariant();
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+
+namespace Storewise.Api.Offers;
+
+/// <summary>
+/// The body of create and update for promotions and coupons (SPEC 1.2, 1.3). Everything is optional here so
+/// that <see cref="OfferValidator"/> can name each missing field; <c>category</c> stays raw JSON so unknown
+/// members survive (D5). Coupon-only fields are ignored on promotions (SPEC 8 #30). <c>tenant</c> (sent by the
+/// vendor's update schema) is read-only like the audit fields: the tenant always comes from the token.
+/// </summary>
+public sealed record OfferRequest(
+    string? Name,
+    string? Description,
+    bool? Active,
+    bool? LocalizedTimezone,
+    string? ValidFrom,
+    string? ValidTo,
+    JsonNode? Category,
+    IReadOnlyList<CurrencyRequest?>? Currencies,
+    IReadOnlyList<string?>? Stores,
+    bool? Exclusive,
+    SegmentRequest? Segment,
+    bool? SingleUse,
+    IReadOnlyList<string?>? Consumers,
+    string? ExternalId,
+    string? Version,
+    string? Id);
+
+/// <summary>A currency entry as sent: <c>{"code", "minimumCartValue"}</c>.</summary>
+public sealed record CurrencyRequest(string? Code, decimal? MinimumCartValue);
+
+/// <summary>A segment as sent: all of <c>key</c>, <c>value</c> and <c>schema</c>, or null.</summary>
+public sealed record SegmentRequest(string? Key, string? Value, int? Schema);
+
+/// <summary>The validated, client-controlled fields of an offer (everything but ids, audit fields and version).</summary>
+public sealed record OfferFields(
+    string Name,
+    string? Description,
+    bool Active,
+    ValidityTime ValidFrom,
+    ValidityTime? ValidTo,
+    bool? LocalizedTimezone,
+    OfferCategory Category,
+    IReadOnlyList<OfferCurrency> Currencies,
+    IReadOnlyList<string> Stores,
+    bool Exclusive,
+    OfferSegment? Segment,
+    bool SingleUse,
+    IReadOnlyList<string> Consumers,
+    string? ExternalId);

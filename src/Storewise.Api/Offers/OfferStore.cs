@@ -1,0 +1,158 @@
+using System.Data.Common;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Storewise.Api.Offers;
+
+/// <summary>What a write of an offer came to.</summary>
+public enum OfferWriteOutcome
+{
+    Written,
+    DuplicateName,
+    DuplicateExternalId,
+
+    /// <summary>An update whose expected version no longer matches (or whose offer is gone).</summary>
+    VersionMismatch,
+}
+
+/// <summary>
+/// SQL for the <c>offers</c> table. The document column holds the resource JSON; the other columns repeat
+/// the fields the lists filter on, so filtering, counting and paging happen in SQL on the indexes.
+/// </summary>
+public static class OfferStore
+{
+    private const string Columns =
+        "tenant, id, type, name, name_key, kind, active, valid_from, valid_to, segment_key, segment_value, external_id, document, version, created_at, created_by, updated_at, updated_by";
+
+    public static async Task<OfferDocument?> GetAsync(DbConnection connection, string tenant, OfferType type, string id, DbTransaction? transaction = null)
+    {
+        var document = await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT document FROM offers WHERE tenant = @tenant AND type = @type AND id = @id",
+            new { tenant, type = type.Name(), id },
+            transaction);
+        return document is null ? null : OfferDocuments.Parse(type, document);
+    }
+
+    public static Task<OfferWriteOutcome> InsertAsync(DbConnection connection, DbTransaction transaction, OfferDocument offer) =>
+        WriteAsync(() => connection.ExecuteAsync(
+            $"INSERT INTO offers ({Columns}) VALUES (@Tenant, @Id, @Type, @Name, @NameKey, @Kind, @Active, @ValidFrom, @ValidTo, @SegmentKey, @SegmentValue, @ExternalId, @Document, @Version, @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)",
+            Row.From(offer),
+            transaction));
+
+    /// <summary>
+    /// Replaces the offer only if its stored version is still <paramref name="expectedVersion"/>: one
+    /// conditional statement, so of two writers holding the same version exactly one succeeds.
+    /// </summary>
+    public static Task<OfferWriteOutcome> UpdateAsync(DbConnection connection, DbTransaction transaction, OfferDocument offer, string expectedVersion) =>
+        WriteAsync(() => connection.ExecuteAsync(
+            """
+            UPDATE offers SET name = @Name, name_key = @NameKey, kind = @Kind, active = @Active,
+                valid_from = @ValidFrom, valid_to = @ValidTo, segment_key = @SegmentKey, segment_value = @SegmentValue,
+                external_id = @ExternalId, document = @Document, version = @Version,
+                updated_at = @UpdatedAt, updated_by = @UpdatedBy
+            WHERE tenant = @Tenant AND type = @Type AND id = @Id AND version = @ExpectedVersion
+            """,
+            Row.From(offer) with { ExpectedVersion = expectedVersion },
+            transaction));
+
+    public static async Task<bool> ExistsAsync(DbConnection connection, DbTransaction transaction, string tenant, OfferType type, string id) =>
+        await connection.ExecuteScalarAsync<int?>(
+            "SELECT 1 FROM offers WHERE tenant = @tenant AND type = @type AND id = @id",
+            new { tenant, type = type.Name(), id },
+            transaction) is not null;
+
+    /// <summary>One page of the offers matching <paramref name="filter"/>, ordered by id (creation order), and the total.</summary>
+    public static async Task<(IReadOnlyList<OfferDocument> Items, long Total)> ListAsync(
+        DbConnection connection, string tenant, OfferType type, OfferListFilter filter, int limit, int offset)
+    {
+        var where = new StringBuilder("tenant = @tenant AND type = @type");
+        var parameters = new DynamicParameters(new { tenant, type = type.Name(), limit, offset });
+        if (filter.NameKeys.Count > 0)
+        {
+            where.Append($" AND {In(connection, "name_key", "names")}");
+            parameters.Add("names", filter.NameKeys.ToArray());
+        }
+
+        if (filter.CodeKeys.Count > 0)
+        {
+            where.Append($" AND id IN (SELECT coupon_id FROM coupon_codes WHERE tenant = @tenant AND {In(connection, "code_key", "codes")})");
+            parameters.Add("codes", filter.CodeKeys.ToArray());
+        }
+
+        if (filter.Active is not null)
+        {
+            where.Append(" AND active = @active");
+            parameters.Add("active", filter.Active.Value);
+        }
+
+        if (filter.ValidFrom is not null)
+        {
+            where.Append(" AND valid_from >= @validFrom");
+            parameters.Add("validFrom", filter.ValidFrom.UnixMs);
+        }
+
+        if (filter.ValidTo is not null)
+        {
+            where.Append(" AND valid_to IS NOT NULL AND valid_to <= @validTo");
+            parameters.Add("validTo", filter.ValidTo.UnixMs);
+        }
+
+        if (filter.Kinds.Count > 0)
+        {
+            where.Append($" AND {In(connection, "kind", "kinds")}");
+            parameters.Add("kinds", filter.Kinds.ToArray());
+        }
+
+        if (filter.Segment is not null)
+        {
+            where.Append(" AND (segment_key = @segment OR segment_value = @segment)");
+            parameters.Add("segment", filter.Segment);
+        }
+
+        var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM offers WHERE {where}", parameters);
+        var documents = total == 0
+            ? []
+            : await connection.QueryAsync<string>($"SELECT document FROM offers WHERE {where} ORDER BY id LIMIT @limit OFFSET @offset", parameters);
+        return ([.. documents.Select(d => OfferDocuments.Parse(type, d))], total);
+    }
+
+    // Dapper expands "IN @list" for SQLite but hands Npgsql the array as one parameter.
+    private static string In(DbConnection connection, string column, string parameter) =>
+        connection is NpgsqlConnection ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
+    private static async Task<OfferWriteOutcome> WriteAsync(Func<Task<int>> statement)
+    {
+        try
+        {
+            return await statement() == 1 ? OfferWriteOutcome.Written : OfferWriteOutcome.VersionMismatch;
+        }
+        catch (DbException exception) when (UniqueIndexOf(exception) is { } index)
+        {
+            return index.Contains("external_id", StringComparison.Ordinal) ? OfferWriteOutcome.DuplicateExternalId : OfferWriteOutcome.DuplicateName;
+        }
+    }
+
+    // The unique index a statement ran into, or null if the failure was something else.
+    private static string? UniqueIndexOf(DbException exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg => pg.ConstraintName ?? "",
+        SqliteException { SqliteErrorCode: 19 } sqlite when sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal) => sqlite.Message,
+        _ => null,
+    };
+
+    private sealed record Row(
+        string Tenant, string Id, string Type, string Name, string NameKey, string Kind, bool Active,
+        long ValidFrom, long? ValidTo, string? SegmentKey, string? SegmentValue, string? ExternalId, string Document,
+        string Version, long CreatedAt, string CreatedBy, long UpdatedAt, string UpdatedBy)
+    {
+        public string? ExpectedVersion { get; init; }
+
+        public static Row From(OfferDocument offer) => new(
+            offer.Tenant, offer.Id, offer.Type.Name(), offer.Name, NameKeys.For(offer.Name), offer.Category.Kind, offer.Active,
+            offer.ValidFrom.UnixMs, offer.ValidTo?.UnixMs, offer.Segment?.Key, offer.Segment?.Value, offer.ExternalId,
+            OfferDocuments.ToJson(offer).ToJsonString(), offer.Version,
+            offer.CreatedAt.ToUnixTimeMilliseconds(), offer.CreatedBy, offer.UpdatedAt.ToUnixTimeMilliseconds(), offer.UpdatedBy);
+    }
+}

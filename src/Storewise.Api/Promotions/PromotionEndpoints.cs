@@ -1,0 +1,29 @@
+using Storewise.Api.Auth;
+using Storewise.Api.Offers;
+
+namespace Storewise.Api.Promotions;
+
+/// <summary>Automatic promotions CRUD (SPEC 1.2): <c>/v0/promotions/promotion</c>.</summary>
+public static class PromotionEndpoints
+{
+    public static void MapPromotionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v0/promotions/promotion").WithTags("Promotions");
+        group.MapPost("", CreatePromotion).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapGet("", ListPromotions).RequireAuthorization(Scopes.PromotionsRead);
+        group.MapGet("/{id}", GetPromotion).RequireAuthorization(Scopes.PromotionsRead);
+        group.MapPut("/{id}", UpdatePromotion).RequireAuthorization(Scopes.PromotionsWrite);
+    }
+
+    private static Task<IResult> CreatePromotion(OfferRequest? request, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
+        offers.CreateAsync(OfferType.Promotion, request, user, ct);
+
+    private static Task<IResult> ListPromotions(HttpRequest http, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
+        offers.ListAsync(OfferType.Promotion, http, user, ct);
+
+    private static Task<IResult> GetPromotion(string id, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
+        offers.GetAsync(OfferType.Promotion, id, user, ct);
+
+    private static Task<IResult> UpdatePromotion(string id, OfferRequest? request, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
+        offers.UpdateAsync(OfferType.Promotion, id, request, user, ct);
+}

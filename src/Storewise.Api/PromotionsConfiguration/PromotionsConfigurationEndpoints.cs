@@ -1,0 +1,102 @@
+using Storewise.Api.Auth;
+using Storewise.Api.Common;
+using Storewise.Api.Errors;
+using Storewise.Api.Storage;
+
+namespace Storewise.Api.PromotionsConfiguration;
+
+/// <summary>
+/// Per-tenant promotions configuration (SPEC 1.5, D1): the global product exclusion list and the coupon
+/// stacking mode, under <c>/v0/promotions/configuration</c>. Every write bumps the catalogue version.
+/// </summary>
+public static class PromotionsConfigurationEndpoints
+{
+    public static void MapPromotionsConfigurationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v0/promotions/configuration").WithTags("Promotions configuration");
+        group.MapGet("/exclusions", GetExclusions).RequireAuthorization(Scopes.PromotionsRead);
+        group.MapPut("/exclusions", PutExclusions).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapDelete("/exclusions", DeleteExclusions).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapGet("/coupons", GetCouponStacking).RequireAuthorization(Scopes.PromotionsRead);
+        group.MapPut("/coupons", PutCouponStacking).RequireAuthorization(Scopes.PromotionsWrite);
+    }
+
+    private static async Task<IResult> GetExclusions(RequestUser user, Database database, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return TypedResults.Ok(ToResponse(await PromotionsConfigurationStore.GetExclusionsAsync(connection, user.Tenant)));
+    }
+
+    private static async Task<IResult> PutExclusions(ExclusionsRequest? request, RequestUser user, Database database, TimeProvider clock, CancellationToken ct)
+    {
+        var ids = ExclusionsValidator.Validate(request, out var errors);
+        if (ids is null)
+        {
+            return errors.ToResult();
+        }
+
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        var stored = await PromotionsConfigurationStore.PutExclusionsAsync(
+            connection, transaction, user.Tenant, ids, request!.Version, ObjectIds.NewVersion(), clock.GetUtcNow().ToUnixTimeMilliseconds(), user.UserId);
+        if (stored is null)
+        {
+            return StaleVersion();
+        }
+
+        await CatalogueVersions.BumpAsync(connection, transaction, user.Tenant);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created("/v0/promotions/configuration/exclusions", ToResponse(stored));
+    }
+
+    private static async Task<IResult> DeleteExclusions(RequestUser user, Database database, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        if (await PromotionsConfigurationStore.DeleteExclusionsAsync(connection, transaction, user.Tenant) > 0)
+        {
+            await CatalogueVersions.BumpAsync(connection, transaction, user.Tenant);
+        }
+
+        await transaction.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> GetCouponStacking(RequestUser user, Database database, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return TypedResults.Ok(ToResponse(await PromotionsConfigurationStore.GetCouponStackingAsync(connection, user.Tenant)));
+    }
+
+    private static async Task<IResult> PutCouponStacking(CouponStackingRequest? request, RequestUser user, Database database, TimeProvider clock, CancellationToken ct)
+    {
+        if (request?.Stackable is not { } stackable)
+        {
+            return ErrorResults.BadRequest("stackable: is required (true or false)", "validation_failed");
+        }
+
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        var stored = await PromotionsConfigurationStore.PutCouponStackingAsync(
+            connection, transaction, user.Tenant, stackable, request.Version, ObjectIds.NewVersion(), clock.GetUtcNow().ToUnixTimeMilliseconds(), user.UserId);
+        if (stored is null)
+        {
+            return StaleVersion();
+        }
+
+        await CatalogueVersions.BumpAsync(connection, transaction, user.Tenant);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(ToResponse(stored));
+    }
+
+    private static IResult StaleVersion() =>
+        ErrorResults.Conflict("version: the configuration was changed by someone else (or was never set); read it again and retry", "version_conflict");
+
+    private static ExclusionListResponse ToResponse(ExclusionList list) => new(
+        list.Tenant, list.Ids, Time(list.CreatedAt), list.CreatedBy, Time(list.UpdatedAt), list.UpdatedBy, list.Version);
+
+    private static CouponStackingResponse ToResponse(CouponStacking stacking) => new(
+        stacking.Tenant, stacking.Stackable, Time(stacking.UpdatedAt), stacking.UpdatedBy, stacking.Version);
+
+    private static string? Time(DateTimeOffset? value) => value is null ? null : Timestamps.Rfc3339(value.Value);
+}
