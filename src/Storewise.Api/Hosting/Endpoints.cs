@@ -1,4 +1,6 @@
+using Storewise.Api.Configuration;
 using Storewise.Api.Health;
+using Storewise.Api.SalesOrderConfig;
 
 namespace Storewise.Api.Hosting;
 
@@ -9,5 +11,7 @@ public static class Endpoints
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapIntegrationConfigEndpoints();
+        app.MapSalesOrderConfigEndpoints();
     }
 }

@@ -1,6 +1,7 @@
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
+using Storewise.Api.Secrets;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Hosting;
@@ -15,6 +16,8 @@ public static class Pipeline
         {
             await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
         }
+
+        await SecretProtection.EnsureKeyAsync(app.Services);
 
         if (app.Services.GetRequiredService<FirstStart>().GeneratedSigningKey)
         {

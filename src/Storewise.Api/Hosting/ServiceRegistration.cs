@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
+using Storewise.Api.Configuration;
+using Storewise.Api.SalesOrderConfig;
+using Storewise.Api.Secrets;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Hosting;
@@ -20,6 +23,10 @@ public static class ServiceRegistration
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ObjectIds>();
+        services.AddSecretProtection();
+        services.AddSingleton<IntegrationConfigStore>();
+        services.AddSingleton<SalesOrderConfigStore>();
+        services.AddSingleton<OrderIdCounter>();
 
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
