@@ -89,7 +89,8 @@ public static class JsonValueReader
         {
             var raw = element.GetRawText();
             var isWhole = raw.IndexOfAny(['.', 'e', 'E']) < 0;
-            errors.Add(path, isWhole ? RangeProblem(min, max) : ShouldBeInteger);
+            var tooLarge = isWhole && !raw.StartsWith('-') && max == long.MaxValue;
+            errors.Add(path, !isWhole ? ShouldBeInteger : tooLarge ? "is too large" : RangeProblem(min, max));
             return null;
         }
 
