@@ -1,7 +1,13 @@
+<<<<<<< HEAD
 using Storewise.Api.Coupons;
 using Storewise.Api.Health;
 using Storewise.Api.Promotions;
 using Storewise.Api.PromotionsConfiguration;
+=======
+using Storewise.Api.Configuration;
+using Storewise.Api.Health;
+using Storewise.Api.SalesOrderConfig;
+>>>>>>> config
 
 namespace Storewise.Api.Hosting;
 
@@ -12,8 +18,13 @@ public static class Endpoints
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
+<<<<<<< HEAD
         app.MapPromotionEndpoints();
         app.MapCouponEndpoints();
         app.MapPromotionsConfigurationEndpoints();
+=======
+        app.MapIntegrationConfigEndpoints();
+        app.MapSalesOrderConfigEndpoints();
+>>>>>>> config
     }
 }

@@ -1,6 +1,7 @@
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
+using Storewise.Api.Secrets;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Hosting;
@@ -29,6 +30,8 @@ public static class Pipeline
                 app.Logger.LogError("Database unavailable at start ({Message}); retrying in the background", ex.Message);
             }
         }
+
+        await SecretProtection.EnsureKeyAsync(app.Services);
 
         if (app.Services.GetRequiredService<FirstStart>().GeneratedSigningKey)
         {

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Offers;
+using Storewise.Api.Configuration;
+using Storewise.Api.SalesOrderConfig;
+using Storewise.Api.Secrets;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Hosting;
@@ -25,6 +28,10 @@ public static class ServiceRegistration
         services.AddSingleton<ObjectIds>();
         services.AddSingleton(builder.Configuration.GetSection(OffersOptions.Section).Get<OffersOptions>() ?? new OffersOptions());
         services.AddSingleton<OfferHandlers>();
+        services.AddSecretProtection();
+        services.AddSingleton<IntegrationConfigStore>();
+        services.AddSingleton<SalesOrderConfigStore>();
+        services.AddSingleton<OrderIdCounter>();
 
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

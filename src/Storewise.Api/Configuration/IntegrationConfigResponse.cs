@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Storewise.Api.Configuration;
+
+/// <summary>What GET and PATCH answer: the stored section without its token (SPEC 8 #22).</summary>
+public sealed record IntegrationConfigResponse(
+    [property: JsonPropertyName("session_update_url")] string? SessionUpdateUrl);
