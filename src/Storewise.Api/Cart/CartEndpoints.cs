@@ -1,7 +1,6 @@
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
-using Storewise.Pricing;
 
 namespace Storewise.Api.Cart;
 

@@ -1,13 +1,10 @@
-<<<<<<< HEAD
+using Storewise.Api.Cart;
+using Storewise.Api.Configuration;
 using Storewise.Api.Coupons;
 using Storewise.Api.Health;
 using Storewise.Api.Promotions;
 using Storewise.Api.PromotionsConfiguration;
-=======
-using Storewise.Api.Configuration;
-using Storewise.Api.Health;
 using Storewise.Api.SalesOrderConfig;
->>>>>>> config
 
 namespace Storewise.Api.Hosting;
 
@@ -18,13 +15,11 @@ public static class Endpoints
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
-<<<<<<< HEAD
         app.MapPromotionEndpoints();
         app.MapCouponEndpoints();
         app.MapPromotionsConfigurationEndpoints();
-=======
+        app.MapCartEndpoints();
         app.MapIntegrationConfigEndpoints();
         app.MapSalesOrderConfigEndpoints();
->>>>>>> config
     }
 }

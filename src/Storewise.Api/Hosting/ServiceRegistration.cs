@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Storewise.Api.Auth;
+using Storewise.Api.Cart;
 using Storewise.Api.Common;
 using Storewise.Api.Offers;
 using Storewise.Api.Configuration;
@@ -28,6 +29,9 @@ public static class ServiceRegistration
         services.AddSingleton<ObjectIds>();
         services.AddSingleton(builder.Configuration.GetSection(OffersOptions.Section).Get<OffersOptions>() ?? new OffersOptions());
         services.AddSingleton<OfferHandlers>();
+        services.AddSingleton<PromotionSetLoader>();
+        services.AddSingleton<PromotionSetCache>();
+        services.AddSingleton<CartPricing>();
         services.AddSecretProtection();
         services.AddSingleton<IntegrationConfigStore>();
         services.AddSingleton<SalesOrderConfigStore>();
