@@ -1,4 +1,7 @@
+using Storewise.Api.Codes;
 using Storewise.Api.Health;
+using Storewise.Api.Imports;
+using Storewise.Api.Redemptions;
 
 namespace Storewise.Api.Hosting;
 
@@ -9,5 +12,8 @@ public static class Endpoints
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapCodeEndpoints();
+        app.MapImportEndpoints();
+        app.MapRedemptionEndpoints();
     }
 }
