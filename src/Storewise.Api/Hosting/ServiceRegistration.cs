@@ -38,14 +38,19 @@ public static class ServiceRegistration
 
     private static void AddCodesImportsAndRedemptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
+        var imports = configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions();
+        services.AddSingleton(imports);
         services.AddSingleton<CodeStore>();
         services.AddSingleton<ImportStore>();
         services.AddSingleton<ImportStaging>();
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportBatches>();
         services.AddSingleton<ImportSignal>();
-        services.AddHostedService<ImportWorker>();
+        if (imports.WorkerEnabled)
+        {
+            services.AddHostedService<ImportWorker>();
+        }
+
         services.AddSingleton<RedemptionStore>();
         services.AddSingleton<IdempotencyKeys>();
     }

@@ -5,6 +5,9 @@ public sealed class ImportOptions
 {
     public const string Section = "Imports";
 
+    /// <summary>Run the import worker on this instance (false for instances that should only serve requests).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
     /// <summary>Staged rows settled per transaction.</summary>
     public int BatchSize { get; set; } = 10_000;
 
