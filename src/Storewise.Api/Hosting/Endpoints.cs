@@ -1,9 +1,12 @@
 using Storewise.Api.Cart;
+using Storewise.Api.Codes;
 using Storewise.Api.Configuration;
 using Storewise.Api.Coupons;
 using Storewise.Api.Health;
+using Storewise.Api.Imports;
 using Storewise.Api.Promotions;
 using Storewise.Api.PromotionsConfiguration;
+using Storewise.Api.Redemptions;
 using Storewise.Api.SalesOrderConfig;
 
 namespace Storewise.Api.Hosting;
@@ -21,5 +24,8 @@ public static class Endpoints
         app.MapCartEndpoints();
         app.MapIntegrationConfigEndpoints();
         app.MapSalesOrderConfigEndpoints();
+        app.MapCodeEndpoints();
+        app.MapImportEndpoints();
+        app.MapRedemptionEndpoints();
     }
 }

@@ -2,9 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Storewise.Api.Auth;
 using Storewise.Api.Cart;
+using Storewise.Api.Codes;
 using Storewise.Api.Common;
-using Storewise.Api.Offers;
 using Storewise.Api.Configuration;
+using Storewise.Api.Idempotency;
+using Storewise.Api.Imports;
+using Storewise.Api.Offers;
+using Storewise.Api.Redemptions;
 using Storewise.Api.SalesOrderConfig;
 using Storewise.Api.Secrets;
 using Storewise.Api.Storage;
@@ -42,9 +46,30 @@ public static class ServiceRegistration
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(limits.MaxBodyBytes, limits.MaxImportBytes + 64 * 1024));
 
+        services.AddCodesImportsAndRedemptions(builder.Configuration);
+
         services.AddOpenApi();
         builder.AddStorewiseAuth();
         builder.AddTenantRateLimiting();
+    }
+
+    private static void AddCodesImportsAndRedemptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        var imports = configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions();
+        services.AddSingleton(imports);
+        services.AddSingleton<CodeStore>();
+        services.AddSingleton<ImportStore>();
+        services.AddSingleton<ImportStaging>();
+        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<ImportBatches>();
+        services.AddSingleton<ImportSignal>();
+        if (imports.WorkerEnabled)
+        {
+            services.AddHostedService<ImportWorker>();
+        }
+
+        services.AddSingleton<RedemptionStore>();
+        services.AddSingleton<IdempotencyKeys>();
     }
 
     /// <summary>Strict JSON: numbers must be numbers, names are camelCase, unknown members are ignored (SPEC D3).</summary>

@@ -1,0 +1,99 @@
+using Dapper;
+using Storewise.Api.Common;
+using Storewise.Api.Storage;
+
+namespace Storewise.Api.Codes;
+
+/// <summary>Storage of coupon codes: create (all or nothing), list, switch active.</summary>
+public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds ids)
+{
+    private const string Columns = "id AS Id, coupon_id AS CouponId, code AS Code, active AS Active, redemptions AS Redemptions";
+
+    /// <summary>Creates every code or none: null when the coupon is unknown, otherwise the outcome.</summary>
+    public async Task<CreateCodesOutcome?> CreateAsync(string tenant, string couponId, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
+        if (!await CouponReferences.ExistsAsync(connection, tenant, couponId, tx))
+        {
+            return null;
+        }
+
+        var now = Timestamps.ToUnixMs(clock.GetUtcNow());
+        var created = new List<CodeRow>(codes.Count);
+        foreach (var code in codes)
+        {
+            var row = new CodeRow { Id = ids.NewId(), CouponId = couponId, Code = code, Active = true, Redemptions = 0 };
+            // ON CONFLICT DO NOTHING: a code taken by anyone (also concurrently) is a 0-row insert, never an exception.
+            var inserted = await connection.ExecuteAsync(
+                """
+                INSERT INTO coupon_codes (tenant, id, coupon_id, code, code_key, active, redemptions, created_at)
+                VALUES (@tenant, @Id, @CouponId, @Code, @key, @Active, 0, @now)
+                ON CONFLICT DO NOTHING
+                """,
+                new { tenant, row.Id, row.CouponId, row.Code, key = CodeText.Key(code), row.Active, now },
+                tx);
+            if (inserted == 0)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                return new CreateCodesOutcome([], code);
+            }
+
+            created.Add(row);
+        }
+
+        await CatalogueVersions.BumpAsync(connection, tx, tenant);
+        await tx.CommitAsync(cancellationToken);
+        return new CreateCodesOutcome(created, null);
+    }
+
+    /// <summary>One page of a coupon's codes, oldest first; null when the coupon is unknown.</summary>
+    public async Task<(IReadOnlyList<CodeRow> Rows, long Total)?> ListAsync(string tenant, string couponId, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (!await CouponReferences.ExistsAsync(connection, tenant, couponId))
+        {
+            return null;
+        }
+
+        var total = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM coupon_codes WHERE tenant = @tenant AND coupon_id = @couponId", new { tenant, couponId });
+        var rows = await connection.QueryAsync<CodeRow>(
+            $"SELECT {Columns} FROM coupon_codes WHERE tenant = @tenant AND coupon_id = @couponId ORDER BY id LIMIT @Count OFFSET @Offset",
+            new { tenant, couponId, page.Count, page.Offset });
+        return (rows.AsList(), total);
+    }
+
+    public async Task<CodeRow?> GetAsync(string tenant, string couponId, string codeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<CodeRow>(
+            $"SELECT {Columns} FROM coupon_codes WHERE tenant = @tenant AND coupon_id = @couponId AND id = @codeId",
+            new { tenant, couponId, codeId });
+    }
+
+    /// <summary>Sets <c>active</c>; a real change bumps the catalogue version in the same transaction. Null when unknown.</summary>
+    public async Task<CodeRow?> SetActiveAsync(string tenant, string couponId, string codeId, bool active, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE coupon_codes SET active = @active WHERE tenant = @tenant AND coupon_id = @couponId AND id = @codeId AND active <> @active",
+            new { tenant, couponId, codeId, active },
+            tx);
+        if (changed > 0)
+        {
+            await CatalogueVersions.BumpAsync(connection, tx, tenant);
+        }
+
+        var row = await connection.QuerySingleOrDefaultAsync<CodeRow>(
+            $"SELECT {Columns} FROM coupon_codes WHERE tenant = @tenant AND coupon_id = @couponId AND id = @codeId",
+            new { tenant, couponId, codeId },
+            tx);
+        await tx.CommitAsync(cancellationToken);
+        return row;
+    }
+}
+
+/// <summary>The codes created, or the first code that already exists (then nothing was created).</summary>
+public sealed record CreateCodesOutcome(IReadOnlyList<CodeRow> Created, string? ExistingCode);

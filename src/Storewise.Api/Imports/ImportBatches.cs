@@ -1,0 +1,172 @@
+using System.Data.Common;
+using Dapper;
+using Storewise.Api.Codes;
+using Storewise.Api.Common;
+using Storewise.Api.Storage;
+
+namespace Storewise.Api.Imports;
+
+/// <summary>
+/// Settles a claimed import's staged rows batch by batch. Each batch is one transaction: the codes it creates,
+/// its error rows and the import's counters and cursor commit together, and only while this worker still holds
+/// the lease. A crash therefore loses at most an uncommitted batch, which the next owner redoes from the cursor.
+/// </summary>
+public sealed class ImportBatches(Database database, TimeProvider clock, ImportOptions options, ILogger<ImportBatches> logger)
+{
+    public async Task RunAsync(ImportRow import, string owner, CancellationToken cancellationToken)
+    {
+        if (import.Attempts > options.MaxAttempts)
+        {
+            await EndAsync(import, owner, ImportStatus.Failed, $"gave up after {options.MaxAttempts} attempts", cancellationToken);
+            return;
+        }
+
+        var next = import.NextSeq;
+        try
+        {
+            while (true)
+            {
+                if (next >= import.TotalRows)
+                {
+                    await EndAsync(import, owner, ImportStatus.Completed, null, cancellationToken);
+                    return;
+                }
+
+                var settled = await SettleAsync(import, owner, next, cancellationToken);
+                if (settled is null)
+                {
+                    return; // lease lost or import ended elsewhere
+                }
+
+                next = settled.Value;
+                if (options.PauseBetweenBatchesMilliseconds > 0)
+                {
+                    await Task.Delay(options.PauseBetweenBatchesMilliseconds, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: give the lease up so another instance (or the next start) resumes at once.
+            await using var connection = await database.OpenAsync(CancellationToken.None);
+            await connection.ExecuteAsync(
+                "UPDATE code_imports SET lease_until = 0 WHERE tenant = @Tenant AND id = @Id AND lease_owner = @owner AND status = @processing",
+                new { import.Tenant, import.Id, owner, processing = ImportStatus.Processing });
+            throw;
+        }
+    }
+
+    /// <summary>Settles rows [from, from + batch); the new cursor, or null when this worker no longer owns the import.</summary>
+    private async Task<long?> SettleAsync(ImportRow import, string owner, long from, CancellationToken cancellationToken)
+    {
+        var to = Math.Min(from + options.BatchSize, import.TotalRows);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
+        if (!await CouponReferences.ExistsAsync(connection, import.Tenant, import.CouponId, tx))
+        {
+            await tx.RollbackAsync(cancellationToken);
+            await EndAsync(import, owner, ImportStatus.Failed, "the coupon no longer exists", cancellationToken);
+            return null;
+        }
+
+        var now = Timestamps.ToUnixMs(clock.GetUtcNow());
+        var args = new { import.Tenant, ImportId = import.Id, import.CouponId, from, to, now, active = true };
+        // The first valid occurrence of a code in the file is the one that may create it.
+        var created = await connection.ExecuteAsync(
+            """
+            INSERT INTO coupon_codes (tenant, id, coupon_id, code, code_key, active, redemptions, created_at)
+            SELECT r.tenant, r.code_id, @CouponId, r.code, r.code_key, @active, 0, @now
+            FROM code_import_rows r
+            WHERE r.tenant = @Tenant AND r.import_id = @ImportId AND r.seq >= @from AND r.seq < @to AND r.error IS NULL
+              AND NOT EXISTS (
+                SELECT 1 FROM code_import_rows e
+                WHERE e.tenant = r.tenant AND e.import_id = r.import_id AND e.code_key = r.code_key AND e.seq < r.seq AND e.error IS NULL)
+            ORDER BY r.seq
+            ON CONFLICT DO NOTHING
+            """,
+            args,
+            tx);
+        var errors = await connection.ExecuteAsync(
+            """
+            INSERT INTO code_import_errors (tenant, import_id, seq, line, code, reason)
+            SELECT r.tenant, r.import_id, r.seq, r.line, r.code,
+                CASE
+                    WHEN r.error IS NOT NULL THEN r.error
+                    WHEN EXISTS (
+                        SELECT 1 FROM code_import_rows e
+                        WHERE e.tenant = r.tenant AND e.import_id = r.import_id AND e.code_key = r.code_key AND e.seq < r.seq AND e.error IS NULL)
+                        THEN 'duplicate_in_file'
+                    ELSE 'code_exists'
+                END
+            FROM code_import_rows r
+            WHERE r.tenant = @Tenant AND r.import_id = @ImportId AND r.seq >= @from AND r.seq < @to
+              AND (r.error IS NOT NULL OR NOT EXISTS (SELECT 1 FROM coupon_codes c WHERE c.tenant = r.tenant AND c.id = r.code_id))
+            """,
+            args,
+            tx);
+        var owned = await connection.ExecuteAsync(
+            """
+            UPDATE code_imports
+            SET next_seq = @to, processed = processed + @processed, created = created + @created, errors = errors + @errors,
+                lease_until = @until, updated_at = @now
+            WHERE tenant = @Tenant AND id = @Id AND lease_owner = @owner AND next_seq = @from AND status = @processing
+            """,
+            new
+            {
+                import.Tenant,
+                import.Id,
+                owner,
+                from,
+                to,
+                now,
+                processed = created + errors,
+                created,
+                errors,
+                until = now + options.LeaseSeconds * 1000L,
+                processing = ImportStatus.Processing,
+            },
+            tx);
+        if (owned == 0)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            logger.LogWarning("Import {ImportId} of tenant {Tenant} is no longer owned by this worker", import.Id, import.Tenant);
+            return null;
+        }
+
+        if (created > 0)
+        {
+            await CatalogueVersions.BumpAsync(connection, tx, import.Tenant);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return to;
+    }
+
+    /// <summary>Ends the import (COMPLETED or FAILED) and drops its staged rows, if this worker still owns it.</summary>
+    private async Task EndAsync(ImportRow import, string owner, string status, string? failure, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
+        var ended = await connection.ExecuteAsync(
+            """
+            UPDATE code_imports SET status = @status, failure = @failure, lease_owner = NULL, lease_until = NULL, updated_at = @now
+            WHERE tenant = @Tenant AND id = @Id AND lease_owner = @owner AND status = @processing
+            """,
+            new { import.Tenant, import.Id, owner, status, failure, now = Timestamps.ToUnixMs(clock.GetUtcNow()), processing = ImportStatus.Processing },
+            tx);
+        if (ended > 0)
+        {
+            await DeleteStagedRowsAsync(connection, tx, import);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        if (ended > 0)
+        {
+            logger.LogInformation("Import {ImportId} of tenant {Tenant} ended {Status} {Failure}", import.Id, import.Tenant, status, failure);
+        }
+    }
+
+    private static Task DeleteStagedRowsAsync(DbConnection connection, DbTransaction tx, ImportRow import) =>
+        connection.ExecuteAsync(
+            "DELETE FROM code_import_rows WHERE tenant = @Tenant AND import_id = @Id", new { import.Tenant, import.Id }, tx);
+}

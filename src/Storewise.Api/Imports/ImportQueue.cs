@@ -1,0 +1,79 @@
+using Dapper;
+using Storewise.Api.Common;
+using Storewise.Api.Storage;
+
+namespace Storewise.Api.Imports;
+
+/// <summary>
+/// Hands imports to workers across instances: a worker owns an import while its lease lasts, renews it with
+/// every batch, and an import whose owner died is claimed again once the lease has expired.
+/// </summary>
+public sealed class ImportQueue(Database database, TimeProvider clock, ImportOptions options)
+{
+    /// <summary>Uploads that never finished (the server died mid-upload) are removed after this long.</summary>
+    private static readonly TimeSpan AbandonedUploadAge = TimeSpan.FromMinutes(15);
+
+    /// <summary>Claims the oldest import that is waiting or whose lease expired; null when there is none.</summary>
+    public async Task<ImportRow?> TryClaimAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var now = Timestamps.ToUnixMs(clock.GetUtcNow());
+        var candidates = await connection.QueryAsync<(string Tenant, string Id)>(
+            """
+            SELECT tenant, id FROM code_imports
+            WHERE status = @created OR (status = @processing AND lease_until < @now)
+            ORDER BY created_at LIMIT 10
+            """,
+            new { created = ImportStatus.Created, processing = ImportStatus.Processing, now });
+        foreach (var (tenant, id) in candidates)
+        {
+            // The conditional update is the claim: of several workers, exactly one gets a row back.
+            var claimed = await connection.QuerySingleOrDefaultAsync<ImportRow>(
+                $"""
+                UPDATE code_imports
+                SET status = @processing, lease_owner = @owner, lease_until = @until, attempts = attempts + 1, updated_at = @now
+                WHERE tenant = @tenant AND id = @id AND (status = @created OR (status = @processing AND lease_until < @now))
+                RETURNING {ImportStore.Columns}
+                """,
+                new
+                {
+                    tenant,
+                    id,
+                    owner,
+                    now,
+                    until = now + options.LeaseSeconds * 1000L,
+                    created = ImportStatus.Created,
+                    processing = ImportStatus.Processing,
+                });
+            if (claimed is not null)
+            {
+                return claimed;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task RemoveAbandonedUploadsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var before = Timestamps.ToUnixMs(clock.GetUtcNow() - AbandonedUploadAge);
+        var abandoned = await connection.QueryAsync<(string Tenant, string Id)>(
+            "SELECT tenant, id FROM code_imports WHERE status = @uploading AND updated_at < @before LIMIT 10",
+            new { uploading = ImportStatus.Uploading, before });
+        foreach (var (tenant, id) in abandoned)
+        {
+            await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
+            var removed = await connection.ExecuteAsync(
+                "DELETE FROM code_imports WHERE tenant = @tenant AND id = @id AND status = @uploading AND updated_at < @before",
+                new { tenant, id, uploading = ImportStatus.Uploading, before },
+                tx);
+            if (removed > 0)
+            {
+                await connection.ExecuteAsync("DELETE FROM code_import_rows WHERE tenant = @tenant AND import_id = @id", new { tenant, id }, tx);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+using Storewise.Api.Codes;
+using Storewise.Api.Common;
+using Storewise.Api.Storage;
+
+namespace Storewise.Api.Imports;
+
+/// <summary>
+/// Writes the parsed rows of an upload to <c>code_import_rows</c> as they stream in, a bounded batch at a time:
+/// binary COPY on PostgreSQL, one transaction with a prepared insert per batch on SQLite. Each row gets its
+/// future code id here, so a resumed batch inserts exactly the same codes.
+/// </summary>
+public sealed class ImportStaging(Database database, ObjectIds ids, ImportOptions options)
+{
+    /// <summary>Stages rows until the source ends or more than <paramref name="maxCodes"/> rows arrive.</summary>
+    public async Task<StagingOutcome> StageAsync(
+        string tenant, string importId, IAsyncEnumerable<ParsedCode> rows, int maxCodes, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var batch = new List<StagedRow>(options.StagingBatchSize);
+        var count = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (++count > maxCodes)
+            {
+                return new StagingOutcome(count, TooManyCodes: true);
+            }
+
+            batch.Add(new StagedRow(count - 1, row.Line, row.Code, CodeText.Key(row.Code), ids.NewId(), row.Error));
+            if (batch.Count == options.StagingBatchSize)
+            {
+                await WriteAsync(connection, tenant, importId, batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await WriteAsync(connection, tenant, importId, batch, cancellationToken);
+        }
+
+        if (database.IsPostgres && count > options.StagingBatchSize)
+        {
+            // Fresh statistics, so settling joins the staged rows by index rather than by scanning them per row.
+            await using var analyze = connection.CreateCommand();
+            analyze.CommandText = "ANALYZE code_import_rows";
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return new StagingOutcome(count, TooManyCodes: false);
+    }
+
+    private static Task WriteAsync(DbConnection connection, string tenant, string importId, List<StagedRow> batch, CancellationToken cancellationToken) =>
+        connection is NpgsqlConnection postgres
+            ? CopyAsync(postgres, tenant, importId, batch, cancellationToken)
+            : InsertAsync((SqliteConnection)connection, tenant, importId, batch, cancellationToken);
+
+    private static async Task CopyAsync(NpgsqlConnection connection, string tenant, string importId, List<StagedRow> batch, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY code_import_rows (tenant, import_id, seq, line, code, code_key, code_id, error) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        foreach (var row in batch)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(tenant, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(importId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.Seq, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync((int)row.Line, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(row.Code, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.CodeKey, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.CodeId, NpgsqlDbType.Text, cancellationToken);
+            if (row.Error is null)
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
+            else
+            {
+                await importer.WriteAsync(row.Error, NpgsqlDbType.Text, cancellationToken);
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task InsertAsync(SqliteConnection connection, string tenant, string importId, List<StagedRow> batch, CancellationToken cancellationToken)
+    {
+        await using var tx = (SqliteTransaction)await Database.BeginWriteAsync(connection, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText =
+            "INSERT INTO code_import_rows (tenant, import_id, seq, line, code, code_key, code_id, error) VALUES ($t, $i, $s, $l, $c, $k, $id, $e)";
+        command.Parameters.AddWithValue("$t", tenant);
+        command.Parameters.AddWithValue("$i", importId);
+        var seq = command.Parameters.Add("$s", SqliteType.Integer);
+        var line = command.Parameters.Add("$l", SqliteType.Integer);
+        var code = command.Parameters.Add("$c", SqliteType.Text);
+        var key = command.Parameters.Add("$k", SqliteType.Text);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var error = command.Parameters.Add("$e", SqliteType.Text);
+        command.Prepare();
+        foreach (var row in batch)
+        {
+            seq.Value = row.Seq;
+            line.Value = row.Line;
+            code.Value = row.Code;
+            key.Value = row.CodeKey;
+            id.Value = row.CodeId;
+            error.Value = (object?)row.Error ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private readonly record struct StagedRow(int Seq, long Line, string Code, string CodeKey, string CodeId, string? Error);
+}
+
+/// <summary>How many rows the upload had (counting up to the first one over the limit).</summary>
+public readonly record struct StagingOutcome(int Count, bool TooManyCodes);

@@ -1,0 +1,191 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+using Storewise.Api.Codes;
+using Storewise.Api.Common;
+using Storewise.Api.Storage;
+
+namespace Storewise.Api.Redemptions;
+
+/// <summary>
+/// Redeems codes and rolls orders back, race-free by construction: every counter change is a conditional
+/// UPDATE whose affected-row count decides, paired in the same transaction with a ledger row guarded by a
+/// unique index, so <c>coupon_codes.redemptions</c> always equals the code's live ledger rows.
+/// </summary>
+public sealed class RedemptionStore(Database database, TimeProvider clock, ObjectIds ids)
+{
+    private const int Attempts = 5;
+
+    /// <summary>
+    /// Redeems every code of <paramref name="redemption"/> or none. <paramref name="beforeCommit"/> runs inside the
+    /// transaction on success (the idempotency record commits with the redemption).
+    /// </summary>
+    public Task<RedemptionOutcome> RedeemAsync(
+        string tenant, Redemption redemption, Func<DbConnection, DbTransaction, RedemptionReceipt, Task>? beforeCommit, CancellationToken cancellationToken) =>
+        RetryOnDeadlockAsync(() => TryRedeemAsync(tenant, redemption, beforeCommit, cancellationToken));
+
+    /// <summary>Rolls back the order's live redemptions; null when the order never redeemed anything.</summary>
+    public Task<int?> RollBackAsync(string tenant, string orderId, CancellationToken cancellationToken) =>
+        RetryOnDeadlockAsync(() => TryRollBackAsync(tenant, orderId, cancellationToken));
+
+    private async Task<RedemptionOutcome> TryRedeemAsync(
+        string tenant, Redemption redemption, Func<DbConnection, DbTransaction, RedemptionReceipt, Task>? beforeCommit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
+        var keys = redemption.Codes.Select(CodeText.Key).ToList();
+        var stored = (await connection.QueryAsync<RedeemableCode>(
+            """
+            SELECT c.id AS Id, c.code AS Code, c.code_key AS CodeKey, c.coupon_id AS CouponId, c.active AS Active, c.redemptions AS Redemptions,
+                   o.active AS CouponActive, o.valid_from AS ValidFrom, o.valid_to AS ValidTo, o.document AS Document
+            FROM coupon_codes c
+            LEFT JOIN offers o ON o.tenant = c.tenant AND o.id = c.coupon_id AND o.type = 'coupon'
+            WHERE c.tenant = @tenant AND c.code_key IN @keys
+            """,
+            new { tenant, keys },
+            tx)).ToDictionary(c => c.CodeKey, StringComparer.Ordinal);
+
+        var now = clock.GetUtcNow();
+        var failures = new List<RedemptionFailure>();
+        var accepted = new List<(string Requested, RedeemableCode Code, CouponTerms Terms)>();
+        foreach (var requested in redemption.Codes)
+        {
+            var code = stored.GetValueOrDefault(CodeText.Key(requested));
+            var terms = code?.Document is { } document ? CouponTerms.Parse(document) : null;
+            if (RedemptionEligibility.Check(requested, code, terms, redemption, now) is { } failure)
+            {
+                failures.Add(failure);
+            }
+            else
+            {
+                accepted.Add((requested, code!, terms!));
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return RedemptionOutcome.Failed(failures);
+        }
+
+        var at = Timestamps.ToUnixMs(now);
+        var redeemed = new List<RedeemedCode>();
+        // Codes are locked in id order, so two orders sharing codes cannot deadlock on them.
+        foreach (var (requested, code, terms) in accepted.OrderBy(a => a.Code.Id, StringComparer.Ordinal))
+        {
+            var counts = (await connection.QueryAsync<long>(
+                """
+                UPDATE coupon_codes SET redemptions = redemptions + 1
+                WHERE tenant = @tenant AND id = @Id AND active AND (NOT @singleUse OR redemptions = 0)
+                RETURNING redemptions
+                """,
+                new { tenant, code.Id, singleUse = terms.SingleUse },
+                tx)).AsList();
+            if (counts.Count == 0)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                return RedemptionOutcome.Failed([terms.SingleUse
+                    ? RedemptionFailure.AlreadyRedeemed(requested)
+                    : RedemptionFailure.Ineligible("coupon_code_inactive", $"coupon code '{requested}' is not active")]);
+            }
+
+            var recorded = await connection.ExecuteAsync(
+                """
+                INSERT INTO redemptions (tenant, id, order_id, code_id, code, coupon_id, consumer_id, channel_type, redeemed_at)
+                VALUES (@tenant, @id, @OrderId, @codeId, @code, @couponId, @ConsumerId, @ChannelType, @at)
+                ON CONFLICT DO NOTHING
+                """,
+                new
+                {
+                    tenant,
+                    id = ids.NewId(),
+                    redemption.OrderId,
+                    codeId = code.Id,
+                    code = code.Code,
+                    couponId = code.CouponId,
+                    redemption.ConsumerId,
+                    redemption.ChannelType,
+                    at,
+                },
+                tx);
+            if (recorded == 0)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                return RedemptionOutcome.Failed([RedemptionFailure.OrderAlreadyRedeemed(requested, redemption.OrderId)]);
+            }
+
+            redeemed.Add(new RedeemedCode(code.Code, code.Id, code.CouponId, counts[0], Timestamps.Rfc3339(now)));
+        }
+
+        var order = redemption.Codes.Select(CodeText.Key).ToList();
+        var receipt = new RedemptionReceipt(
+            redemption.OrderId,
+            redeemed.OrderBy(r => order.IndexOf(CodeText.Key(r.Code))).ToList());
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(connection, tx, receipt);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return RedemptionOutcome.Succeeded(receipt);
+    }
+
+    private async Task<int?> TryRollBackAsync(string tenant, string orderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
+        var now = Timestamps.ToUnixMs(clock.GetUtcNow());
+        // Only rows this statement flips are decremented: a concurrent rollback of the same order gets none of them.
+        var codeIds = (await connection.QueryAsync<string>(
+            """
+            UPDATE redemptions SET rolled_back_at = @now
+            WHERE tenant = @tenant AND order_id = @orderId AND rolled_back_at IS NULL
+            RETURNING code_id
+            """,
+            new { tenant, orderId, now },
+            tx)).AsList();
+        if (codeIds.Count == 0)
+        {
+            var known = await connection.ExecuteScalarAsync<int?>(
+                "SELECT 1 FROM redemptions WHERE tenant = @tenant AND order_id = @orderId LIMIT 1", new { tenant, orderId }, tx);
+            await tx.CommitAsync(cancellationToken);
+            return known is null ? null : 0;
+        }
+
+        foreach (var group in codeIds.GroupBy(id => id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE coupon_codes SET redemptions = redemptions - @count WHERE tenant = @tenant AND id = @id",
+                new { tenant, id = group.Key, count = group.Count() },
+                tx);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return codeIds.Count;
+    }
+
+    // PostgreSQL may pick one of two transactions that lock the same rows in opposite order as a deadlock victim;
+    // nothing of the victim was committed, so it is simply run again.
+    private static async Task<T> RetryOnDeadlockAsync<T>(Func<Task<T>> attempt)
+    {
+        for (var i = 1; ; i++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && i < Attempts)
+            {
+                await Task.Delay(Random.Shared.Next(1, 10 * i));
+            }
+        }
+    }
+}
+
+/// <summary>A redemption's result: the receipt, or the failures (the first decides the status; all are the causes).</summary>
+public sealed record RedemptionOutcome(RedemptionReceipt? Receipt, IReadOnlyList<RedemptionFailure> Failures)
+{
+    public static RedemptionOutcome Succeeded(RedemptionReceipt receipt) => new(receipt, []);
+
+    public static RedemptionOutcome Failed(IReadOnlyList<RedemptionFailure> failures) => new(null, failures);
+}
