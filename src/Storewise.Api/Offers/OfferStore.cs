@@ -107,7 +107,10 @@ public static class OfferStore
 
         if (filter.Segment is not null)
         {
-            where.Append(" AND (segment_key = @segment OR segment_value = @segment)");
+            // A union of two index lookups: with a plain OR, SQLite walks every offer of the tenant.
+            where.Append(
+                " AND id IN (SELECT id FROM offers WHERE tenant = @tenant AND type = @type AND segment_key = @segment"
+                + " UNION SELECT id FROM offers WHERE tenant = @tenant AND type = @type AND segment_value = @segment)");
             parameters.Add("segment", filter.Segment);
         }
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Storewise.Api.Tests.Infrastructure;
 
@@ -62,6 +61,4 @@ public static class OfferBodies
         change?.Invoke(body);
         return body;
     }
-
-    public static Task<JsonNode?> ReadNodeAsync(this HttpContent content) => content.ReadFromJsonAsync<JsonNode>();
 }
