@@ -24,10 +24,12 @@ public sealed class CartPricing(Database database, PromotionSetCache cache)
             }
             else
             {
+                // Npgsql takes the keys as one array parameter; SQLite needs Dapper's IN-list expansion.
+                var match = database.IsPostgres ? "code_key = ANY(@keys)" : "code_key IN @keys";
                 using var results = await connection.QueryMultipleAsync(
-                    """
+                    $"""
                     SELECT version FROM catalogue_versions WHERE tenant = @tenant;
-                    SELECT code, coupon_id AS CouponId, active, redemptions FROM coupon_codes WHERE tenant = @tenant AND code_key IN @keys;
+                    SELECT code, coupon_id AS CouponId, active, redemptions FROM coupon_codes WHERE tenant = @tenant AND {match};
                     """,
                     new { tenant, keys });
                 version = await results.ReadSingleOrDefaultAsync<long?>() ?? 0;

@@ -1,17 +1,19 @@
-using System.Diagnostics;
 using Dapper;
 using Storewise.Api.Tests.Infrastructure;
 using static Storewise.Api.Tests.Offers.OfferBodies;
 
 namespace Storewise.Api.Tests.Coupons;
 
-/// <summary>The coupon list filters, counts and pages in SQL, so 100,000 coupons of one tenant stay quick to list.</summary>
+/// <summary>
+/// The coupon list filters, counts and pages in SQL over 100,000 coupons of one tenant. Its speed is measured by the
+/// load harness (bench/load), not asserted here.
+/// </summary>
 public abstract class CouponListScaleTests(ApiFixture fixture)
 {
     private const int Coupons = 100_000;
 
     [Fact]
-    public async Task Listing_100000_coupons_stays_fast()
+    public async Task Listing_100000_coupons_counts_and_filters_in_the_database()
     {
         var tenant = ApiFixture.NewTenant();
         using var client = fixture.Client(tenant);
@@ -36,22 +38,13 @@ public abstract class CouponListScaleTests(ApiFixture fixture)
                 commandTimeout: 300);
         }
 
-        // The best of three runs, so a busy machine does not make the check flaky.
-        async Task<(long Total, long Ms)> ListAsync(string query)
+        async Task<(long Total, int Items)> ListAsync(string query)
         {
-            var (total, best) = (0L, long.MaxValue);
-            for (var run = 0; run < 3; run++)
-            {
-                var watch = Stopwatch.StartNew();
-                var body = await (await client.GetAsync($"{CouponsPath}?{query}")).ExpectAsync(200);
-                (total, best) = ((long)body["pagination"]!["total"]!, Math.Min(best, watch.ElapsedMilliseconds));
-            }
-
-            return (total, best);
+            var body = await (await client.GetAsync($"{CouponsPath}?{query}")).ExpectAsync(200);
+            return ((long)body["pagination"]!["total"]!, body["items"]!.AsArray().Count);
         }
 
-        await ListAsync("count=1&page=1"); // warm up
-        var timings = new[]
+        var pages = new[]
         {
             ("first page", await ListAsync("count=150&page=1"), Coupons + 1L),
             ("deep page", await ListAsync("count=150&page=600"), Coupons + 1L),
@@ -62,10 +55,10 @@ public abstract class CouponListScaleTests(ApiFixture fixture)
             ("segment", await ListAsync("count=150&page=1&segment=nobody"), 0L),
             ("code", await ListAsync("count=150&page=1&code=NOPE"), 0L),
         };
-        foreach (var (what, (total, ms), expected) in timings)
+        foreach (var (what, (total, items), expected) in pages)
         {
             Assert.True(total == expected, $"{what}: total {total}, expected {expected}");
-            Assert.True(ms < 2_000, $"{what}: {ms} ms");
+            Assert.True(items == Math.Min(150, expected), $"{what}: {items} items on the page");
         }
     }
 }

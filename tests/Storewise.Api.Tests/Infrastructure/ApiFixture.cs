@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.Tokens;
 using Storewise.Api.Auth;
 using Storewise.Api.Storage;
 
@@ -99,8 +100,13 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>A client that sends no token.</summary>
     public HttpClient AnonymousClient() => Factory.CreateClient();
 
+    /// <summary>
+    /// A token signed with the service's key. It is dated by the real clock, because token lifetimes are checked
+    /// against real time whatever the fake clock says.
+    /// </summary>
     public string Token(string tenant, string? scope = null, string user = "25dd570161b05f0cae353a56757f8495", TimeSpan? lifetime = null) =>
-        Services.GetRequiredService<TokenIssuer>().Issue(tenant, user, scope ?? string.Join(' ', Scopes.All), lifetime);
+        new TokenIssuer(Services.GetRequiredService<SymmetricSecurityKey>(), Services.GetRequiredService<AuthOptions>(), TimeProvider.System)
+            .Issue(tenant, user, scope ?? string.Join(' ', Scopes.All), lifetime);
 
     public Database Database => Services.GetRequiredService<Database>();
 }

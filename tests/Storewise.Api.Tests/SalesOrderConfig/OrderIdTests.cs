@@ -87,7 +87,7 @@ public abstract class OrderIdTests(ApiFixture fixture)
     [Fact]
     public async Task Order_id_needs_config_write()
     {
-        using var reader = fixture.Client(ApiFixture.NewTenant(), Auth.Scopes.ConfigRead);
+        using var reader = fixture.Client(ApiFixture.NewTenant(), Storewise.Api.Auth.Scopes.ConfigRead);
         await (await reader.PostAsync(OrderIdPath, null)).ExpectAsync(403);
     }
 
