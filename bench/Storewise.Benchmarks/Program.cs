@@ -1,3 +1,12 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Storewise.Benchmarks;
+
+// `--latency [count]` times single evaluations for per-call percentiles; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "--latency")
+{
+    LatencyProbe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -18,10 +18,12 @@ public sealed class PromotionCatalog
     private PromotionCatalog(
         CompiledOffer[] promotions,
         CompiledOffer[] coupons,
+        CurrencyIds currencyIds,
         FrozenSet<string> excludedProducts,
         bool stackableCoupons)
     {
         Promotions = promotions;
+        CurrencyIds = currencyIds;
         StackableCoupons = stackableCoupons;
         this.excludedProducts = excludedProducts;
         couponsById = new Dictionary<string, CompiledOffer>(coupons.Length, StringComparer.OrdinalIgnoreCase);
@@ -67,6 +69,8 @@ public sealed class PromotionCatalog
 
     internal CompiledOffer[] Promotions { get; }
 
+    internal CurrencyIds CurrencyIds { get; }
+
     /// <summary>Promotions sorted by lower-cased id, then id (A44), for the explain report.</summary>
     internal CompiledOffer[] PromotionsByLowerId { get; }
 
@@ -86,8 +90,9 @@ public sealed class PromotionCatalog
         ArgumentNullException.ThrowIfNull(coupons);
         ArgumentNullException.ThrowIfNull(excludedProductIds);
 
-        var compiledPromotions = CompileAll(promotions, OfferSource.Promotion);
-        var compiledCoupons = CompileAll(coupons, OfferSource.Coupon);
+        var currencyIds = new CurrencyIds();
+        var compiledPromotions = CompileAll(promotions, OfferSource.Promotion, currencyIds);
+        var compiledCoupons = CompileAll(coupons, OfferSource.Coupon, currencyIds);
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var productId in excludedProductIds)
         {
@@ -97,7 +102,7 @@ public sealed class PromotionCatalog
             }
         }
 
-        return new PromotionCatalog(compiledPromotions, compiledCoupons, excluded.ToFrozenSet(StringComparer.Ordinal), stackableCoupons);
+        return new PromotionCatalog(compiledPromotions, compiledCoupons, currencyIds, excluded.ToFrozenSet(StringComparer.Ordinal), stackableCoupons);
     }
 
     /// <summary>The stored coupon with this id, or null.</summary>
@@ -111,14 +116,14 @@ public sealed class PromotionCatalog
     internal int[] PromotionsForProduct(string productId) =>
         byProduct.TryGetValue(productId, out var offers) ? offers : NoOffers;
 
-    private static CompiledOffer[] CompileAll(IEnumerable<Offer> offers, OfferSource source)
+    private static CompiledOffer[] CompileAll(IEnumerable<Offer> offers, OfferSource source, CurrencyIds currencyIds)
     {
         var compiled = new List<CompiledOffer>();
         foreach (var offer in offers)
         {
             if (offer is not null)
             {
-                compiled.Add(CompiledOffer.Create(offer, source, compiled.Count));
+                compiled.Add(CompiledOffer.Create(offer, source, compiled.Count, currencyIds));
             }
         }
 

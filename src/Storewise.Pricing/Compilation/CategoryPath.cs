@@ -7,8 +7,9 @@ internal static class CategoryPath
     {
         foreach (var prefix in configured)
         {
-            foreach (var path in itemPaths)
+            for (var p = 0; p < itemPaths.Count; p++)
             {
+                var path = itemPaths[p];
                 if (path is not null && StartsWith(path, prefix))
                 {
                     return true;

@@ -14,6 +14,7 @@ internal sealed class CompiledOffer
         IsPercent = OfferKinds.IsPercent(offer.Kind);
         Level = OfferKinds.Level(Family);
         Percent = offer.Percent ?? 0m;
+        Rate = new PercentRate(Percent);
         Id = offer.Id ?? string.Empty;
         LowerId = Id.ToLowerInvariant();
         Name = offer.Name ?? string.Empty;
@@ -47,6 +48,8 @@ internal sealed class CompiledOffer
 
     public decimal Percent { get; }
 
+    public PercentRate Rate { get; }
+
     public CurrencyTerms[] Currencies { get; private init; } = [];
 
     public HashSet<string>? IncludedProducts { get; private init; }
@@ -61,9 +64,9 @@ internal sealed class CompiledOffer
 
     public HashSet<string>? Consumers { get; private init; }
 
-    public static CompiledOffer Create(Offer offer, OfferSource source, int index) => new(offer, source, index)
+    public static CompiledOffer Create(Offer offer, OfferSource source, int index, CurrencyIds currencyIds) => new(offer, source, index)
     {
-        Currencies = CompileCurrencies(offer),
+        Currencies = CompileCurrencies(offer, currencyIds),
         IncludedProducts = ToSet(offer.IncludedProducts),
         ExcludedProducts = ToSet(offer.ExcludedProducts),
         IncludedCategories = CompileCategories(offer.IncludedCategories),
@@ -72,12 +75,12 @@ internal sealed class CompiledOffer
         Consumers = ToSet(offer.Consumers),
     };
 
-    /// <summary>The terms for the cart currency, compared case-insensitively (A56); false when the offer does not accept it.</summary>
-    public bool TryGetCurrency(string currency, out CurrencyTerms terms)
+    /// <summary>The terms for the cart currency (by catalog currency id, see <see cref="CurrencyIds"/>); false when the offer does not accept it.</summary>
+    public bool TryGetCurrency(int currencyId, out CurrencyTerms terms)
     {
         foreach (var candidate in Currencies)
         {
-            if (string.Equals(candidate.Code, currency, StringComparison.OrdinalIgnoreCase))
+            if (candidate.CurrencyId == currencyId)
             {
                 terms = candidate;
                 return true;
@@ -120,7 +123,7 @@ internal sealed class CompiledOffer
         return categories is not null && CategoryPath.AnyMatches(IncludedCategories, categories);
     }
 
-    private static CurrencyTerms[] CompileCurrencies(Offer offer)
+    private static CurrencyTerms[] CompileCurrencies(Offer offer, CurrencyIds currencyIds)
     {
         var rules = offer.Currencies ?? [];
         var isFixed = !OfferKinds.IsPercent(offer.Kind);
@@ -128,6 +131,13 @@ internal sealed class CompiledOffer
         foreach (var rule in rules)
         {
             if (rule?.Code is null)
+            {
+                continue;
+            }
+
+            // A56: codes compare case-insensitively; the first entry of a currency wins.
+            var currencyId = currencyIds.GetOrAdd(rule.Code);
+            if (terms.Exists(t => t.CurrencyId == currencyId))
             {
                 continue;
             }
@@ -143,7 +153,7 @@ internal sealed class CompiledOffer
                 amountMinor = Math.Max(0, amountMinor);
             }
 
-            terms.Add(new CurrencyTerms(rule.Code, rule.MinimumCartValue, hasAmount, amountMinor, Money.ToDecimal(amountMinor, exponent)));
+            terms.Add(new CurrencyTerms(currencyId, rule.MinimumCartValue, hasAmount, amountMinor, Money.ToDecimal(amountMinor, exponent)));
         }
 
         return [.. terms];

@@ -4,4 +4,4 @@ namespace Storewise.Pricing;
 /// An offer's terms in one currency: the minimum cart value (A35) and, for fixed kinds, the amount rounded to
 /// that currency's minor unit (A27, A28). <see cref="HasAmount"/> is false when a fixed kind has no amount for it.
 /// </summary>
-internal readonly record struct CurrencyTerms(string Code, decimal Minimum, bool HasAmount, long AmountMinor, decimal AmountValue);
+internal readonly record struct CurrencyTerms(int CurrencyId, decimal Minimum, bool HasAmount, long AmountMinor, decimal AmountValue);

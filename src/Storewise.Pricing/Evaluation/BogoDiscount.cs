@@ -50,7 +50,7 @@ internal static class BogoDiscount
             // Percent: rounded once per line on the discounted units' value. Fixed (A17): per discounted unit,
             // capped at the unit's value (the line average, A11).
             var amount = participant.Offer.IsPercent
-                ? Money.PercentOfPart(left, discounted, quantity, participant.Offer.Percent)
+                ? participant.Offer.Rate.OfPart(left, discounted, quantity)
                 : Money.TimesCapped(participant.Amount, discounted, Money.ValueOfPart(left, discounted, quantity));
             if (amount <= 0)
             {

@@ -27,7 +27,7 @@ internal static class BundleDiscount
 
         var picked = PickUnits(scratch, participant, requirements, sets);
         long taken = participant.Offer.IsPercent
-            ? TakePercent(scratch, participant.Offer.Percent, picked)
+            ? TakePercent(scratch, participant.Offer.Rate, picked)
             : TakeFixed(scratch, participant.Amount, sets, picked);
 
         for (var j = 0; j < picked; j++)
@@ -109,13 +109,13 @@ internal static class BundleDiscount
     }
 
     // A22: a percentage rounds once per line, on the value of that line's units in sets.
-    private static long TakePercent(EvaluationScratch scratch, decimal percent, int picked)
+    private static long TakePercent(EvaluationScratch scratch, PercentRate rate, int picked)
     {
         long taken = 0;
         for (var j = 0; j < picked; j++)
         {
             var line = scratch.TempLines[j];
-            var amount = Money.PercentOfPart(scratch.Remaining[line], scratch.TempUnits[j], scratch.Quantity[line], percent);
+            var amount = rate.OfPart(scratch.Remaining[line], scratch.TempUnits[j], scratch.Quantity[line]);
             scratch.TempShares[j] = amount;
             taken += amount;
         }

@@ -32,7 +32,7 @@ internal static class CartDiscount
 
         // A06: a percentage is taken of the eligible remaining total and rounded once; a fixed amount is capped by it.
         var discount = offer.IsPercent
-            ? Money.Percent(eligibleTotal, offer.Percent)
+            ? offer.Rate.Of(eligibleTotal)
             : Math.Min(participant.Amount, eligibleTotal);
         if (discount <= 0)
         {

@@ -36,7 +36,7 @@ internal static class Eligibility
         }
 
         // A26: no currencies means no currency; A27: a fixed kind needs an amount for the cart currency.
-        if (!offer.TryGetCurrency(cart.Currency, out terms) || (!offer.IsPercent && !terms.HasAmount))
+        if (!offer.TryGetCurrency(scratch.CurrencyId, out terms) || (!offer.IsPercent && !terms.HasAmount))
         {
             return ReasonCodes.CurrencyNotEligible;
         }

@@ -30,6 +30,7 @@ internal sealed class EvaluationScratch
     public Cart Cart = null!;
     public DateTimeOffset EvaluatedAt;
     public int Exponent;
+    public int CurrencyId;
     public decimal CatalogTotalValue;
 
     // Candidate promotions, found through the catalog index (stamps avoid clearing per-promotion arrays).
@@ -41,6 +42,7 @@ internal sealed class EvaluationScratch
     public int[] ParticipantStamp = new int[64];
     public int CandidateCount;
     public int[] Candidates = new int[64];
+    public CurrencyTerms[] CandidateTerms = new CurrencyTerms[64];
     public int[] SlotStart = new int[64];
     public int[] SlotCount = new int[64];
     public int PairCount;
@@ -134,14 +136,16 @@ internal sealed class EvaluationScratch
         PairCount++;
     }
 
-    public int AddCandidate(int offerIndex)
+    public int AddCandidate(int offerIndex, in CurrencyTerms terms)
     {
         if (CandidateCount == Candidates.Length)
         {
             Array.Resize(ref Candidates, CandidateCount * 2);
+            Array.Resize(ref CandidateTerms, CandidateCount * 2);
         }
 
         Candidates[CandidateCount] = offerIndex;
+        CandidateTerms[CandidateCount] = terms;
         return CandidateCount++;
     }
 

@@ -38,10 +38,7 @@ internal static class Money
         return true;
     }
 
-    /// <summary>Percent of an amount, rounded once half away from zero and kept within [0, amount] (A06, A10).</summary>
-    public static long Percent(long amount, decimal percent) => PercentOfPart(amount, 1, 1, percent);
-
-    /// <summary>Percent of the share <paramref name="units"/>/<paramref name="quantity"/> of <paramref name="amount"/>, rounded once (A11, A22).</summary>
+    /// <summary>Decimal fallback of <see cref="PercentRate"/>: percent of the share <paramref name="units"/>/<paramref name="quantity"/> of <paramref name="amount"/>, rounded once (A11, A22).</summary>
     public static long PercentOfPart(long amount, long units, long quantity, decimal percent)
     {
         if (amount <= 0 || units <= 0 || quantity <= 0 || percent <= 0m)

@@ -21,7 +21,7 @@ internal static class ProductDiscount
             // A10: a percentage rounds once per line, on the remaining line amount.
             // A11: a fixed amount applies per unit, capped at the line average, i.e. min(quantity × amount, remaining).
             var amount = offer.IsPercent
-                ? Money.Percent(left, offer.Percent)
+                ? offer.Rate.Of(left)
                 : Money.TimesCapped(participant.Amount, scratch.Quantity[line], left);
             if (amount <= 0)
             {

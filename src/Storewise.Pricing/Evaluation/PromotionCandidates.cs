@@ -3,7 +3,8 @@ namespace Storewise.Pricing;
 /// <summary>
 /// Finds the promotions that can touch this cart through the catalog index (by product, by category prefix, and
 /// the cart-wide list), pairs each with the lines that found it, and turns the eligible ones into participants.
-/// Promotions the index does not return are never visited on this path.
+/// Promotions the index does not return are never visited on this path, and each promotion it returns is checked
+/// once, when first found, so ineligible ones cost nothing more.
 /// </summary>
 internal static class PromotionCandidates
 {
@@ -16,11 +17,6 @@ internal static class PromotionCandidates
         for (var slot = 0; slot < scratch.CandidateCount; slot++)
         {
             var offer = promotions[scratch.Candidates[slot]];
-            if (Eligibility.Check(scratch, offer, null, out var terms) is not null)
-            {
-                continue;
-            }
-
             var lineStart = scratch.ParticipantLineCount;
             var start = scratch.SlotStart[slot];
             var end = start + scratch.SlotCount[slot];
@@ -39,7 +35,7 @@ internal static class PromotionCandidates
                 continue; // A25: no line selected, so no_eligible_items (reported in explain mode).
             }
 
-            var participant = scratch.AddParticipant(ParticipantFactory.Create(offer, terms, null, -1, lineStart, lineCount));
+            var participant = scratch.AddParticipant(ParticipantFactory.Create(offer, scratch.CandidateTerms[slot], null, -1, lineStart, lineCount));
             scratch.MarkParticipant(offer.Index, participant);
         }
     }
@@ -54,15 +50,17 @@ internal static class PromotionCandidates
                 continue;
             }
 
-            AddAll(scratch, catalog.PromotionsForProduct(scratch.ProductIds[line]), line);
+            AddAll(scratch, catalog, catalog.PromotionsForProduct(scratch.ProductIds[line]), line);
             var categories = scratch.Items[line].Categories;
             if (categories is null)
             {
                 continue;
             }
 
-            foreach (var path in categories)
+            // Indexed loops: foreach over an IReadOnlyList would allocate an enumerator per path.
+            for (var p = 0; p < categories.Count; p++)
             {
+                var path = categories[p];
                 if (path is null)
                 {
                     continue;
@@ -70,32 +68,33 @@ internal static class PromotionCandidates
 
                 // Walking the path from the root visits every prefix; the root holds the `[]` paths (A13).
                 var node = catalog.CategoryRoot;
-                AddAll(scratch, node.Offers, line);
-                foreach (var segment in path)
+                AddAll(scratch, catalog, node.Offers, line);
+                for (var s = 0; s < path.Count; s++)
                 {
+                    var segment = path[s];
                     if (segment is null || !node.TryGetChild(segment, out node))
                     {
                         break;
                     }
 
-                    AddAll(scratch, node.Offers, line);
+                    AddAll(scratch, catalog, node.Offers, line);
                 }
             }
         }
 
         foreach (var offerIndex in catalog.CartWide)
         {
-            AddCandidate(scratch, offerIndex);
+            AddCandidate(scratch, catalog, offerIndex);
         }
     }
 
-    private static void AddAll(EvaluationScratch scratch, int[] offers, int line)
+    private static void AddAll(EvaluationScratch scratch, PromotionCatalog catalog, int[] offers, int line)
     {
         foreach (var offerIndex in offers)
         {
-            var slot = AddCandidate(scratch, offerIndex);
-            // One pair per (promotion, line), however many paths of the line found it.
-            if (scratch.OfferLastLine[offerIndex] != line)
+            var slot = AddCandidate(scratch, catalog, offerIndex);
+            // One pair per (eligible promotion, line), however many paths of the line found it.
+            if (slot >= 0 && scratch.OfferLastLine[offerIndex] != line)
             {
                 scratch.OfferLastLine[offerIndex] = line;
                 scratch.AddPair(slot, line);
@@ -103,7 +102,8 @@ internal static class PromotionCandidates
         }
     }
 
-    private static int AddCandidate(EvaluationScratch scratch, int offerIndex)
+    /// <summary>The candidate slot of a promotion, checking it the first time it is found; -1 when it is not eligible.</summary>
+    private static int AddCandidate(EvaluationScratch scratch, PromotionCatalog catalog, int offerIndex)
     {
         if (scratch.OfferStamp[offerIndex] == scratch.Generation)
         {
@@ -112,7 +112,13 @@ internal static class PromotionCandidates
 
         scratch.OfferStamp[offerIndex] = scratch.Generation;
         scratch.OfferLastLine[offerIndex] = -1;
-        var slot = scratch.AddCandidate(offerIndex);
+        if (Eligibility.Check(scratch, catalog.Promotions[offerIndex], null, out var terms) is not null)
+        {
+            scratch.OfferSlot[offerIndex] = -1;
+            return -1;
+        }
+
+        var slot = scratch.AddCandidate(offerIndex, terms);
         scratch.OfferSlot[offerIndex] = slot;
         return slot;
     }

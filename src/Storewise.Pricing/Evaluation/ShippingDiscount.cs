@@ -13,7 +13,7 @@ internal static class ShippingDiscount
         }
 
         var amount = participant.Offer.IsPercent
-            ? Money.Percent(left, participant.Offer.Percent)
+            ? participant.Offer.Rate.Of(left)
             : Math.Min(participant.Amount, left);
         if (amount <= 0)
         {

@@ -1,0 +1,24 @@
+namespace Storewise.Pricing;
+
+/// <summary>
+/// Small integer ids for the currency codes a catalog uses, case-insensitive (A56), so an evaluation resolves the
+/// cart currency once and then compares integers instead of strings for every offer.
+/// </summary>
+internal sealed class CurrencyIds
+{
+    private readonly Dictionary<string, int> ids = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The id of <paramref name="currency"/>, or -1 when no offer of the catalog uses it.</summary>
+    public int Find(string? currency) => currency is not null && ids.TryGetValue(currency, out var id) ? id : -1;
+
+    public int GetOrAdd(string currency)
+    {
+        if (!ids.TryGetValue(currency, out var id))
+        {
+            id = ids.Count;
+            ids.Add(currency, id);
+        }
+
+        return id;
+    }
+}
