@@ -22,6 +22,7 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
         }
 
         var next = import.NextSeq;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             while (true)
@@ -29,6 +30,12 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
                 if (next >= import.TotalRows)
                 {
                     await EndAsync(import, owner, ImportStatus.Completed, null, cancellationToken);
+                    logger.LogInformation(
+                        "Settled rows {From}..{To} of import {ImportId} in {ElapsedMs:0} ms",
+                        import.NextSeq,
+                        import.TotalRows,
+                        import.Id,
+                        System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     return;
                 }
 

@@ -13,12 +13,13 @@ namespace Storewise.Api.Imports;
 /// binary COPY on PostgreSQL, one transaction with a prepared insert per batch on SQLite. Each row gets its
 /// future code id here, so a resumed batch inserts exactly the same codes.
 /// </summary>
-public sealed class ImportStaging(Database database, ObjectIds ids, ImportOptions options)
+public sealed class ImportStaging(Database database, ObjectIds ids, ImportOptions options, ILogger<ImportStaging> logger)
 {
     /// <summary>Stages rows until the source ends or more than <paramref name="maxCodes"/> rows arrive.</summary>
     public async Task<StagingOutcome> StageAsync(
         string tenant, string importId, IAsyncEnumerable<ParsedCode> rows, int maxCodes, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var connection = await database.OpenAsync(cancellationToken);
         var batch = new List<StagedRow>(options.StagingBatchSize);
         var count = 0;
@@ -50,6 +51,8 @@ public sealed class ImportStaging(Database database, ObjectIds ids, ImportOption
             await analyze.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        logger.LogInformation(
+            "Staged {Count} rows of import {ImportId} in {ElapsedMs:0} ms", count, importId, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new StagingOutcome(count, TooManyCodes: false);
     }
 
