@@ -106,6 +106,26 @@ public abstract class CartApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_redeemed_single_use_code_is_rejected_at_once_and_given_back_by_rollback()
+    {
+        var tenant = ApiFixture.NewTenant();
+        using var client = fixture.Client(tenant);
+        var couponId = await CouponSeed.CreateCouponAsync(fixture, tenant, new CouponSpec { SingleUse = true });
+        await client.CreateCodesAsync(couponId, "ONCE");
+        const string Cart = """{"currency":"EUR","couponCodes":["ONCE"],"items":[{"id":"a","productId":"p","quantity":1,"price":20}]}""";
+        Assert.Equal(18.00m, (decimal)(await PriceAsync(client, Cart))["total"]!);
+
+        await (await client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/redemption",
+            """{"codes":["ONCE"],"orderId":"order-1","consumerId":"c","channelType":"web","catalogTotal":20,"currency":"EUR"}""")).ExpectAsync(200);
+        var redeemed = await PriceAsync(client, Cart);
+        Assert.Equal(20.00m, (decimal)redeemed["total"]!);
+        Assert.Equal("already_redeemed", (string?)redeemed["rejectedCoupons"]![0]!["reason"]);
+
+        await (await client.DeleteAsync("/v0/promotions/redemption/order-1")).ExpectAsync(204);
+        Assert.Equal(18.00m, (decimal)(await PriceAsync(client, Cart))["total"]!);
+    }
+
+    [Fact]
     public async Task Globally_excluded_products_get_no_discount()
     {
         using var client = fixture.Client(ApiFixture.NewTenant());
