@@ -49,6 +49,16 @@ public sealed class PromotionCatalog
         }
 
         CategoryRoot.Freeze();
+        ValidFromTicks = new long[promotions.Length];
+        ValidToTicks = new long[promotions.Length];
+        foreach (var promotion in promotions)
+        {
+            ValidFromTicks[promotion.Index] = promotion.Offer.ValidFrom.UtcTicks;
+            ValidToTicks[promotion.Index] = promotion.Offer.ValidTo?.UtcTicks ?? long.MaxValue;
+        }
+
+        // Sorted by start, so an evaluation stops at the first cart-wide promotion that has not started yet.
+        cartWide.Sort((left, right) => ValidFromTicks[left].CompareTo(ValidFromTicks[right]));
         byProduct = new Dictionary<string, int[]>(productLists.Count, StringComparer.Ordinal);
         foreach (var (productId, list) in productLists)
         {
@@ -74,10 +84,16 @@ public sealed class PromotionCatalog
     /// <summary>Promotions sorted by lower-cased id, then id (A44), for the explain report.</summary>
     internal CompiledOffer[] PromotionsByLowerId { get; }
 
-    /// <summary>Active cart-level and free-shipping promotions: every cart has to look at these.</summary>
+    /// <summary>Active cart-level and free-shipping promotions, by start time: every cart has to look at these.</summary>
     internal int[] CartWide { get; }
 
     internal CategoryTrieNode CategoryRoot { get; } = new();
+
+    /// <summary>Validity windows as UTC ticks by promotion index: a dense array is the cheapest first filter.</summary>
+    internal long[] ValidFromTicks { get; }
+
+    /// <summary>Inclusive end of each window (SPEC 2.4); <see cref="long.MaxValue"/> when open-ended.</summary>
+    internal long[] ValidToTicks { get; }
 
     /// <summary>Compiles the stored offers. Order of the inputs does not matter (D6).</summary>
     public static PromotionCatalog Compile(

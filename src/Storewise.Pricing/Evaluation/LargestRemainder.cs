@@ -73,7 +73,7 @@ internal static class LargestRemainder
             order[j] = j;
         }
 
-        order.Sort(new RemainderOrder(remainders, weights, scratch.TempLines, scratch.LineIds));
+        IndexSort.Sort(order, new RemainderOrder(remainders, weights, scratch.TempLines, scratch.LineIds));
         for (var k = 0; k < leftover && k < count; k++)
         {
             shares[order[k]]++;

@@ -82,16 +82,34 @@ internal static class PromotionCandidates
             }
         }
 
+        var now = scratch.EvaluatedAt.UtcTicks;
         foreach (var offerIndex in catalog.CartWide)
         {
-            AddCandidate(scratch, catalog, offerIndex);
+            if (catalog.ValidFromTicks[offerIndex] > now)
+            {
+                break; // sorted by start: none of the rest has started (checked again in explain mode)
+            }
+
+            if (catalog.ValidToTicks[offerIndex] >= now)
+            {
+                AddCandidate(scratch, catalog, offerIndex);
+            }
         }
     }
 
     private static void AddAll(EvaluationScratch scratch, PromotionCatalog catalog, int[] offers, int line)
     {
+        var now = scratch.EvaluatedAt.UtcTicks;
+        var validFrom = catalog.ValidFromTicks;
+        var validTo = catalog.ValidToTicks;
         foreach (var offerIndex in offers)
         {
+            // Most stored promotions are outside their window: reject those before any other work.
+            if (validFrom[offerIndex] > now || validTo[offerIndex] < now)
+            {
+                continue;
+            }
+
             var slot = AddCandidate(scratch, catalog, offerIndex);
             // One pair per (eligible promotion, line), however many paths of the line found it.
             if (slot >= 0 && scratch.OfferLastLine[offerIndex] != line)
