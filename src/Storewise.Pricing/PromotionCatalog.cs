@@ -48,7 +48,6 @@ public sealed class PromotionCatalog
             Index(promotion, productLists, cartWide);
         }
 
-        CategoryRoot.Freeze();
         ValidFromTicks = new long[promotions.Length];
         ValidToTicks = new long[promotions.Length];
         foreach (var promotion in promotions)
@@ -57,14 +56,18 @@ public sealed class PromotionCatalog
             ValidToTicks[promotion.Index] = promotion.Offer.ValidTo?.UtcTicks ?? long.MaxValue;
         }
 
-        // Sorted by start, so an evaluation stops at the first cart-wide promotion that has not started yet.
-        cartWide.Sort((left, right) => ValidFromTicks[left].CompareTo(ValidFromTicks[right]));
+        // Every list of the index is ordered by end of validity, latest first: most stored promotions have
+        // ended, and an evaluation stops at the first one that ended before it.
+        var latestEndFirst = new LatestEndFirst(ValidToTicks);
+        CategoryRoot.Freeze(latestEndFirst);
         byProduct = new Dictionary<string, int[]>(productLists.Count, StringComparer.Ordinal);
         foreach (var (productId, list) in productLists)
         {
+            list.Sort(latestEndFirst);
             byProduct.Add(productId, [.. list]);
         }
 
+        cartWide.Sort(latestEndFirst);
         CartWide = [.. cartWide];
     }
 
@@ -84,7 +87,7 @@ public sealed class PromotionCatalog
     /// <summary>Promotions sorted by lower-cased id, then id (A44), for the explain report.</summary>
     internal CompiledOffer[] PromotionsByLowerId { get; }
 
-    /// <summary>Active cart-level and free-shipping promotions, by start time: every cart has to look at these.</summary>
+    /// <summary>Active cart-level and free-shipping promotions, latest end first: every cart has to look at these.</summary>
     internal int[] CartWide { get; }
 
     internal CategoryTrieNode CategoryRoot { get; } = new();
@@ -174,7 +177,7 @@ public sealed class PromotionCatalog
             return byId;
         }
 
-        var bySource = left.Source.CompareTo(right.Source);
+        var bySource = ((int)left.Source).CompareTo((int)right.Source);
         return bySource != 0 ? bySource : left.Index.CompareTo(right.Index);
     }
 
@@ -226,6 +229,15 @@ public sealed class PromotionCatalog
                 }
 
                 break;
+        }
+    }
+
+    private sealed class LatestEndFirst(long[] validToTicks) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            var byEnd = validToTicks[y].CompareTo(validToTicks[x]);
+            return byEnd != 0 ? byEnd : x.CompareTo(y);
         }
     }
 

@@ -60,6 +60,49 @@ internal static class IndexSort
         }
     }
 
+    /// <summary>
+    /// Moves the <paramref name="count"/> smallest items (in comparer order) to the front, in no particular order:
+    /// quickselect, linear on average, for when only the first few of an order matter.
+    /// </summary>
+    public static void SelectSmallest<TComparer>(Span<int> items, int count, TComparer comparer)
+        where TComparer : struct, IComparer<int>
+    {
+        while (items.Length > InsertionThreshold && count > 0 && count < items.Length)
+        {
+            var pivotIndex = MedianOfThree(items, comparer);
+            var pivot = items[pivotIndex];
+            items[pivotIndex] = items[^1];
+            items[^1] = pivot;
+            var store = 0;
+            for (var i = 0; i < items.Length - 1; i++)
+            {
+                if (comparer.Compare(items[i], pivot) < 0)
+                {
+                    (items[i], items[store]) = (items[store], items[i]);
+                    store++;
+                }
+            }
+
+            items[^1] = items[store];
+            items[store] = pivot;
+            if (count <= store)
+            {
+                items = items[..store];
+            }
+            else
+            {
+                // The first store + 1 items are all among the smallest; look for the rest on the right.
+                count -= store + 1;
+                items = items[(store + 1)..];
+            }
+        }
+
+        if (count > 0 && count < items.Length)
+        {
+            Sort(items, comparer);
+        }
+    }
+
     private static int MedianOfThree<TComparer>(Span<int> items, TComparer comparer)
         where TComparer : struct, IComparer<int>
     {

@@ -85,12 +85,12 @@ internal static class PromotionCandidates
         var now = scratch.EvaluatedAt.UtcTicks;
         foreach (var offerIndex in catalog.CartWide)
         {
-            if (catalog.ValidFromTicks[offerIndex] > now)
+            if (catalog.ValidToTicks[offerIndex] < now)
             {
-                break; // sorted by start: none of the rest has started (checked again in explain mode)
+                break; // latest end first: all the rest have ended too (explain mode reports them)
             }
 
-            if (catalog.ValidToTicks[offerIndex] >= now)
+            if (catalog.ValidFromTicks[offerIndex] <= now)
             {
                 AddCandidate(scratch, catalog, offerIndex);
             }
@@ -104,8 +104,13 @@ internal static class PromotionCandidates
         var validTo = catalog.ValidToTicks;
         foreach (var offerIndex in offers)
         {
-            // Most stored promotions are outside their window: reject those before any other work.
-            if (validFrom[offerIndex] > now || validTo[offerIndex] < now)
+            // Index lists are ordered latest end first, and most stored promotions have ended.
+            if (validTo[offerIndex] < now)
+            {
+                break;
+            }
+
+            if (validFrom[offerIndex] > now)
             {
                 continue;
             }
