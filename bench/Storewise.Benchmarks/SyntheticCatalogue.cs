@@ -145,7 +145,7 @@ internal sealed class SyntheticCatalogue
             Kind = kind,
             Active = random.Next(10) < 8,
             ValidFrom = start,
-            ValidTo = random.Next(10) == 0 ? null : end,
+            ValidTo = random.Next(50) == 0 ? null : end, // 2% open-ended
             CreatedAt = created,
             Currencies = random.Next(10) < 9
                 ? [new CurrencyRule("EUR", random.Next(4) == 0 ? 50m : 0m), new CurrencyRule("USD", 0m)]
@@ -171,9 +171,10 @@ internal sealed class SyntheticCatalogue
     {
         if (random.Next(10) < 6)
         {
-            // Category targeting: a department, a category or a sub-category.
-            var path = Paths[random.Next(Paths.Length)];
-            var depth = random.Next(1, path.Length + 1);
+            // Category targeting: a department (15%), a sub-category (35%) or a category (50%).
+            var roll = random.Next(100);
+            var path = roll < 50 ? Paths[(random.Next(100) * 5) + 1 + random.Next(4)] : Paths[random.Next(100) * 5];
+            var depth = roll < 15 ? 1 : path.Length;
             return offer with { IncludedCategories = [path[..depth]], ExcludedProducts = index % 7 == 0 ? [ProductId(random.Next(ProductCount))] : [] };
         }
 

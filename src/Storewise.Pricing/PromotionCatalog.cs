@@ -48,13 +48,26 @@ public sealed class PromotionCatalog
             Index(promotion, productLists, cartWide);
         }
 
-        CategoryRoot.Freeze();
+        ValidFromTicks = new long[promotions.Length];
+        ValidToTicks = new long[promotions.Length];
+        foreach (var promotion in promotions)
+        {
+            ValidFromTicks[promotion.Index] = promotion.Offer.ValidFrom.UtcTicks;
+            ValidToTicks[promotion.Index] = promotion.Offer.ValidTo?.UtcTicks ?? long.MaxValue;
+        }
+
+        // Every list of the index is ordered by end of validity, latest first: most stored promotions have
+        // ended, and an evaluation stops at the first one that ended before it.
+        var latestEndFirst = new LatestEndFirst(ValidToTicks);
+        CategoryRoot.Freeze(latestEndFirst);
         byProduct = new Dictionary<string, int[]>(productLists.Count, StringComparer.Ordinal);
         foreach (var (productId, list) in productLists)
         {
+            list.Sort(latestEndFirst);
             byProduct.Add(productId, [.. list]);
         }
 
+        cartWide.Sort(latestEndFirst);
         CartWide = [.. cartWide];
     }
 
@@ -74,10 +87,16 @@ public sealed class PromotionCatalog
     /// <summary>Promotions sorted by lower-cased id, then id (A44), for the explain report.</summary>
     internal CompiledOffer[] PromotionsByLowerId { get; }
 
-    /// <summary>Active cart-level and free-shipping promotions: every cart has to look at these.</summary>
+    /// <summary>Active cart-level and free-shipping promotions, latest end first: every cart has to look at these.</summary>
     internal int[] CartWide { get; }
 
     internal CategoryTrieNode CategoryRoot { get; } = new();
+
+    /// <summary>Validity windows as UTC ticks by promotion index: a dense array is the cheapest first filter.</summary>
+    internal long[] ValidFromTicks { get; }
+
+    /// <summary>Inclusive end of each window (SPEC 2.4); <see cref="long.MaxValue"/> when open-ended.</summary>
+    internal long[] ValidToTicks { get; }
 
     /// <summary>Compiles the stored offers. Order of the inputs does not matter (D6).</summary>
     public static PromotionCatalog Compile(
@@ -158,7 +177,7 @@ public sealed class PromotionCatalog
             return byId;
         }
 
-        var bySource = left.Source.CompareTo(right.Source);
+        var bySource = ((int)left.Source).CompareTo((int)right.Source);
         return bySource != 0 ? bySource : left.Index.CompareTo(right.Index);
     }
 
@@ -210,6 +229,15 @@ public sealed class PromotionCatalog
                 }
 
                 break;
+        }
+    }
+
+    private sealed class LatestEndFirst(long[] validToTicks) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            var byEnd = validToTicks[y].CompareTo(validToTicks[x]);
+            return byEnd != 0 ? byEnd : x.CompareTo(y);
         }
     }
 

@@ -43,11 +43,12 @@ internal sealed class CategoryTrieNode
         node.pending.Add(offerIndex);
     }
 
-    /// <summary>Turns the collected lists into arrays, once, after all promotions were added.</summary>
-    public void Freeze()
+    /// <summary>Turns the collected lists into arrays ordered by <paramref name="order"/>, once, after all promotions were added.</summary>
+    public void Freeze(IComparer<int> order)
     {
         if (pending is not null)
         {
+            pending.Sort(order);
             Offers = [.. pending];
             pending = null;
         }
@@ -56,7 +57,7 @@ internal sealed class CategoryTrieNode
         {
             foreach (var child in children.Values)
             {
-                child.Freeze();
+                child.Freeze(order);
             }
         }
     }

@@ -33,7 +33,7 @@ internal static class BogoDiscount
             return 0;
         }
 
-        order.Sort(new CheapestUnitOrder(scratch.Remaining, scratch.Quantity, scratch.LineIds));
+        IndexSort.Sort(order, new CheapestUnitOrder(scratch.Remaining, scratch.Quantity, scratch.LineIds));
         long taken = 0;
         for (var k = 0; k < order.Length && toDiscount > 0; k++)
         {

@@ -92,7 +92,7 @@ internal static class BundleDiscount
             }
 
             var lines = scratch.TempOrder.AsSpan(0, candidates);
-            lines.Sort(order);
+            IndexSort.Sort(lines, order);
             var needed = sets * requirement.Quantity;
             for (var k = 0; k < lines.Length && needed > 0; k++)
             {

@@ -73,7 +73,8 @@ internal static class LargestRemainder
             order[j] = j;
         }
 
-        order.Sort(new RemainderOrder(remainders, weights, scratch.TempLines, scratch.LineIds));
+        // Only which entries are among the first `leftover` matters, not their order.
+        IndexSort.SelectSmallest(order, (int)leftover, new RemainderOrder(remainders, weights, scratch.TempLines, scratch.LineIds));
         for (var k = 0; k < leftover && k < count; k++)
         {
             shares[order[k]]++;

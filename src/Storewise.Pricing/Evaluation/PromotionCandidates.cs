@@ -82,16 +82,39 @@ internal static class PromotionCandidates
             }
         }
 
+        var now = scratch.EvaluatedAt.UtcTicks;
         foreach (var offerIndex in catalog.CartWide)
         {
-            AddCandidate(scratch, catalog, offerIndex);
+            if (catalog.ValidToTicks[offerIndex] < now)
+            {
+                break; // latest end first: all the rest have ended too (explain mode reports them)
+            }
+
+            if (catalog.ValidFromTicks[offerIndex] <= now)
+            {
+                AddCandidate(scratch, catalog, offerIndex);
+            }
         }
     }
 
     private static void AddAll(EvaluationScratch scratch, PromotionCatalog catalog, int[] offers, int line)
     {
+        var now = scratch.EvaluatedAt.UtcTicks;
+        var validFrom = catalog.ValidFromTicks;
+        var validTo = catalog.ValidToTicks;
         foreach (var offerIndex in offers)
         {
+            // Index lists are ordered latest end first, and most stored promotions have ended.
+            if (validTo[offerIndex] < now)
+            {
+                break;
+            }
+
+            if (validFrom[offerIndex] > now)
+            {
+                continue;
+            }
+
             var slot = AddCandidate(scratch, catalog, offerIndex);
             // One pair per (eligible promotion, line), however many paths of the line found it.
             if (slot >= 0 && scratch.OfferLastLine[offerIndex] != line)

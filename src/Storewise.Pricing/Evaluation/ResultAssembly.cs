@@ -148,9 +148,10 @@ internal static class ResultAssembly
 
     // A43, A44: every stored promotion that did not apply, by lower-cased id. This visits every promotion,
     // which is why it is reserved for explain mode.
-    private static NotAppliedPromotion[] BuildNotApplied(EvaluationScratch scratch, PromotionCatalog catalog)
+    private static List<NotAppliedPromotion> BuildNotApplied(EvaluationScratch scratch, PromotionCatalog catalog)
     {
-        var report = new List<NotAppliedPromotion>();
+        // Sized for the worst case so the list never grows; it is returned as is, without a copy.
+        var report = new List<NotAppliedPromotion>(catalog.PromotionCount);
         foreach (var offer in catalog.PromotionsByLowerId)
         {
             string? reason;
@@ -170,6 +171,6 @@ internal static class ResultAssembly
             }
         }
 
-        return [.. report];
+        return report;
     }
 }

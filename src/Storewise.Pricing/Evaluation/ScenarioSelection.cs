@@ -77,6 +77,6 @@ internal static class ScenarioSelection
         }
 
         scratch.SequenceCount = count;
-        scratch.Sequence.AsSpan(0, count).Sort(new SequenceOrder(scratch.Participants));
+        IndexSort.Sort(scratch.Sequence.AsSpan(0, count), new SequenceOrder(scratch.Participants));
     }
 }

@@ -11,7 +11,7 @@ internal readonly struct SequenceOrder(Participant[] participants) : IComparer<i
     {
         ref readonly var left = ref participants[x];
         ref readonly var right = ref participants[y];
-        var bySource = left.Offer.Source.CompareTo(right.Offer.Source);
+        var bySource = ((int)left.Offer.Source).CompareTo((int)right.Offer.Source); // as int: Enum.CompareTo boxes
         if (bySource != 0)
         {
             return bySource;

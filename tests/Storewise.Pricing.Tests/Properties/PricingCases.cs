@@ -15,8 +15,13 @@ internal static class PricingCases
         ["Shop"], ["Shop", "Shoes"], ["Shop", "Shoes", "Boots"], ["Shop", "Bags"], ["Outlet", "Bags"], [],
     ];
 
-    // Mixed case and lengths, so ordinal order differs from request order and from culture order.
-    private static readonly string[] LineIds = ["a", "B", "c", "D", "e1", "e10", "E2", "f", "g", "H"];
+    // Mixed case and lengths, so ordinal order differs from request order and from culture order; enough of them
+    // for carts above the sizes where the engine switches from insertion sort to quicksort.
+    private static readonly string[] LineIds =
+    [
+        "a", "B", "c", "D", "e1", "e10", "E2", "f", "g", "H",
+        .. Enumerable.Range(0, 40).Select(i => (i % 3 == 0 ? "K" : "k") + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)),
+    ];
 
     private static readonly OfferKind[] AllKinds = Enum.GetValues<OfferKind>();
 
@@ -68,8 +73,30 @@ internal static class PricingCases
             excluded,
             stackable);
 
+    /// <summary>Large carts of single-unit lines with one CartLevelFixed promotion and nothing else.</summary>
+    public static Arbitrary<PricingCase> ManyLinesOneCartFixed() =>
+        (from currency in Gen.Elements(Currencies)
+         from count in Gen.Choose(17, 50)
+         from ids in Gen.Shuffle(LineIds)
+         from prices in Gen.CollectToArray(ids.Take(count), _ => Gen.Frequency((1, Gen.Elements(100, 500)), (1, Gen.Choose(0, 3000))))
+         from amount in Gen.Choose(1, 5000)
+         let scale = Pow10(CurrencyMinorUnits.GetExponentOrDefault(currency))
+         let items = ids.Take(count).Select((id, i) => new CartItem(id, "P1", 1, prices[i] / scale, [], null)).ToArray()
+         let offer = new Offer
+         {
+             Id = "CART",
+             Source = OfferSource.Promotion,
+             Name = "cart",
+             Kind = OfferKind.CartLevelFixed,
+             Active = true,
+             ValidFrom = PricingCase.EvaluatedAt.AddDays(-1),
+             Currencies = [new CurrencyRule(currency, 0m)],
+             Amounts = new Dictionary<string, decimal> { [currency] = amount / scale },
+         }
+         select new PricingCase(new Cart { Currency = currency, Items = items }, [offer], [], [], [], true)).ToArbitrary();
+
     private static Gen<Cart> CartGen(string currency, bool tieProne) =>
-        from count in Gen.Choose(1, 8)
+        from count in Gen.Frequency((6, Gen.Choose(1, 8)), (1, Gen.Choose(17, 30)))
         from ids in Gen.Shuffle(LineIds)
         from lines in Gen.CollectToArray(ids.Take(count), id => tieProne ? TieProneLineGen(id, currency) : LineGen(id, currency))
         from shipping in Gen.Frequency((1, Gen.Constant<decimal?>(null)), (2, MoneyGen(currency, 0, 2000).Select(m => (decimal?)m)))

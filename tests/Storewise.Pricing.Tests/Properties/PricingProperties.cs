@@ -166,6 +166,40 @@ public sealed class PricingProperties
         }));
 
     [Fact]
+    public void CartLevelSplitMatchesAReferenceLargestRemainder() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(PricingCases.ManyLinesOneCartFixed(), pricingCase =>
+        {
+            var result = pricingCase.Price();
+            var scale = 1m;
+            for (var i = 0; i < pricingCase.Exponent; i++)
+            {
+                scale *= 10m;
+            }
+
+            // Reference Hamilton split in minor units (A07, A08): floors, then one unit each to the largest
+            // remainders, ties to the larger weight, then the smaller line id (ordinal).
+            var lines = pricingCase.Cart.Items.Select(i => (i.Id, Weight: (long)(i.Price * scale))).ToArray();
+            var basis = lines.Sum(l => l.Weight);
+            var total = Math.Min((long)(pricingCase.Promotions[0].Amounts.Values.Single() * scale), basis);
+            var expected = lines.ToDictionary(l => l.Id, l => basis == 0 ? 0 : total * l.Weight / basis);
+            var leftover = total - expected.Values.Sum();
+            var winners = lines
+                .OrderByDescending(l => basis == 0 ? 0 : total * l.Weight % basis)
+                .ThenByDescending(l => l.Weight)
+                .ThenBy(l => l.Id, StringComparer.Ordinal)
+                .Take((int)leftover);
+            foreach (var winner in winners)
+            {
+                expected[winner.Id]++;
+            }
+
+            foreach (var item in result.Items)
+            {
+                Assert.Equal(expected[item.Item.Id] / scale, item.TotalDiscount);
+            }
+        }));
+
+    [Fact]
     public void CartLevelSharesSumExactlyToTheRoundedCartDiscount() =>
         Check.One(Runs, Prop.ForAll(PricingCases.CartLevelAfterProductLevel(), pricingCase =>
         {
