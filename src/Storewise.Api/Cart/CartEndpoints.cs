@@ -11,6 +11,7 @@ public static class CartEndpoints
     {
         app.MapPost("/v0/promotions/cart", PriceAsync)
             .RequireAuthorization(Scopes.PromotionsRead)
+            .Produces<DiscountedCartResponse>(StatusCodes.Status200OK, "application/json")
             .WithTags("Cart")
             .WithSummary("Apply promotions and coupons to a cart");
     }
@@ -37,6 +38,6 @@ public static class CartEndpoints
         }
 
         var result = await pricing.PriceAsync(user.Tenant, cart, evaluatedAt.Value, explain == true);
-        return TypedResults.Ok(CartResponseMapper.Map(request, cart, result));
+        return new CartJsonResult(CartResponseMapper.Map(request, cart, result));
     }
 }

@@ -5,6 +5,9 @@ namespace Storewise.Api.Cart;
 /// <summary>Turns the engine's result into the wire shape, money at the currency's minor unit.</summary>
 public static class CartResponseMapper
 {
+    // Enum.ToString per discount showed in profiles; the names are fixed, so they are looked up once.
+    private static readonly string[] KindNames = BuildKindNames();
+
     public static DiscountedCartResponse Map(CartRequest request, Pricing.Cart cart, PricingResult result)
     {
         var exponent = CurrencyMinorUnits.GetExponentOrDefault(cart.Currency);
@@ -56,7 +59,7 @@ public static class CartResponseMapper
         discount.Id,
         discount.CouponCode,
         discount.Name,
-        discount.Kind.ToString(),
+        KindNames[(int)discount.Kind],
         discount.Level,
         IsPercent(discount.Kind) ? discount.Value : Money.Normalise(discount.Value, exponent),
         Money.Normalise(discount.Amount, exponent),
@@ -64,5 +67,17 @@ public static class CartResponseMapper
 
     private static string Source(OfferSource source) => source == OfferSource.Coupon ? "coupon" : "promotion";
 
-    private static bool IsPercent(OfferKind kind) => kind.ToString().EndsWith("Percentage", StringComparison.Ordinal);
+    private static bool IsPercent(OfferKind kind) => KindNames[(int)kind].EndsWith("Percentage", StringComparison.Ordinal);
+
+    private static string[] BuildKindNames()
+    {
+        var kinds = Enum.GetValues<OfferKind>();
+        var names = new string[kinds.Max(k => (int)k) + 1];
+        foreach (var kind in kinds)
+        {
+            names[(int)kind] = kind.ToString();
+        }
+
+        return names;
+    }
 }

@@ -7,7 +7,7 @@ namespace Storewise.Api.Common;
 /// Echoes <c>x-request-id</c> or makes one (29 hex digits, like the vendor's samples), puts it on the
 /// response and in every log line of the request, and logs one structured line per request.
 /// </summary>
-public static class RequestIds
+public static partial class RequestIds
 {
     public const string Header = "x-request-id";
 
@@ -28,15 +28,14 @@ public static class RequestIds
             }
             finally
             {
-                logger.LogInformation(
-                    "{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms",
-                    context.Request.Method,
-                    context.Request.Path.Value,
-                    context.Response.StatusCode,
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                LogAnswered(logger, context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         });
     }
+
+    // Generated: checks the level first and formats without boxing into an argument array (one line per request).
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms")]
+    private static partial void LogAnswered(ILogger logger, string method, string? path, int status, double elapsedMs);
 
     // Only short, printable ids are echoed, so a header cannot smuggle text into logs or responses.
     private static bool IsUsable(string value) =>
