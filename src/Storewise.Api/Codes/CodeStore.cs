@@ -42,7 +42,7 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
             created.Add(row);
         }
 
-        await CatalogueVersions.BumpAsync(connection, tx, tenant);
+        // No catalogue bump: pricing reads the submitted codes live, so new codes need no cache rebuild.
         await tx.CommitAsync(cancellationToken);
         return new CreateCodesOutcome(created, null);
     }

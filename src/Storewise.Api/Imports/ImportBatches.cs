@@ -140,11 +140,6 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
             return null;
         }
 
-        if (created > 0)
-        {
-            await CatalogueVersions.BumpAsync(connection, tx, import.Tenant);
-        }
-
         await tx.CommitAsync(cancellationToken);
         return to;
     }
