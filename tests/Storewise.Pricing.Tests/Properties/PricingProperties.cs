@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Storewise.Pricing.Tests.Support;
 
 namespace Storewise.Pricing.Tests.Properties;
 
@@ -225,7 +226,7 @@ public sealed class PricingProperties
                 ? decimal.Round(basis * cartOffer.Percent!.Value / 100m, exponent, MidpointRounding.AwayFromZero)
                 : Math.Min(decimal.Round(cartOffer.Amounts.Values.Single(), exponent, MidpointRounding.AwayFromZero), basis);
 
-            var shares = result.Items.ToDictionary(i => i.Item.Id, i => i.AmountFromOffer(cartOffer.Id));
+            var shares = result.Items.ToDictionary(i => i.Item.Id, i => i.AmountFrom(cartOffer.Id));
             Assert.Equal(expected, shares.Values.Sum());
 
             // A07: each share is its exact quota rounded down or up by one minor unit, and never above the line.
