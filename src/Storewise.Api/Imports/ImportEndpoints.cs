@@ -17,6 +17,8 @@ public static class ImportEndpoints
         // The body may be the file plus multipart framing; the file itself is limited while it streams.
         group.MapPost("", CreateImport)
             .RequireAuthorization(Scopes.PromotionsWrite)
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces(StatusCodes.Status202Accepted)
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxImportBytes + 64 * 1024))
             .DisableAntiforgery();
         group.MapGet("", ListImports).RequireAuthorization(Scopes.PromotionsRead);

@@ -33,14 +33,16 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
-        var keys = redemption.Codes.Select(CodeText.Key).ToList();
+        var keys = redemption.Codes.Select(CodeText.Key).ToArray();
+        // Npgsql takes the list as one array parameter; Dapper expands it into a list for SQLite.
+        var anyKey = database.IsPostgres ? "c.code_key = ANY(@keys)" : "c.code_key IN @keys";
         var stored = (await connection.QueryAsync<RedeemableCode>(
-            """
+            $"""
             SELECT c.id AS Id, c.code AS Code, c.code_key AS CodeKey, c.coupon_id AS CouponId, c.active AS Active, c.redemptions AS Redemptions,
                    o.active AS CouponActive, o.valid_from AS ValidFrom, o.valid_to AS ValidTo, o.document AS Document
             FROM coupon_codes c
             LEFT JOIN offers o ON o.tenant = c.tenant AND o.id = c.coupon_id AND o.type = 'coupon'
-            WHERE c.tenant = @tenant AND c.code_key IN @keys
+            WHERE c.tenant = @tenant AND {anyKey}
             """,
             new { tenant, keys },
             tx)).ToDictionary(c => c.CodeKey, StringComparer.Ordinal);
