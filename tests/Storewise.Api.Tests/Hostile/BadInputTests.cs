@@ -1,6 +1,7 @@
 using System.Text;
 using Dapper;
 using Storewise.Api.Codes;
+using Storewise.Api.Storage;
 using Storewise.Api.Tests.Imports;
 using Storewise.Api.Tests.Infrastructure;
 using Storewise.Api.Tests.Offers;
@@ -81,6 +82,25 @@ public abstract class BadInputTests(ApiFixture fixture)
         var answer = await HostileRequestSender.SendAsync(client, "POST", "/v0/promotions/cart", Encoding.UTF8.GetBytes($$"""{"currency":"EUR","items":[{{items}}]}"""), "application/json");
         Assert.Equal(400, answer.Status);
         Assert.StartsWith("items", answer.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_free_text_is_stored_where_the_database_can_hold_it_and_400_where_it_cannot()
+    {
+        using var client = fixture.Client(ApiFixture.NewTenant());
+        var body = OfferBodies.Body("before\u0000after");
+        using var response = await client.PostAsync(new Uri(OfferBodies.PromotionsPath, UriKind.Relative), HttpJson.Body(body.ToJsonString()));
+        if (fixture.Provider == DatabaseProvider.Postgres)
+        {
+            var error = await response.ExpectAsync(400);
+            Assert.Contains("NUL", (string?)error["message"], StringComparison.Ordinal);
+            var list = await (await client.GetAsync(new Uri(OfferBodies.PromotionsPath + "?count=10&page=1", UriKind.Relative))).ExpectAsync(200);
+            Assert.Empty(list["items"]!.AsArray());
+        }
+        else
+        {
+            await response.ExpectAsync(201);
+        }
     }
 
     public static TheoryData<string> CsvKinds() => [.. CsvFiles.Named.Select(f => f.Kind)];
