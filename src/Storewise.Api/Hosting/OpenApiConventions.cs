@@ -33,10 +33,26 @@ public static class OpenApiConventions
         options.AddOperationTransformer(DescribeAsync);
     }
 
-    private static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    private static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var metadata = description.ActionDescriptor.EndpointMetadata;
+        if (operation.RequestBody is null && metadata.OfType<DocumentedRequestBody>().FirstOrDefault() is { } body)
+        {
+            var schema = body.ContentType == "multipart/form-data"
+                ? new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = new Dictionary<string, IOpenApiSchema> { ["import"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                }
+                : await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { [body.ContentType] = new OpenApiMediaType { Schema = schema } },
+            };
+        }
+
         var path = "/" + (description.RelativePath ?? "").Split('?')[0];
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
         var scopes = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList();
@@ -55,7 +71,7 @@ public static class OpenApiConventions
 
         // Handlers that read the query or body themselves do not show them to the API explorer, so 400 is listed everywhere.
         AddError(operation, path, 400, "Invalid input (body, path, query or header); the message names the field or the problem.");
-        if (operation.RequestBody is not null)
+        if (operation.RequestBody?.Content?.ContainsKey("application/json") == true && !metadata.OfType<DocumentedRequestBody>().Any())
         {
             AddError(operation, path, 415, "The body has a content type the route does not take.");
         }
@@ -78,7 +94,6 @@ public static class OpenApiConventions
             }
         }
 
-        return Task.CompletedTask;
     }
 
     private static void AddError(OpenApiOperation operation, string path, int status, string description)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
+using Storewise.Api.Hosting;
 using Storewise.Api.Idempotency;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -15,7 +16,7 @@ public static class RedemptionEndpoints
     {
         var group = app.MapGroup("/v0/promotions/redemption").WithTags("Redemptions");
         group.MapPost("", Redeem).RequireAuthorization(Scopes.PromotionsWrite)
-            .Accepts<RedemptionRequest>("application/json")
+            .WithMetadata(new DocumentedRequestBody(typeof(RedemptionRequest), "application/json"))
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status409Conflict).Produces(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{orderId}", RollBack).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status204NoContent);
     }
