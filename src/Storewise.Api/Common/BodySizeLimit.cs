@@ -7,7 +7,7 @@ namespace Storewise.Api.Common;
 /// <summary>
 /// Applies <see cref="LimitsOptions.MaxBodyBytes"/> (or an endpoint's own <see cref="IRequestSizeLimitMetadata"/>)
 /// to every request body, answering 400 naming the limit. Declared lengths are checked up front; Kestrel
-/// enforces the same limit on streamed bodies.
+/// enforces the same limit on streamed bodies; on servers that cannot, the body stream counts the bytes itself.
 /// </summary>
 public static class BodySizeLimit
 {
@@ -26,6 +26,11 @@ public static class BodySizeLimit
             if (feature is { IsReadOnly: false })
             {
                 feature.MaxRequestBodySize = limit;
+            }
+            else
+            {
+                // The server cannot enforce it (no feature, or reading already began): count the bytes ourselves.
+                context.Request.Body = new LimitedBodyStream(context.Request.Body, limit);
             }
 
             await next();

@@ -10,7 +10,8 @@ public readonly record struct PageRequest(int Count, int Page)
 {
     public const int MaxCount = 150;
 
-    public int Offset => (Page - 1) * Count;
+    /// <summary>Rows to skip; a long, because a huge page times count overflows an int (a negative OFFSET fails on PostgreSQL).</summary>
+    public long Offset => (long)(Page - 1) * Count;
 
     /// <summary>Parses the raw query values; on failure <paramref name="error"/> is the 400 answer.</summary>
     public static bool TryParse(string? count, string? page, out PageRequest request, out IResult? error)

@@ -9,10 +9,10 @@ public static class CouponEndpoints
     public static void MapCouponEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v0/promotions/coupon").WithTags("Coupons");
-        group.MapPost("", CreateCoupon).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapPost("", CreateCoupon).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
         group.MapGet("", ListCoupons).RequireAuthorization(Scopes.PromotionsRead);
         group.MapGet("/{id}", GetCoupon).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapPut("/{id}", UpdateCoupon).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapPut("/{id}", UpdateCoupon).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status409Conflict);
     }
 
     private static Task<IResult> CreateCoupon(OfferRequest? request, RequestUser user, OfferHandlers offers, CancellationToken ct) =>

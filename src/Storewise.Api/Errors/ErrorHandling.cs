@@ -55,6 +55,12 @@ public static class ErrorHandling
                 return (499, "request cancelled");
         }
 
+        if (exception is Npgsql.PostgresException { SqlState: "22021" or "22P05" })
+        {
+            // Text PostgreSQL cannot store (a NUL character): the statement failed, so nothing was written.
+            return (400, "text must not contain NUL (\\u0000) characters");
+        }
+
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is SocketException or TimeoutException || (e is DbException db && IsUnavailable(db)))
@@ -83,13 +89,19 @@ public static class ErrorHandling
     private static Task WriteBodilessStatusAsync(HttpContext context)
     {
         var status = context.Response.StatusCode;
+        if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server stopped reading a streamed body at the limit; answered like a declared oversized body.
+            return ErrorResults.WriteAsync(context, StatusCodes.Status400BadRequest, "request body too large", "body_too_large");
+        }
+
         var message = status switch
         {
             401 => "missing or invalid bearer token",
             403 => "forbidden",
             404 => "not found",
             405 => "method not allowed",
-            415 => "unsupported media type",
+            415 => "unsupported media type: send the body as application/json",
             _ => "error",
         };
         return ErrorResults.WriteAsync(context, status, message);

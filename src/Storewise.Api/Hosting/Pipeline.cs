@@ -1,7 +1,6 @@
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
-using Storewise.Api.Secrets;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Hosting;
@@ -12,26 +11,15 @@ public static class Pipeline
     public static async Task PrepareStorageAsync(this WebApplication app)
     {
         var storage = app.Services.GetRequiredService<StorageOptions>();
-        var readiness = app.Services.GetRequiredService<StorageReadiness>();
-        if (!storage.MigrateOnStart)
+        try
         {
-            readiness.MarkReady();
+            await MigrationRetry.PrepareAsync(app.Services, CancellationToken.None);
         }
-        else
+        catch (Exception ex) when (ErrorHandling.Classify(ex).Status == StatusCodes.Status503ServiceUnavailable)
         {
-            try
-            {
-                await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
-                readiness.MarkReady();
-            }
-            catch (Exception ex) when (ErrorHandling.Classify(ex).Status == StatusCodes.Status503ServiceUnavailable)
-            {
-                // Start anyway: requests get 503 and MigrationRetry finishes the job once the database answers.
-                app.Logger.LogError("Database unavailable at start ({Message}); retrying in the background", ex.Message);
-            }
+            // Start anyway: requests get 503 and MigrationRetry finishes the job once the database answers.
+            app.Logger.LogError("Database unavailable at start ({Message}); retrying in the background", ex.Message);
         }
-
-        await SecretProtection.EnsureKeyAsync(app.Services);
 
         if (app.Services.GetRequiredService<FirstStart>().GeneratedSigningKey)
         {

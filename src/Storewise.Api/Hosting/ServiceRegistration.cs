@@ -48,7 +48,7 @@ public static class ServiceRegistration
 
         services.AddCodesImportsAndRedemptions(builder.Configuration);
 
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddStorewiseConventions());
         builder.AddStorewiseAuth();
         builder.AddTenantRateLimiting();
     }

@@ -64,5 +64,6 @@ public static class CsvCodeReader
         }
     }
 
-    private static string Shorten(string text) => text.Length <= MaxReportedLength ? text : text[..MaxReportedLength];
+    /// <summary>The text kept for the error report: shortened, and without NUL, which PostgreSQL text cannot hold.</summary>
+    private static string Shorten(string text) => (text.Length <= MaxReportedLength ? text : text[..MaxReportedLength]).Replace('\0', '\uFFFD');
 }

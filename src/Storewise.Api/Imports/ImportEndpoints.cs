@@ -4,6 +4,7 @@ using Storewise.Api.Auth;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
+using Storewise.Api.Hosting;
 
 namespace Storewise.Api.Imports;
 
@@ -17,6 +18,8 @@ public static class ImportEndpoints
         // The body may be the file plus multipart framing; the file itself is limited while it streams.
         group.MapPost("", CreateImport)
             .RequireAuthorization(Scopes.PromotionsWrite)
+            .WithMetadata(new DocumentedRequestBody(typeof(IFormFile), "multipart/form-data"))
+            .Produces(StatusCodes.Status202Accepted)
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxImportBytes + 64 * 1024))
             .DisableAntiforgery();
         group.MapGet("", ListImports).RequireAuthorization(Scopes.PromotionsRead);

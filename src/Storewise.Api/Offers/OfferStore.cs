@@ -65,7 +65,7 @@ public static class OfferStore
 
     /// <summary>One page of the offers matching <paramref name="filter"/>, ordered by id (creation order), and the total.</summary>
     public static async Task<(IReadOnlyList<OfferDocument> Items, long Total)> ListAsync(
-        DbConnection connection, string tenant, OfferType type, OfferListFilter filter, int limit, int offset)
+        DbConnection connection, string tenant, OfferType type, OfferListFilter filter, int limit, long offset)
     {
         var where = new StringBuilder("tenant = @tenant AND type = @type");
         var parameters = new DynamicParameters(new { tenant, type = type.Name(), limit, offset });

@@ -9,10 +9,10 @@ public static class PromotionEndpoints
     public static void MapPromotionEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v0/promotions/promotion").WithTags("Promotions");
-        group.MapPost("", CreatePromotion).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapPost("", CreatePromotion).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
         group.MapGet("", ListPromotions).RequireAuthorization(Scopes.PromotionsRead);
         group.MapGet("/{id}", GetPromotion).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapPut("/{id}", UpdatePromotion).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapPut("/{id}", UpdatePromotion).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status409Conflict);
     }
 
     private static Task<IResult> CreatePromotion(OfferRequest? request, RequestUser user, OfferHandlers offers, CancellationToken ct) =>

@@ -15,10 +15,10 @@ public static class PromotionsConfigurationEndpoints
     {
         var group = app.MapGroup("/v0/promotions/configuration").WithTags("Promotions configuration");
         group.MapGet("/exclusions", GetExclusions).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapPut("/exclusions", PutExclusions).RequireAuthorization(Scopes.PromotionsWrite);
-        group.MapDelete("/exclusions", DeleteExclusions).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapPut("/exclusions", PutExclusions).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
+        group.MapDelete("/exclusions", DeleteExclusions).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status204NoContent);
         group.MapGet("/coupons", GetCouponStacking).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapPut("/coupons", PutCouponStacking).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapPut("/coupons", PutCouponStacking).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> GetExclusions(RequestUser user, Database database, CancellationToken ct)

@@ -1,9 +1,27 @@
+using Storewise.Api.Secrets;
+
 namespace Storewise.Api.Storage;
 
-/// <summary>Keeps trying to migrate while the database is unreachable, then marks storage ready.</summary>
-public sealed class MigrationRetry(MigrationRunner runner, StorageReadiness readiness, ILogger<MigrationRetry> logger) : BackgroundService
+/// <summary>
+/// Prepares storage (migrations when <see cref="StorageOptions.MigrateOnStart"/>, then the secret-encryption key)
+/// and marks it ready. At start this runs once; when the database was unreachable, it keeps trying in the
+/// background until the database answers.
+/// </summary>
+public sealed class MigrationRetry(IServiceProvider services, StorageReadiness readiness, ILogger<MigrationRetry> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    /// <summary>Everything that needs the database before requests may be served.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetRequiredService<StorageOptions>().MigrateOnStart)
+        {
+            await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        }
+
+        await SecretProtection.EnsureKeyAsync(services, cancellationToken);
+        services.GetRequiredService<StorageReadiness>().MarkReady();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -12,8 +30,7 @@ public sealed class MigrationRetry(MigrationRunner runner, StorageReadiness read
             await Task.Delay(Interval, stoppingToken);
             try
             {
-                await runner.MigrateAsync(stoppingToken);
-                readiness.MarkReady();
+                await PrepareAsync(services, stoppingToken);
                 logger.LogInformation("Database reachable again; storage is ready");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

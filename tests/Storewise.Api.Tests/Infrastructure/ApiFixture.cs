@@ -34,6 +34,11 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>Extra configuration a derived fixture wants (e.g. small limits).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>Extra services a derived fixture wants in the test host (e.g. a log capture).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
@@ -49,6 +54,7 @@ public abstract class ApiFixture : IAsyncLifetime
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
+                ConfigureTestServices(services);
             });
         });
         _ = _factory.Server; // start now, so migrations run before the first test

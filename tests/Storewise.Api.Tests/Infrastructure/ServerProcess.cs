@@ -34,8 +34,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a server with the fixture's settings (plus <paramref name="extra"/>) and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, IDictionary<string, string>? extra = null)
+    /// <summary>
+    /// Starts a server with the fixture's settings (plus <paramref name="extra"/>) and waits until it is ready
+    /// (or, with <paramref name="waitForDatabase"/> false, until it answers at all: its database may be down).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(
+        IEnumerable<KeyValuePair<string, string?>> settings, IDictionary<string, string>? extra = null, bool waitForDatabase = true)
     {
         var port = PostgresServer.FreePort();
         var dll = typeof(Program).Assembly.Location;
@@ -63,7 +67,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync();
+        await server.WaitUntilAnswersAsync(waitForDatabase ? "/health/ready" : "/health/live");
         return server;
     }
 
@@ -104,7 +108,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync()
+    private async Task WaitUntilAnswersAsync(string probe)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -117,7 +121,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                using var response = await client.GetAsync(new Uri(probe, UriKind.Relative));
                 if (response.IsSuccessStatusCode)
                 {
                     return;
