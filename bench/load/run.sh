@@ -2,7 +2,8 @@
 # HTTP load harness (docs/performance.md, "HTTP load"). One command:
 #
 #   bash bench/load/run.sh [--promotions 1000|10000] [--rate 1000] [--duration 30] [--provider sqlite|postgres]
-#                          [--instances N] [--find-max] [--soak] [--skip-lists] [--out FILE] [--label TEXT]
+#                          [--instances N] [--find-max] [--soak] [--skip-lists] [--max-rss MB] [--keep]
+#                          [--out FILE] [--label TEXT]
 #
 # Builds the server in Release, starts it on 127.0.0.1 with a throwaway database (SQLite, or a PostgreSQL
 # cluster of its own), seeds one tenant through the HTTP API, runs the cart endpoint at a fixed rate, then the
@@ -15,7 +16,7 @@ ROOT=$(pwd)
 HERE="$ROOT/bench/load"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-PROMOTIONS=1000 RATE=1000 DURATION=30 PROVIDER=sqlite INSTANCES=1
+PROMOTIONS=1000 RATE=1000 DURATION=30 PROVIDER=sqlite INSTANCES=1 KEEP=
 LOAD_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,7 +26,8 @@ while [ $# -gt 0 ]; do
     --provider) PROVIDER=$2; shift 2 ;;
     --instances) INSTANCES=$2; shift 2 ;;
     --find-max|--soak|--skip-lists) LOAD_ARGS+=("$1"); shift ;;
-    --out|--label|--codes|--coupons|--warmup|--list-rate|--list-duration|--soak-duration|--seed|--connections|--max-p99)
+    --keep) KEEP=1; shift ;;
+    --out|--label|--codes|--coupons|--warmup|--list-rate|--list-duration|--soak-duration|--seed|--connections|--max-p99|--max-rss)
       LOAD_ARGS+=("$1" "$2"); shift 2 ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -57,7 +59,7 @@ cleanup() {
   for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${SERVER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ -n "$PG_BIN" ]; then "${PG_RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true; fi
-  rm -rf "$WORK"
+  if [ -n "$KEEP" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
