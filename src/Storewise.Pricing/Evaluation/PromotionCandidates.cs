@@ -83,9 +83,14 @@ internal static class PromotionCandidates
             }
         }
 
-        foreach (var offerIndex in catalog.CartWide)
+        // Both lists ascend by index; merged, candidates come in the same order as one list of every cart offer.
+        var everywhere = catalog.CartWide;
+        var inStore = catalog.CartWideForStore(scratch.Cart.StoreId);
+        int e = 0, s = 0;
+        while (e < everywhere.Length || s < inStore.Length)
         {
-            AddCandidate(scratch, offerIndex);
+            var takeEverywhere = s >= inStore.Length || (e < everywhere.Length && everywhere[e] < inStore[s]);
+            AddCandidate(scratch, takeEverywhere ? everywhere[e++] : inStore[s++]);
         }
     }
 
