@@ -126,9 +126,11 @@ done
 TOKEN=$(cd "$BIN" && dotnet Storewise.Api.dll token --tenant "load$(date +%s)" --days 1 | tail -1)
 
 log "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -m | awk '/^Mem:/ {print $2}') MB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+DB_ARGS=()
+[ -n "$DB_PID" ] && DB_ARGS=(--db-pid "$DB_PID")
 IFS=,
 CLK_TCK=$(getconf CLK_TCK) timeout 3600 node "$HERE/load.mjs" --urls "${URLS[*]}" --pids "${SERVER_PIDS[*]}" \
-  ${DB_PID:+--db-pid "$DB_PID"} --token "$TOKEN" --promotions "$PROMOTIONS" --rate "$RATE" --duration "$DURATION" \
+  "${DB_ARGS[@]}" --token "$TOKEN" --promotions "$PROMOTIONS" --rate "$RATE" --duration "$DURATION" \
   --label "${PROMOTIONS} promotions, ${PROVIDER}, ${INSTANCES} instance(s)" "${LOAD_ARGS[@]}"
 unset IFS
 if grep -q ' fail: ' "$WORK"/server-*.log; then
