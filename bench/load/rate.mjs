@@ -28,6 +28,7 @@ export async function runAtRate ({ pools, token, rate, seconds, next, check, pid
   let inFlight = 0
   let dropped = 0
   let lastDone = 0
+  let closed = false
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' }
 
   const sampler = new ProcessSampler(pids, dbPids)
@@ -58,6 +59,7 @@ export async function runAtRate ({ pools, token, rate, seconds, next, check, pid
       const wantText = check && check.wants(i)
       const text = wantText ? await response.body.text() : (await response.body.dump(), '')
       const done = performance.now()
+      if (closed) return
       latencies[i] = done - due
       lastDone = Math.max(lastDone, done)
       statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1)
@@ -68,6 +70,7 @@ export async function runAtRate ({ pools, token, rate, seconds, next, check, pid
         failures.set(response.statusCode, text.slice(0, 300))
       }
     }, (error) => {
+      if (closed) return
       latencies[i] = performance.now() - due
       const key = error.code ?? error.name ?? 'error'
       failures.set(key, String(error.message).slice(0, 300))
@@ -92,6 +95,14 @@ export async function runAtRate ({ pools, token, rate, seconds, next, check, pid
   const drainUntil = performance.now() + REQUEST_TIMEOUT_MS + 1000
   while (completed < total && performance.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 5))
   const usage = sampler.stop()
+  // Answers still missing now count as errors; wait for them anyway, so that they do not land in the next phase.
+  const unfinished = total - completed
+  closed = true
+  if (unfinished > 0) {
+    statuses.set('unfinished', unfinished)
+    const settleUntil = performance.now() + 60_000
+    while (completed < total && performance.now() < settleUntil) await new Promise((resolve) => setTimeout(resolve, 20))
+  }
   const cpu = process.cpuUsage(clientCpu)
   const elapsedMs = Math.max(lastDone, start + seconds * 1000) - start
 

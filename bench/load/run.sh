@@ -2,12 +2,14 @@
 # HTTP load harness (docs/performance.md, "HTTP load"). One command:
 #
 #   bash bench/load/run.sh [--promotions 1000|10000] [--rate 1000] [--duration 30] [--provider sqlite|postgres]
-#                          [--instances N] [--find-max] [--soak] [--skip-lists] [--out FILE] [--label TEXT]
+#                          [--instances N] [--find-max] [--soak] [--skip-lists] [--max-rss MB] [--keep]
+#                          [--server-dir DIR] [--out FILE] [--label TEXT]
 #
 # Builds the server in Release, starts it on 127.0.0.1 with a throwaway database (SQLite, or a PostgreSQL
 # cluster of its own), seeds one tenant through the HTTP API, runs the cart endpoint at a fixed rate, then the
 # coupon and code list pages, and prints a Markdown table. Everything it starts is stopped on exit; every
-# phase has a bounded duration. Extra server settings can be passed as environment variables
+# phase has a bounded duration. --server-dir runs an already built server (a directory holding
+# Storewise.Api.dll) instead of building this tree. Extra server settings can be passed as environment variables
 # (e.g. DOTNET_gcServer=1, Logging__LogLevel__Storewise.Requests=Warning).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +17,7 @@ ROOT=$(pwd)
 HERE="$ROOT/bench/load"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-PROMOTIONS=1000 RATE=1000 DURATION=30 PROVIDER=sqlite INSTANCES=1
+PROMOTIONS=1000 RATE=1000 DURATION=30 PROVIDER=sqlite INSTANCES=1 KEEP= BIN=
 LOAD_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,9 +27,11 @@ while [ $# -gt 0 ]; do
     --provider) PROVIDER=$2; shift 2 ;;
     --instances) INSTANCES=$2; shift 2 ;;
     --find-max|--soak|--skip-lists) LOAD_ARGS+=("$1"); shift ;;
-    --out|--label|--codes|--coupons|--warmup|--list-rate|--list-duration|--soak-duration|--seed|--connections|--max-p99)
+    --keep) KEEP=1; shift ;;
+    --server-dir) BIN=$(cd "$2" && pwd); shift 2 ;;
+    --out|--label|--codes|--coupons|--warmup|--list-rate|--list-duration|--soak-duration|--seed|--connections|--max-p99|--max-rss)
       LOAD_ARGS+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -41,9 +45,12 @@ log() { printf '[run %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 command -v node >/dev/null || { log "Node.js is required"; exit 1; }
 command -v dotnet >/dev/null || { log "the .NET SDK is required"; exit 1; }
 
-log "building the server (Release)"
-dotnet build "$ROOT/src/Storewise.Api/Storewise.Api.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2
-BIN="$ROOT/src/Storewise.Api/bin/Release/net10.0"
+if [ -z "$BIN" ]; then
+  log "building the server (Release)"
+  dotnet build "$ROOT/src/Storewise.Api/Storewise.Api.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2
+  BIN="$ROOT/src/Storewise.Api/bin/Release/net10.0"
+fi
+[ -f "$BIN/Storewise.Api.dll" ] || { log "no Storewise.Api.dll in $BIN"; exit 1; }
 
 if [ ! -f "$HERE/node_modules/.package-lock.json" ] || ! cmp -s <(grep -v '"resolved"' "$HERE/package-lock.json" | sed -n '/"node_modules\//,$p') <(grep -v '"resolved"' "$HERE/node_modules/.package-lock.json" | sed -n '/"node_modules\//,$p'); then
   log "installing the load generator (npm ci)"
@@ -57,7 +64,7 @@ cleanup() {
   for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${SERVER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ -n "$PG_BIN" ]; then "${PG_RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true; fi
-  rm -rf "$WORK"
+  if [ -n "$KEEP" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -119,9 +126,11 @@ done
 TOKEN=$(cd "$BIN" && dotnet Storewise.Api.dll token --tenant "load$(date +%s)" --days 1 | tail -1)
 
 log "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -m | awk '/^Mem:/ {print $2}') MB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+DB_ARGS=()
+[ -n "$DB_PID" ] && DB_ARGS=(--db-pid "$DB_PID")
 IFS=,
 CLK_TCK=$(getconf CLK_TCK) timeout 3600 node "$HERE/load.mjs" --urls "${URLS[*]}" --pids "${SERVER_PIDS[*]}" \
-  ${DB_PID:+--db-pid "$DB_PID"} --token "$TOKEN" --promotions "$PROMOTIONS" --rate "$RATE" --duration "$DURATION" \
+  "${DB_ARGS[@]}" --token "$TOKEN" --promotions "$PROMOTIONS" --rate "$RATE" --duration "$DURATION" \
   --label "${PROMOTIONS} promotions, ${PROVIDER}, ${INSTANCES} instance(s)" "${LOAD_ARGS[@]}"
 unset IFS
 if grep -q ' fail: ' "$WORK"/server-*.log; then

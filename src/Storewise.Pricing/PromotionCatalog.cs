@@ -13,6 +13,7 @@ public sealed class PromotionCatalog
 
     private readonly Dictionary<string, CompiledOffer> couponsById;
     private readonly Dictionary<string, int[]> byProduct;
+    private readonly Dictionary<string, int[]> cartWideByStore;
     private readonly FrozenSet<string> excludedProducts;
 
     private PromotionCatalog(
@@ -37,6 +38,7 @@ public sealed class PromotionCatalog
 
         var productLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var cartWide = new List<int>();
+        var storeLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var promotion in promotions)
         {
             // Inactive promotions can never apply (A36), so they stay out of the index; explain mode still lists them.
@@ -45,7 +47,7 @@ public sealed class PromotionCatalog
                 continue;
             }
 
-            Index(promotion, productLists, cartWide);
+            Index(promotion, productLists, cartWide, storeLists);
         }
 
         ValidFromTicks = new long[promotions.Length];
@@ -69,6 +71,12 @@ public sealed class PromotionCatalog
 
         cartWide.Sort(latestEndFirst);
         CartWide = [.. cartWide];
+        cartWideByStore = new Dictionary<string, int[]>(storeLists.Count, StringComparer.Ordinal);
+        foreach (var (storeId, list) in storeLists)
+        {
+            list.Sort(latestEndFirst);
+            cartWideByStore.Add(storeId, [.. list]);
+        }
     }
 
     /// <summary>Number of automatic promotions compiled, active or not.</summary>
@@ -87,7 +95,10 @@ public sealed class PromotionCatalog
     /// <summary>Promotions sorted by lower-cased id, then id (A44), for the explain report.</summary>
     internal CompiledOffer[] PromotionsByLowerId { get; }
 
-    /// <summary>Active cart-level and free-shipping promotions, latest end first: every cart has to look at these.</summary>
+    /// <summary>
+    /// Active cart-level and free-shipping promotions without a store restriction, latest end first: every cart
+    /// looks at these.
+    /// </summary>
     internal int[] CartWide { get; }
 
     internal CategoryTrieNode CategoryRoot { get; } = new();
@@ -134,6 +145,13 @@ public sealed class PromotionCatalog
 
     internal int[] PromotionsForProduct(string productId) =>
         byProduct.TryGetValue(productId, out var offers) ? offers : NoOffers;
+
+    /// <summary>
+    /// Active cart-level and free-shipping promotions restricted to <paramref name="storeId"/>, latest end first.
+    /// A store-restricted offer fails every other cart (A32), so only the cart's own store is looked at.
+    /// </summary>
+    internal int[] CartWideForStore(string? storeId) =>
+        storeId is not null && cartWideByStore.TryGetValue(storeId, out var offers) ? offers : NoOffers;
 
     private static CompiledOffer[] CompileAll(IEnumerable<Offer> offers, OfferSource source, CurrencyIds currencyIds)
     {
@@ -198,19 +216,31 @@ public sealed class PromotionCatalog
         return sorted;
     }
 
-    private void Index(CompiledOffer promotion, Dictionary<string, List<int>> productLists, List<int> cartWide)
+    private void Index(CompiledOffer promotion, Dictionary<string, List<int>> productLists, List<int> cartWide, Dictionary<string, List<int>> storeLists)
     {
         switch (promotion.Family)
         {
             case OfferFamily.Cart:
             case OfferFamily.Shipping:
-                cartWide.Add(promotion.Index);
+                if (promotion.Stores is null)
+                {
+                    cartWide.Add(promotion.Index);
+                }
+                else
+                {
+                    // Indexed by store: with thousands of store-specific cart offers a cart visits only its store's.
+                    foreach (var storeId in promotion.Stores)
+                    {
+                        AddToList(storeLists, storeId, promotion.Index);
+                    }
+                }
+
                 break;
             case OfferFamily.Bundle:
                 // A24: a bundle is found through its products only; included* lists play no part.
                 foreach (var requirement in promotion.BundleRequirements)
                 {
-                    AddToProduct(productLists, requirement.ProductId, promotion.Index);
+                    AddToList(productLists, requirement.ProductId, promotion.Index);
                 }
 
                 break;
@@ -219,7 +249,7 @@ public sealed class PromotionCatalog
                 {
                     foreach (var productId in promotion.IncludedProducts)
                     {
-                        AddToProduct(productLists, productId, promotion.Index);
+                        AddToList(productLists, productId, promotion.Index);
                     }
                 }
 
@@ -241,12 +271,12 @@ public sealed class PromotionCatalog
         }
     }
 
-    private static void AddToProduct(Dictionary<string, List<int>> productLists, string productId, int offerIndex)
+    private static void AddToList(Dictionary<string, List<int>> lists, string key, int offerIndex)
     {
-        if (!productLists.TryGetValue(productId, out var list))
+        if (!lists.TryGetValue(key, out var list))
         {
             list = [];
-            productLists.Add(productId, list);
+            lists.Add(key, list);
         }
 
         list.Add(offerIndex);

@@ -83,7 +83,14 @@ internal static class PromotionCandidates
         }
 
         var now = scratch.EvaluatedAt.UtcTicks;
-        foreach (var offerIndex in catalog.CartWide)
+        AddCurrent(scratch, catalog, catalog.CartWide, now);
+        AddCurrent(scratch, catalog, catalog.CartWideForStore(scratch.Cart.StoreId), now);
+    }
+
+    /// <summary>Adds the current cart-wide promotions of a list ordered latest end first.</summary>
+    private static void AddCurrent(EvaluationScratch scratch, PromotionCatalog catalog, int[] offers, long now)
+    {
+        foreach (var offerIndex in offers)
         {
             if (catalog.ValidToTicks[offerIndex] < now)
             {
