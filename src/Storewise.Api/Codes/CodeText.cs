@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Storewise.Api.Errors;
 
 namespace Storewise.Api.Codes;
 
@@ -28,6 +30,27 @@ public static partial class CodeText
 
     /// <summary>Codes are compared case-insensitively (SPEC D8); ASCII-only charset, so invariant upper-casing is exact.</summary>
     public static string Key(string code) => code.ToUpperInvariant();
+
+    /// <summary>
+    /// Whether a request's <c>codes</c> is a non-empty array of at most <paramref name="maxCodes"/> entries; when not,
+    /// the failure is added to <paramref name="errors"/>. The entries themselves are each route's to check.
+    /// </summary>
+    public static bool IsUsableList([NotNullWhen(true)] IReadOnlyList<string?>? codes, int maxCodes, ValidationErrors errors)
+    {
+        if (codes is not { Count: > 0 })
+        {
+            errors.Add("codes", "must be a non-empty array of codes");
+            return false;
+        }
+
+        if (codes.Count > maxCodes)
+        {
+            errors.Add("codes", $"at most {maxCodes} codes per request");
+            return false;
+        }
+
+        return true;
+    }
 
     [GeneratedRegex(@"^[a-zA-Z0-9\-%_@&!]+$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -11,16 +11,9 @@ public static class CodeValidation
         codes = [];
         error = null;
         var errors = new ValidationErrors();
-        if (request?.Codes is not { Count: > 0 } list)
+        if (CodeText.IsUsableList(request?.Codes, maxCodes, errors))
         {
-            errors.Add("codes", "must be a non-empty array of codes");
-        }
-        else if (list.Count > maxCodes)
-        {
-            errors.Add("codes", $"at most {maxCodes} codes per request");
-        }
-        else
-        {
+            var list = request!.Codes!;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < list.Count; i++)
             {

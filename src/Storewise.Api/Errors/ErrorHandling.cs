@@ -77,7 +77,8 @@ public static class ErrorHandling
         || exception is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }
         || exception.InnerException is SocketException;
 
-    private static string DescribeJsonError(JsonException exception)
+    /// <summary>"field: has the wrong type" or "field: is not valid JSON", for every body read by the service.</summary>
+    public static string DescribeJsonError(JsonException exception)
     {
         var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
         var problem = exception.Message.Contains("could not be converted", StringComparison.Ordinal)

@@ -39,25 +39,15 @@ public static class RedemptionParsing
         }
         catch (JsonException exception)
         {
-            var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
-            error = ErrorResults.BadRequest(
-                exception.Message.Contains("could not be converted", StringComparison.Ordinal) ? $"{field}: has the wrong type" : $"{field}: is not valid JSON",
-                "validation_failed");
+            error = ErrorResults.BadRequest(ErrorHandling.DescribeJsonError(exception), "validation_failed");
             return false;
         }
 
         var errors = new ValidationErrors();
         var codes = new List<string>();
-        if (request?.Codes is not { Count: > 0 } list)
+        if (CodeText.IsUsableList(request?.Codes, maxCodes, errors))
         {
-            errors.Add("codes", "must be a non-empty array of codes");
-        }
-        else if (list.Count > maxCodes)
-        {
-            errors.Add("codes", $"at most {maxCodes} codes per request");
-        }
-        else
-        {
+            var list = request!.Codes!;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < list.Count; i++)
             {
