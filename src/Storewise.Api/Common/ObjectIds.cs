@@ -12,12 +12,15 @@ public sealed class ObjectIds(TimeProvider clock)
     private static readonly byte[] ProcessRandom = RandomNumberGenerator.GetBytes(5);
     private static int _counter = RandomNumberGenerator.GetInt32(0, 0xFFFFFF);
 
+    // The random part never changes within the process, so its two hex pieces are formatted once.
+    private static readonly string RandomHead = Convert.ToHexStringLower(ProcessRandom)[..4];
+    private static readonly string RandomTail = Convert.ToHexStringLower(ProcessRandom)[4..];
+
     public string NewId()
     {
         var seconds = (uint)clock.GetUtcNow().ToUnixTimeSeconds();
         var counter = Interlocked.Increment(ref _counter) & 0xFFFFFF;
-        var p = Convert.ToHexStringLower(ProcessRandom); // 10 hex digits
-        return $"{seconds:x8}-{p[..4]}-4000-8000-{p[4..]}{counter:x6}";
+        return $"{seconds:x8}-{RandomHead}-4000-8000-{RandomTail}{counter:x6}";
     }
 
     /// <summary>A fresh optimistic-concurrency token (a random UUID, as the vendor's samples show).</summary>

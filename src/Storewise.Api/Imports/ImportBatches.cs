@@ -78,39 +78,32 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
 
         var now = Timestamps.ToUnixMs(clock.GetUtcNow());
         var args = new { import.Tenant, ImportId = import.Id, import.CouponId, from, to, now, active = true };
-        // The first valid occurrence of a code in the file is the one that may create it.
+        // Staging flagged every repeat of a key as duplicate_in_file, so each valid row is the first occurrence of its
+        // code in the file and may create it; a code that exists already is skipped by the unique key.
         var created = await connection.ExecuteAsync(
             """
             INSERT INTO coupon_codes (tenant, id, coupon_id, code, code_key, active, redemptions, created_at)
             SELECT r.tenant, r.code_id, @CouponId, r.code, r.code_key, @active, 0, @now
             FROM code_import_rows r
             WHERE r.tenant = @Tenant AND r.import_id = @ImportId AND r.seq >= @from AND r.seq < @to AND r.error IS NULL
-              AND NOT EXISTS (
-                SELECT 1 FROM code_import_rows e
-                WHERE e.tenant = r.tenant AND e.import_id = r.import_id AND e.code_key = r.code_key AND e.seq < r.seq AND e.error IS NULL)
             ORDER BY r.seq
             ON CONFLICT DO NOTHING
             """,
             args,
             tx);
-        var errors = await connection.ExecuteAsync(
-            """
-            INSERT INTO code_import_errors (tenant, import_id, seq, line, code, reason)
-            SELECT r.tenant, r.import_id, r.seq, r.line, r.code,
-                CASE
-                    WHEN r.error IS NOT NULL THEN r.error
-                    WHEN EXISTS (
-                        SELECT 1 FROM code_import_rows e
-                        WHERE e.tenant = r.tenant AND e.import_id = r.import_id AND e.code_key = r.code_key AND e.seq < r.seq AND e.error IS NULL)
-                        THEN 'duplicate_in_file'
-                    ELSE 'code_exists'
-                END
-            FROM code_import_rows r
-            WHERE r.tenant = @Tenant AND r.import_id = @ImportId AND r.seq >= @from AND r.seq < @to
-              AND (r.error IS NOT NULL OR NOT EXISTS (SELECT 1 FROM coupon_codes c WHERE c.tenant = r.tenant AND c.id = r.code_id))
-            """,
-            args,
-            tx);
+        // Every row of the batch that created no code is an error row; when all did, there is nothing to look up.
+        var errors = created == to - from
+            ? 0
+            : await connection.ExecuteAsync(
+                """
+                INSERT INTO code_import_errors (tenant, import_id, seq, line, code, reason)
+                SELECT r.tenant, r.import_id, r.seq, r.line, r.code, COALESCE(r.error, 'code_exists')
+                FROM code_import_rows r
+                WHERE r.tenant = @Tenant AND r.import_id = @ImportId AND r.seq >= @from AND r.seq < @to
+                  AND (r.error IS NOT NULL OR NOT EXISTS (SELECT 1 FROM coupon_codes c WHERE c.tenant = r.tenant AND c.id = r.code_id))
+                """,
+                args,
+                tx);
         var owned = await connection.ExecuteAsync(
             """
             UPDATE code_imports

@@ -11,7 +11,9 @@ namespace Storewise.Api.Imports;
 /// <summary>
 /// Writes the parsed rows of an upload to <c>code_import_rows</c> as they stream in, a bounded batch at a time:
 /// binary COPY on PostgreSQL, one transaction with a prepared insert per batch on SQLite. Each row gets its
-/// future code id here, so a resumed batch inserts exactly the same codes.
+/// future code id here, so a resumed batch inserts exactly the same codes. A valid code whose key appeared
+/// earlier in the file (as a valid code) is staged with the error <c>duplicate_in_file</c>, so settling needs
+/// no look-back over the staged rows; the keys seen are held in memory, at most the upload's row limit.
 /// </summary>
 public sealed class ImportStaging(Database database, ObjectIds ids, ImportOptions options, ILogger<ImportStaging> logger)
 {
@@ -23,6 +25,7 @@ public sealed class ImportStaging(Database database, ObjectIds ids, ImportOption
         await using var connection = await database.OpenAsync(cancellationToken);
         var batch = new List<StagedRow>(options.StagingBatchSize);
         var count = 0;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             if (++count > maxCodes)
@@ -30,7 +33,9 @@ public sealed class ImportStaging(Database database, ObjectIds ids, ImportOption
                 return new StagingOutcome(count, TooManyCodes: true);
             }
 
-            batch.Add(new StagedRow(count - 1, row.Line, row.Code, CodeText.Key(row.Code), ids.NewId(), row.Error));
+            var key = CodeText.Key(row.Code);
+            var error = row.Error ?? (keys.Add(key) ? null : ImportErrorReason.DuplicateInFile);
+            batch.Add(new StagedRow(count - 1, row.Line, row.Code, key, ids.NewId(), error));
             if (batch.Count == options.StagingBatchSize)
             {
                 await WriteAsync(connection, tenant, importId, batch, cancellationToken);
@@ -66,23 +71,25 @@ public sealed class ImportStaging(Database database, ObjectIds ids, ImportOption
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY code_import_rows (tenant, import_id, seq, line, code, code_key, code_id, error) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
+        // Synchronous writes: the importer buffers rows and only touches the socket when its buffer fills, so the
+        // per-field async state machines would cost more than the rare blocking flush.
         foreach (var row in batch)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(tenant, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(importId, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.Seq, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync((int)row.Line, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(row.Code, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.CodeKey, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.CodeId, NpgsqlDbType.Text, cancellationToken);
+            importer.StartRow();
+            importer.Write(tenant, NpgsqlDbType.Text);
+            importer.Write(importId, NpgsqlDbType.Text);
+            importer.Write(row.Seq, NpgsqlDbType.Integer);
+            importer.Write((int)row.Line, NpgsqlDbType.Integer);
+            importer.Write(row.Code, NpgsqlDbType.Text);
+            importer.Write(row.CodeKey, NpgsqlDbType.Text);
+            importer.Write(row.CodeId, NpgsqlDbType.Text);
             if (row.Error is null)
             {
-                await importer.WriteNullAsync(cancellationToken);
+                importer.WriteNull();
             }
             else
             {
-                await importer.WriteAsync(row.Error, NpgsqlDbType.Text, cancellationToken);
+                importer.Write(row.Error, NpgsqlDbType.Text);
             }
         }
 
@@ -113,7 +120,7 @@ public sealed class ImportStaging(Database database, ObjectIds ids, ImportOption
             key.Value = row.CodeKey;
             id.Value = row.CodeId;
             error.Value = (object?)row.Error ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.ExecuteNonQuery(); // Microsoft.Data.Sqlite runs async commands synchronously anyway
         }
 
         await tx.CommitAsync(cancellationToken);
