@@ -14,22 +14,7 @@ internal static class IndexSort
     {
         while (items.Length > InsertionThreshold)
         {
-            var pivotIndex = MedianOfThree(items, comparer);
-            var pivot = items[pivotIndex];
-            items[pivotIndex] = items[^1];
-            items[^1] = pivot;
-            var store = 0;
-            for (var i = 0; i < items.Length - 1; i++)
-            {
-                if (comparer.Compare(items[i], pivot) < 0)
-                {
-                    (items[i], items[store]) = (items[store], items[i]);
-                    store++;
-                }
-            }
-
-            items[^1] = items[store];
-            items[store] = pivot;
+            var store = Partition(items, comparer);
 
             // Recurse into the smaller part and loop on the larger, so the stack stays logarithmic.
             var left = items[..store];
@@ -61,6 +46,32 @@ internal static class IndexSort
     }
 
     /// <summary>
+    /// Partitions around a median-of-three pivot: smaller items before it, the rest after. Returns the pivot's
+    /// final index.
+    /// </summary>
+    private static int Partition<TComparer>(Span<int> items, TComparer comparer)
+        where TComparer : struct, IComparer<int>
+    {
+        var pivotIndex = MedianOfThree(items, comparer);
+        var pivot = items[pivotIndex];
+        items[pivotIndex] = items[^1];
+        items[^1] = pivot;
+        var store = 0;
+        for (var i = 0; i < items.Length - 1; i++)
+        {
+            if (comparer.Compare(items[i], pivot) < 0)
+            {
+                (items[i], items[store]) = (items[store], items[i]);
+                store++;
+            }
+        }
+
+        items[^1] = items[store];
+        items[store] = pivot;
+        return store;
+    }
+
+    /// <summary>
     /// Moves the <paramref name="count"/> smallest items (in comparer order) to the front, in no particular order:
     /// quickselect, linear on average, for when only the first few of an order matter.
     /// </summary>
@@ -69,22 +80,7 @@ internal static class IndexSort
     {
         while (items.Length > InsertionThreshold && count > 0 && count < items.Length)
         {
-            var pivotIndex = MedianOfThree(items, comparer);
-            var pivot = items[pivotIndex];
-            items[pivotIndex] = items[^1];
-            items[^1] = pivot;
-            var store = 0;
-            for (var i = 0; i < items.Length - 1; i++)
-            {
-                if (comparer.Compare(items[i], pivot) < 0)
-                {
-                    (items[i], items[store]) = (items[store], items[i]);
-                    store++;
-                }
-            }
-
-            items[^1] = items[store];
-            items[store] = pivot;
+            var store = Partition(items, comparer);
             if (count <= store)
             {
                 items = items[..store];
