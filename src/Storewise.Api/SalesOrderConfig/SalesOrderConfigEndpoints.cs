@@ -77,8 +77,8 @@ public static class SalesOrderConfigEndpoints
             return await SetSequenceAsync(value.Sequence, user, context, store, now, cancellationToken);
         }
 
-        var current = await store.ReadAsync(user.Tenant, key, cancellationToken);
-        if (!await store.TryWriteAsync(user.Tenant, key, value, current?.RowVersion, user.UserId, now, cancellationToken))
+        var version = await store.ReadVersionAsync(user.Tenant, key, cancellationToken);
+        if (!await store.TryWriteAsync(user.Tenant, key, value, version, user.UserId, now, cancellationToken))
         {
             return ErrorResults.Problem(
                 context, StatusCodes.Status409Conflict, $"{key} was changed by a concurrent update; read it and retry", "conflict");

@@ -31,6 +31,15 @@ public sealed class SalesOrderConfigStore(Database database, IDataProtectionProv
                 DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt));
     }
 
+    /// <summary>The row version a writer compares against, or null when the key was never set.</summary>
+    public async Task<long?> ReadVersionAsync(string tenant, string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<long?>(
+            "SELECT row_version FROM sales_order_configs WHERE tenant = @tenant AND config_key = @key",
+            new { tenant, key });
+    }
+
     /// <summary>
     /// Writes the value if the stored row version is still <paramref name="expectedVersion"/> (null: the key
     /// was not set). False means another writer got there first.
