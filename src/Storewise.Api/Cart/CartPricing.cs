@@ -1,4 +1,5 @@
 using Dapper;
+using Storewise.Api.Codes;
 using Storewise.Api.Storage;
 using Storewise.Pricing;
 
@@ -13,7 +14,7 @@ public sealed class CartPricing(Database database, PromotionSetCache cache)
 {
     public async Task<PricingResult> PriceAsync(string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain)
     {
-        var keys = cart.CouponCodes.Select(code => code.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+        var keys = cart.CouponCodes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).ToArray();
         long version;
         var codes = new Dictionary<string, CouponCodeState>(StringComparer.OrdinalIgnoreCase);
         await using (var connection = await database.OpenAsync())

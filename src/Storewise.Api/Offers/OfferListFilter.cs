@@ -1,3 +1,4 @@
+using Storewise.Api.Codes;
 using Storewise.Api.Errors;
 
 namespace Storewise.Api.Offers;
@@ -23,7 +24,7 @@ public sealed record OfferListFilter(
         filter = null!;
         var errors = new ValidationErrors();
         var names = SplitList(query["name"]).Select(Offers.NameKeys.For).ToList();
-        var codes = type == OfferType.Coupon ? SplitList(query["code"]).Select(c => c.ToUpperInvariant()).ToList() : [];
+        var codes = type == OfferType.Coupon ? SplitList(query["code"]).Select(CodeText.Key).ToList() : [];
 
         bool? active = null;
         if (query.TryGetValue("active", out var activeText))

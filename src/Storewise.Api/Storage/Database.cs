@@ -13,6 +13,7 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqliteConnectionString;
+    private volatile bool _walEnabled;
 
     public Database(DatabaseProvider provider, string connectionString)
     {
@@ -52,9 +53,13 @@ public sealed class Database : IAsyncDisposable
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the one writer; busy_timeout makes writers queue rather than fail.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+        // WAL lets readers run beside the one writer and is kept in the file, so it is set once per process;
+        // busy_timeout (writers queue rather than fail) and synchronous are per connection.
+        pragma.CommandText = _walEnabled
+            ? "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;"
+            : "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
+        _walEnabled = true;
         return connection;
     }
 
