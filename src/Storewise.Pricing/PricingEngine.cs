@@ -26,7 +26,7 @@ public static class PricingEngine
         {
             scratch.Cart = cart;
             scratch.EvaluatedAt = evaluatedAt;
-            scratch.Exponent = Money.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(cart.Currency ?? string.Empty));
+            scratch.Exponent = MinorUnits.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(cart.Currency ?? string.Empty));
             scratch.CurrencyId = catalog.CurrencyIds.Find(cart.Currency);
             if (!CartLines.Load(scratch, cart, catalog))
             {

@@ -51,7 +51,7 @@ internal static class BogoDiscount
             // capped at the unit's value (the line average, A11).
             var amount = participant.Offer.IsPercent
                 ? participant.Offer.Rate.OfPart(left, discounted, quantity)
-                : Money.TimesCapped(participant.Amount, discounted, Money.ValueOfPart(left, discounted, quantity));
+                : MinorUnits.TimesCapped(participant.Amount, discounted, MinorUnits.ValueOfPart(left, discounted, quantity));
             if (amount <= 0)
             {
                 continue;

@@ -3,7 +3,7 @@ namespace Storewise.Pricing;
 /// <summary>Loads the cart's lines and shipping cost into the scratch, in minor units.</summary>
 internal static class CartLines
 {
-    /// <summary>False when the cart is beyond the engine's range (<see cref="Money.MaxCartMinorUnits"/>).</summary>
+    /// <summary>False when the cart is beyond the engine's range (<see cref="MinorUnits.MaxCartMinorUnits"/>).</summary>
     public static bool Load(EvaluationScratch scratch, Cart cart, PromotionCatalog catalog)
     {
         var exponent = scratch.Exponent;
@@ -19,10 +19,10 @@ internal static class CartLines
             scratch.Quantity[line] = item.Quantity;
 
             long amount = 0;
-            if (Money.TryToMinor(item.Price, exponent, out var unit) && item.Quantity > 0)
+            if (MinorUnits.TryToMinor(item.Price, exponent, out var unit) && item.Quantity > 0)
             {
                 var lineAmount = (Int128)unit * item.Quantity;
-                if (lineAmount > Money.MaxCartMinorUnits || lineAmount < -Money.MaxCartMinorUnits)
+                if (lineAmount > MinorUnits.MaxCartMinorUnits || lineAmount < -MinorUnits.MaxCartMinorUnits)
                 {
                     withinRange = false;
                 }
@@ -38,22 +38,22 @@ internal static class CartLines
 
             scratch.Catalog[line] = amount;
             catalogTotal += amount;
-            if (catalogTotal > Money.MaxCartMinorUnits)
+            if (catalogTotal > MinorUnits.MaxCartMinorUnits)
             {
                 withinRange = false;
-                catalogTotal = Money.MaxCartMinorUnits;
+                catalogTotal = MinorUnits.MaxCartMinorUnits;
             }
 
             // Lines the service should have refused (quantity < 1, negative price) are priced but never discounted.
             scratch.Excluded[line] = catalog.IsGloballyExcluded(productId) || item.Quantity < 1 || amount < 0;
         }
 
-        scratch.CatalogTotalValue = Money.ToDecimal(catalogTotal, exponent);
+        scratch.CatalogTotalValue = MinorUnits.ToDecimal(catalogTotal, exponent);
         scratch.HasShipping = cart.ShippingCost.HasValue;
         scratch.Shipping = 0;
         if (cart.ShippingCost is { } shipping)
         {
-            if (Money.TryToMinor(shipping, exponent, out var shippingMinor))
+            if (MinorUnits.TryToMinor(shipping, exponent, out var shippingMinor))
             {
                 scratch.Shipping = Math.Max(0, shippingMinor);
             }

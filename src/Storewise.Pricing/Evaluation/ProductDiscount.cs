@@ -22,7 +22,7 @@ internal static class ProductDiscount
             // A11: a fixed amount applies per unit, capped at the line average, i.e. min(quantity × amount, remaining).
             var amount = offer.IsPercent
                 ? offer.Rate.Of(left)
-                : Money.TimesCapped(participant.Amount, scratch.Quantity[line], left);
+                : MinorUnits.TimesCapped(participant.Amount, scratch.Quantity[line], left);
             if (amount <= 0)
             {
                 continue;

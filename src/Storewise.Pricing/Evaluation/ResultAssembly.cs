@@ -61,19 +61,19 @@ internal static class ResultAssembly
             items[line] = new PricedItem(
                 scratch.Items[line],
                 scratch.LineEntries[line],
-                Money.ToDecimal(lineDiscount, exponent),
-                Money.ToDecimal(catalogAmount - lineDiscount, exponent));
+                MinorUnits.ToDecimal(lineDiscount, exponent),
+                MinorUnits.ToDecimal(catalogAmount - lineDiscount, exponent));
         }
 
         // A51, A52: discountTotal counts items only; total adds the shipping left to pay (0 without shippingCost).
         var shippingTotal = scratch.HasShipping ? scratch.Shipping - shippingDiscount : 0;
         return new PricingResult(
             items,
-            Money.ToDecimal(catalogTotal, exponent),
-            Money.ToDecimal(discountTotal, exponent),
+            MinorUnits.ToDecimal(catalogTotal, exponent),
+            MinorUnits.ToDecimal(discountTotal, exponent),
             shippingEntries,
-            Money.ToDecimal(shippingTotal, exponent),
-            Money.ToDecimal(catalogTotal - discountTotal + shippingTotal, exponent),
+            MinorUnits.ToDecimal(shippingTotal, exponent),
+            MinorUnits.ToDecimal(catalogTotal - discountTotal + shippingTotal, exponent),
             BuildRejections(scratch),
             explain ? BuildNotApplied(scratch, catalog) : null);
     }
@@ -90,7 +90,7 @@ internal static class ResultAssembly
             offer.Kind,
             offer.Level,
             participant.Value,
-            Money.ToDecimal(entry.Amount, exponent),
+            MinorUnits.ToDecimal(entry.Amount, exponent),
             offer.Offer.Exclusive);
     }
 
