@@ -7,15 +7,16 @@ namespace Storewise.Pricing;
 /// </summary>
 internal static class OutOfRangeCart
 {
-    public static PricingResult Price(EvaluationScratch scratch, PromotionCatalog catalog, bool explain)
+    public static PricingResult Price(in EvaluationContext context, CartLineTable lines, PromotionCatalog catalog, bool explain)
     {
-        var cart = scratch.Cart;
-        var exponent = scratch.Exponent;
-        var items = new PricedItem[scratch.LineCount];
+        var cart = context.Cart;
+        var exponent = context.Exponent;
+        var lineItems = lines.Items;
+        var items = new PricedItem[lineItems.Length];
         decimal catalogTotal = 0;
         for (var line = 0; line < items.Length; line++)
         {
-            var item = scratch.Items[line];
+            var item = lineItems[line];
             var amount = Round(Multiply(item.Price, Math.Max(0, item.Quantity)), exponent);
             catalogTotal = Add(catalogTotal, amount);
             items[line] = new PricedItem(item, [], MinorUnits.ToDecimal(0, exponent), amount);
