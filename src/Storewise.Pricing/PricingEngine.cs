@@ -19,28 +19,28 @@ public static class PricingEngine
         ArgumentNullException.ThrowIfNull(cart);
         ArgumentNullException.ThrowIfNull(catalog);
 
-        var scratch = EvaluationScratch.ForCurrentThread();
-        var items = cart.Items ?? [];
-        scratch.Begin(items.Count, catalog.PromotionCount);
+        var workspace = EvaluationWorkspace.ForCurrentThread();
         try
         {
-            scratch.Cart = cart;
-            scratch.EvaluatedAt = evaluatedAt;
-            scratch.Exponent = Money.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(cart.Currency ?? string.Empty));
-            scratch.CurrencyId = catalog.CurrencyIds.Find(cart.Currency);
-            if (!CartLines.Load(scratch, cart, catalog))
+            var lines = workspace.Lines;
+            var exponent = MinorUnits.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(cart.Currency ?? string.Empty));
+            var withinRange = lines.Load(cart, catalog, exponent);
+            var context = new EvaluationContext(cart, evaluatedAt, exponent, catalog.CurrencyIds.Find(cart.Currency), lines.CatalogTotalValue);
+            if (!withinRange)
             {
-                return OutOfRangeCart.Price(scratch, catalog, explain);
+                return OutOfRangeCart.Price(context, lines, catalog, explain);
             }
 
-            PromotionCandidates.Collect(scratch, catalog);
-            CouponCodes.Resolve(scratch, catalog, codes);
-            ScenarioSelection.Run(scratch);
-            return ResultAssembly.Build(scratch, catalog, explain);
+            var participants = workspace.Participants;
+            participants.Begin(catalog.PromotionCount);
+            workspace.Candidates.Collect(context, lines, catalog, participants);
+            CouponCodes.Resolve(context, lines, catalog, codes, participants, workspace.Codes);
+            workspace.Scenarios.Run(lines, participants, workspace.Entries);
+            return workspace.Results.Build(context, lines, participants, workspace.Codes, workspace.Entries, catalog, explain);
         }
         finally
         {
-            scratch.End();
+            workspace.End();
         }
     }
 }

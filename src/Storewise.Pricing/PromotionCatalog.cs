@@ -33,7 +33,6 @@ public sealed class PromotionCatalog
             couponsById.TryAdd(coupon.Id, coupon);
         }
 
-        AssignAgeRanks(promotions, coupons);
         PromotionsByLowerId = SortForReport(promotions);
 
         var productLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -82,9 +81,6 @@ public sealed class PromotionCatalog
     /// <summary>Number of automatic promotions compiled, active or not.</summary>
     public int PromotionCount => Promotions.Length;
 
-    /// <summary>Number of coupons compiled.</summary>
-    public int CouponCount => couponsById.Count;
-
     /// <summary>Whether several coupons may apply to one cart; false is the legacy mode (A48, A49).</summary>
     public bool StackableCoupons { get; }
 
@@ -120,9 +116,12 @@ public sealed class PromotionCatalog
         ArgumentNullException.ThrowIfNull(coupons);
         ArgumentNullException.ThrowIfNull(excludedProductIds);
 
+        Offer[] promotionOffers = [.. promotions.Where(static offer => offer is not null)];
+        Offer[] couponOffers = [.. coupons.Where(static offer => offer is not null)];
+        var ageRanks = AgeRanks(promotionOffers, couponOffers);
         var currencyIds = new CurrencyIds();
-        var compiledPromotions = CompileAll(promotions, OfferSource.Promotion, currencyIds);
-        var compiledCoupons = CompileAll(coupons, OfferSource.Coupon, currencyIds);
+        var compiledPromotions = CompileAll(promotionOffers, OfferSource.Promotion, ageRanks.AsSpan(0, promotionOffers.Length), currencyIds);
+        var compiledCoupons = CompileAll(couponOffers, OfferSource.Coupon, ageRanks.AsSpan(promotionOffers.Length), currencyIds);
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var productId in excludedProductIds)
         {
@@ -134,9 +133,6 @@ public sealed class PromotionCatalog
 
         return new PromotionCatalog(compiledPromotions, compiledCoupons, currencyIds, excluded.ToFrozenSet(StringComparer.Ordinal), stackableCoupons);
     }
-
-    /// <summary>The stored coupon with this id, or null.</summary>
-    public Offer? FindCoupon(string couponId) => FindCompiledCoupon(couponId)?.Offer;
 
     internal CompiledOffer? FindCompiledCoupon(string? couponId) =>
         couponId is not null && couponsById.TryGetValue(couponId, out var coupon) ? coupon : null;
@@ -153,50 +149,52 @@ public sealed class PromotionCatalog
     internal int[] CartWideForStore(string? storeId) =>
         storeId is not null && cartWideByStore.TryGetValue(storeId, out var offers) ? offers : NoOffers;
 
-    private static CompiledOffer[] CompileAll(IEnumerable<Offer> offers, OfferSource source, CurrencyIds currencyIds)
+    private static CompiledOffer[] CompileAll(Offer[] offers, OfferSource source, ReadOnlySpan<int> ageRanks, CurrencyIds currencyIds)
     {
-        var compiled = new List<CompiledOffer>();
-        foreach (var offer in offers)
+        var compiled = new CompiledOffer[offers.Length];
+        for (var index = 0; index < offers.Length; index++)
         {
-            if (offer is not null)
-            {
-                compiled.Add(CompiledOffer.Create(offer, source, compiled.Count, currencyIds));
-            }
+            compiled[index] = new CompiledOffer(offers[index], source, index, ageRanks[index], currencyIds);
         }
 
-        return [.. compiled];
+        return compiled;
     }
 
     // A03: older means earlier createdAt, then the smaller id (ordinal, A55). Coupons and promotions share one
-    // scale because exclusive scenarios of either source break ties by age.
-    private static void AssignAgeRanks(CompiledOffer[] promotions, CompiledOffer[] coupons)
+    // scale because exclusive scenarios of either source break ties by age. Ranks are computed from the stored
+    // offers, before compilation, so a compiled offer never changes after construction. The result holds the
+    // promotions' ranks, then the coupons'.
+    private static int[] AgeRanks(Offer[] promotions, Offer[] coupons)
     {
-        var all = new CompiledOffer[promotions.Length + coupons.Length];
-        promotions.CopyTo(all, 0);
-        coupons.CopyTo(all, promotions.Length);
-        Array.Sort(all, CompareAge);
-        for (var i = 0; i < all.Length; i++)
+        var positions = new int[promotions.Length + coupons.Length];
+        for (var i = 0; i < positions.Length; i++)
         {
-            all[i].AgeRank = i;
+            positions[i] = i;
         }
+
+        Array.Sort(positions, (left, right) => CompareAge(promotions, coupons, left, right));
+        var ranks = new int[positions.Length];
+        for (var rank = 0; rank < positions.Length; rank++)
+        {
+            ranks[positions[rank]] = rank;
+        }
+
+        return ranks;
     }
 
-    private static int CompareAge(CompiledOffer left, CompiledOffer right)
+    // Positions below promotions.Length are promotions (compared before coupons on a full tie), the rest coupons.
+    private static int CompareAge(Offer[] promotions, Offer[] coupons, int left, int right)
     {
-        var byTime = left.Offer.CreatedAt.UtcTicks.CompareTo(right.Offer.CreatedAt.UtcTicks);
+        var leftOffer = left < promotions.Length ? promotions[left] : coupons[left - promotions.Length];
+        var rightOffer = right < promotions.Length ? promotions[right] : coupons[right - promotions.Length];
+        var byTime = leftOffer.CreatedAt.UtcTicks.CompareTo(rightOffer.CreatedAt.UtcTicks);
         if (byTime != 0)
         {
             return byTime;
         }
 
-        var byId = string.CompareOrdinal(left.Id, right.Id);
-        if (byId != 0)
-        {
-            return byId;
-        }
-
-        var bySource = ((int)left.Source).CompareTo((int)right.Source);
-        return bySource != 0 ? bySource : left.Index.CompareTo(right.Index);
+        var byId = string.CompareOrdinal(leftOffer.Id ?? string.Empty, rightOffer.Id ?? string.Empty);
+        return byId != 0 ? byId : left.CompareTo(right);
     }
 
     private static CompiledOffer[] SortForReport(CompiledOffer[] promotions)

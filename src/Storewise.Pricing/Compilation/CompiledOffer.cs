@@ -3,11 +3,13 @@ namespace Storewise.Pricing;
 /// <summary>An offer prepared for evaluation: lookups turned into sets, amounts into minor units, kind facts cached.</summary>
 internal sealed class CompiledOffer
 {
-    private CompiledOffer(Offer offer, OfferSource source, int index)
+    /// <summary>Compiles <paramref name="offer"/>; <paramref name="ageRank"/> is its place on the catalog-wide age scale (A03), computed beforehand.</summary>
+    public CompiledOffer(Offer offer, OfferSource source, int index, int ageRank, CurrencyIds currencyIds)
     {
         Offer = offer;
         Source = source;
         Index = index;
+        AgeRank = ageRank;
         Kind = offer.Kind;
         Family = OfferKinds.Family(offer.Kind);
         SequenceRank = OfferKinds.SequenceRank(offer.Kind);
@@ -18,6 +20,13 @@ internal sealed class CompiledOffer
         Id = offer.Id ?? string.Empty;
         LowerId = Id.ToLowerInvariant();
         Name = offer.Name ?? string.Empty;
+        Currencies = CompileCurrencies(offer, currencyIds);
+        IncludedProducts = ToSet(offer.IncludedProducts);
+        ExcludedProducts = ToSet(offer.ExcludedProducts);
+        IncludedCategories = CompileCategories(offer.IncludedCategories);
+        BundleRequirements = CompileBundle(offer.BundleProducts);
+        Stores = ToSet(offer.Stores);
+        Consumers = ToSet(offer.Consumers);
     }
 
     public Offer Offer { get; }
@@ -28,7 +37,7 @@ internal sealed class CompiledOffer
     public int Index { get; }
 
     /// <summary>Position among all offers by creation time, then id (A03): smaller is older.</summary>
-    public int AgeRank { get; set; }
+    public int AgeRank { get; }
 
     public string Id { get; }
 
@@ -50,30 +59,19 @@ internal sealed class CompiledOffer
 
     public PercentRate Rate { get; }
 
-    public CurrencyTerms[] Currencies { get; private init; } = [];
+    public CurrencyTerms[] Currencies { get; }
 
-    public HashSet<string>? IncludedProducts { get; private init; }
+    public HashSet<string>? IncludedProducts { get; }
 
-    public HashSet<string>? ExcludedProducts { get; private init; }
+    public HashSet<string>? ExcludedProducts { get; }
 
-    public string[][] IncludedCategories { get; private init; } = [];
+    public string[][] IncludedCategories { get; }
 
-    public BundleRequirement[] BundleRequirements { get; private init; } = [];
+    public BundleRequirement[] BundleRequirements { get; }
 
-    public HashSet<string>? Stores { get; private init; }
+    public HashSet<string>? Stores { get; }
 
-    public HashSet<string>? Consumers { get; private init; }
-
-    public static CompiledOffer Create(Offer offer, OfferSource source, int index, CurrencyIds currencyIds) => new(offer, source, index)
-    {
-        Currencies = CompileCurrencies(offer, currencyIds),
-        IncludedProducts = ToSet(offer.IncludedProducts),
-        ExcludedProducts = ToSet(offer.ExcludedProducts),
-        IncludedCategories = CompileCategories(offer.IncludedCategories),
-        BundleRequirements = CompileBundle(offer.BundleProducts),
-        Stores = ToSet(offer.Stores),
-        Consumers = ToSet(offer.Consumers),
-    };
+    public HashSet<string>? Consumers { get; }
 
     /// <summary>The terms for the cart currency (by catalog currency id, see <see cref="CurrencyIds"/>); false when the offer does not accept it.</summary>
     public bool TryGetCurrency(int currencyId, out CurrencyTerms terms)
@@ -120,7 +118,7 @@ internal sealed class CompiledOffer
             return true;
         }
 
-        return categories is not null && CategoryPath.AnyMatches(IncludedCategories, categories);
+        return categories is not null && CategoryPrefix.AnyMatches(IncludedCategories, categories);
     }
 
     private static CurrencyTerms[] CompileCurrencies(Offer offer, CurrencyIds currencyIds)
@@ -142,18 +140,18 @@ internal sealed class CompiledOffer
                 continue;
             }
 
-            var exponent = Money.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(rule.Code));
+            var exponent = MinorUnits.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(rule.Code));
             var hasAmount = false;
             long amountMinor = 0;
             if (isFixed && TryFindAmount(offer, rule.Code, out var amount))
             {
                 hasAmount = true;
                 // A28: amounts finer than the minor unit round half away from zero; absurd ones cap at the engine's range.
-                amountMinor = Money.TryToMinor(amount, exponent, out var minor) ? minor : amount > 0 ? Money.MaxCartMinorUnits : 0;
+                amountMinor = MinorUnits.TryToMinor(amount, exponent, out var minor) ? minor : amount > 0 ? MinorUnits.MaxCartMinorUnits : 0;
                 amountMinor = Math.Max(0, amountMinor);
             }
 
-            terms.Add(new CurrencyTerms(currencyId, rule.MinimumCartValue, hasAmount, amountMinor, Money.ToDecimal(amountMinor, exponent)));
+            terms.Add(new CurrencyTerms(currencyId, rule.MinimumCartValue, hasAmount, amountMinor, MinorUnits.ToDecimal(amountMinor, exponent)));
         }
 
         return [.. terms];

@@ -57,7 +57,7 @@ internal readonly struct PercentRate
 
         if (!exact)
         {
-            return Money.PercentOfPart(amount, 1, 1, percent);
+            return MinorUnits.PercentOfPart(amount, 1, 1, percent);
         }
 
         if (amount <= long.MaxValue / numerator)
@@ -83,7 +83,7 @@ internal readonly struct PercentRate
 
         if (!exact)
         {
-            return Money.PercentOfPart(amount, units, quantity, percent);
+            return MinorUnits.PercentOfPart(amount, units, quantity, percent);
         }
 
         var result = (long)RoundedQuotient((Int128)amount * units * numerator, (Int128)denominator * quantity);

@@ -4,26 +4,26 @@ namespace Storewise.Pricing;
 /// BogoPercentage and BogoFixed. Of all qualifying units, groups × get of the cheapest are discounted (A15),
 /// measured on their remaining value with zero-valued units cheapest (A16), ties to the smaller line id (A18).
 /// </summary>
-internal static class BogoDiscount
+internal sealed class BogoDiscount
 {
-    public static long Apply(EvaluationScratch scratch, int participantIndex, bool record)
+    // The targeted lines, cheapest unit first.
+    private int[] order = new int[16];
+
+    public long Apply(in Participant participant, ReadOnlySpan<int> targeted, CartLineTable lines, Span<long> remaining, EntryRecorder recorder)
     {
-        ref readonly var participant = ref scratch.Participants[participantIndex];
         var offer = participant.Offer.Offer;
         var buy = offer.BuyQuantity;
         var get = offer.GetQuantity;
-        if (buy < 1 || get < 1 || participant.LineCount == 0)
+        if (buy < 1 || get < 1 || targeted.Length == 0)
         {
             return 0;
         }
 
-        var order = scratch.TempOrder.AsSpan(0, participant.LineCount);
+        var quantities = lines.Quantities;
         long units = 0;
-        for (var k = 0; k < participant.LineCount; k++)
+        foreach (var line in targeted)
         {
-            var line = scratch.ParticipantLines[participant.LineStart + k];
-            order[k] = line;
-            units += scratch.Quantity[line];
+            units += quantities[line];
         }
 
         var groups = units / ((long)buy + get);
@@ -33,15 +33,18 @@ internal static class BogoDiscount
             return 0;
         }
 
-        IndexSort.Sort(order, new CheapestUnitOrder(scratch.Remaining, scratch.Quantity, scratch.LineIds));
+        ArrayCapacity.Reserve(ref order, targeted.Length);
+        var cheapestFirst = order.AsSpan(0, targeted.Length);
+        targeted.CopyTo(cheapestFirst);
+        IndexSort.Sort(cheapestFirst, new CheapestUnitOrder(remaining, quantities, lines.LineIds));
         long taken = 0;
-        for (var k = 0; k < order.Length && toDiscount > 0; k++)
+        for (var k = 0; k < cheapestFirst.Length && toDiscount > 0; k++)
         {
-            var line = order[k];
-            var quantity = scratch.Quantity[line];
+            var line = cheapestFirst[k];
+            var quantity = quantities[line];
             var discounted = (int)Math.Min(quantity, toDiscount);
             toDiscount -= discounted;
-            var left = scratch.Remaining[line];
+            var left = remaining[line];
             if (left <= 0)
             {
                 continue;
@@ -51,18 +54,15 @@ internal static class BogoDiscount
             // capped at the unit's value (the line average, A11).
             var amount = participant.Offer.IsPercent
                 ? participant.Offer.Rate.OfPart(left, discounted, quantity)
-                : Money.TimesCapped(participant.Amount, discounted, Money.ValueOfPart(left, discounted, quantity));
+                : MinorUnits.TimesCapped(participant.Amount, discounted, MinorUnits.ValueOfPart(left, discounted, quantity));
             if (amount <= 0)
             {
                 continue;
             }
 
-            scratch.Remaining[line] = left - amount;
+            remaining[line] = left - amount;
             taken += amount;
-            if (record)
-            {
-                scratch.Record(participantIndex, line, amount);
-            }
+            recorder.Record(line, amount);
         }
 
         return taken;

@@ -5,61 +5,73 @@ namespace Storewise.Pricing;
 /// one set (A21); the sets are formed from the cheapest units by remaining value, then smaller line id, with lines
 /// of one product pooled (A23).
 /// </summary>
-internal static class BundleDiscount
+internal sealed class BundleDiscount
 {
     // Above this common denominator, weights of partly used lines are approximated (never seen with real quantities).
     private const long MaxExactDenominator = 1_000_000;
 
-    public static long Apply(EvaluationScratch scratch, int participantIndex, bool record)
+    // The lines of one required product, cheapest unit first.
+    private int[] productLines = new int[16];
+
+    // The units picked for the sets: line, units of it, and the money taken from it. A line holds one product, so
+    // it is picked at most once.
+    private int[] pickedLines = new int[16];
+    private int[] pickedUnits = new int[16];
+    private long[] pickedAmounts = new long[16];
+
+    public long Apply(in Participant participant, ReadOnlySpan<int> targeted, CartLineTable lines, ScenarioAmounts amounts, LargestRemainderSplit split, EntryRecorder recorder)
     {
-        ref readonly var participant = ref scratch.Participants[participantIndex];
         var requirements = participant.Offer.BundleRequirements;
-        if (requirements.Length == 0 || participant.LineCount == 0)
+        if (requirements.Length == 0 || targeted.Length == 0)
         {
             return 0;
         }
 
-        var sets = CountSets(scratch, participant, requirements);
+        var bundledUnits = amounts.BundledUnits;
+        var sets = CountSets(targeted, lines, bundledUnits, requirements);
         if (sets == 0)
         {
             return 0;
         }
 
-        var picked = PickUnits(scratch, participant, requirements, sets);
+        ArrayCapacity.Reserve(ref productLines, targeted.Length);
+        ArrayCapacity.Reserve(ref pickedLines, targeted.Length);
+        ArrayCapacity.Reserve(ref pickedUnits, targeted.Length);
+        ArrayCapacity.Reserve(ref pickedAmounts, targeted.Length);
+        var remaining = amounts.Remaining;
+        var picked = PickUnits(targeted, lines, remaining, bundledUnits, requirements, sets);
         long taken = participant.Offer.IsPercent
-            ? TakePercent(scratch, participant.Offer.Rate, picked)
-            : TakeFixed(scratch, participant.Amount, sets, picked);
+            ? TakePercent(participant.Offer.Rate, lines.Quantities, remaining, picked)
+            : TakeFixed(participant.Amount, sets, lines, remaining, split, picked);
 
         for (var j = 0; j < picked; j++)
         {
-            var line = scratch.TempLines[j];
-            scratch.BundledUnits[line] += scratch.TempUnits[j];
-            var amount = scratch.TempShares[j];
+            var line = pickedLines[j];
+            bundledUnits[line] += pickedUnits[j];
+            var amount = pickedAmounts[j];
             if (amount > 0)
             {
-                scratch.Remaining[line] -= amount;
-                if (record)
-                {
-                    scratch.Record(participantIndex, line, amount);
-                }
+                remaining[line] -= amount;
+                recorder.Record(line, amount);
             }
         }
 
         return taken;
     }
 
-    private static long CountSets(EvaluationScratch scratch, in Participant participant, BundleRequirement[] requirements)
+    private static long CountSets(ReadOnlySpan<int> targeted, CartLineTable lines, ReadOnlySpan<int> bundledUnits, BundleRequirement[] requirements)
     {
+        var productIds = lines.ProductIds;
+        var quantities = lines.Quantities;
         var sets = long.MaxValue;
         foreach (var requirement in requirements)
         {
             long available = 0;
-            for (var k = 0; k < participant.LineCount; k++)
+            foreach (var line in targeted)
             {
-                var line = scratch.ParticipantLines[participant.LineStart + k];
-                if (string.Equals(scratch.ProductIds[line], requirement.ProductId, StringComparison.Ordinal))
+                if (string.Equals(productIds[line], requirement.ProductId, StringComparison.Ordinal))
                 {
-                    available += scratch.Quantity[line] - scratch.BundledUnits[line];
+                    available += quantities[line] - bundledUnits[line];
                 }
             }
 
@@ -73,34 +85,34 @@ internal static class BundleDiscount
         return sets;
     }
 
-    /// <summary>Fills TempLines/TempUnits with the units that form the sets; returns how many lines take part.</summary>
-    private static int PickUnits(EvaluationScratch scratch, in Participant participant, BundleRequirement[] requirements, long sets)
+    /// <summary>Fills the picked lines and units with the units that form the sets; returns how many lines take part.</summary>
+    private int PickUnits(ReadOnlySpan<int> targeted, CartLineTable lines, ReadOnlySpan<long> remaining, ReadOnlySpan<int> bundledUnits, BundleRequirement[] requirements, long sets)
     {
+        var productIds = lines.ProductIds;
+        var quantities = lines.Quantities;
         var picked = 0;
-        var order = new CheapestUnitOrder(scratch.Remaining, scratch.Quantity, scratch.LineIds);
         foreach (var requirement in requirements)
         {
             var candidates = 0;
-            for (var k = 0; k < participant.LineCount; k++)
+            foreach (var line in targeted)
             {
-                var line = scratch.ParticipantLines[participant.LineStart + k];
-                if (string.Equals(scratch.ProductIds[line], requirement.ProductId, StringComparison.Ordinal)
-                    && scratch.Quantity[line] > scratch.BundledUnits[line])
+                if (string.Equals(productIds[line], requirement.ProductId, StringComparison.Ordinal)
+                    && quantities[line] > bundledUnits[line])
                 {
-                    scratch.TempOrder[candidates++] = line;
+                    productLines[candidates++] = line;
                 }
             }
 
-            var lines = scratch.TempOrder.AsSpan(0, candidates);
-            IndexSort.Sort(lines, order);
+            var cheapestFirst = productLines.AsSpan(0, candidates);
+            IndexSort.Sort(cheapestFirst, new CheapestUnitOrder(remaining, quantities, lines.LineIds));
             var needed = sets * requirement.Quantity;
-            for (var k = 0; k < lines.Length && needed > 0; k++)
+            for (var k = 0; k < cheapestFirst.Length && needed > 0; k++)
             {
-                var line = lines[k];
-                var units = (int)Math.Min(scratch.Quantity[line] - scratch.BundledUnits[line], needed);
+                var line = cheapestFirst[k];
+                var units = (int)Math.Min(quantities[line] - bundledUnits[line], needed);
                 needed -= units;
-                scratch.TempLines[picked] = line;
-                scratch.TempUnits[picked] = units;
+                pickedLines[picked] = line;
+                pickedUnits[picked] = units;
                 picked++;
             }
         }
@@ -109,14 +121,14 @@ internal static class BundleDiscount
     }
 
     // A22: a percentage rounds once per line, on the value of that line's units in sets.
-    private static long TakePercent(EvaluationScratch scratch, PercentRate rate, int picked)
+    private long TakePercent(PercentRate rate, ReadOnlySpan<int> quantities, ReadOnlySpan<long> remaining, int picked)
     {
         long taken = 0;
         for (var j = 0; j < picked; j++)
         {
-            var line = scratch.TempLines[j];
-            var amount = rate.OfPart(scratch.Remaining[line], scratch.TempUnits[j], scratch.Quantity[line]);
-            scratch.TempShares[j] = amount;
+            var line = pickedLines[j];
+            var amount = rate.OfPart(remaining[line], pickedUnits[j], quantities[line]);
+            pickedAmounts[j] = amount;
             taken += amount;
         }
 
@@ -126,14 +138,15 @@ internal static class BundleDiscount
     // A20: amount × sets, capped at the value of the units in sets rounded down, spread by largest remainder
     // weighted by each line's value in sets. Values of partly used lines are fractions (A11), so the weights are
     // scaled by a common denominator to stay exact.
-    private static long TakeFixed(EvaluationScratch scratch, long amount, long sets, int picked)
+    private long TakeFixed(long amount, long sets, CartLineTable lines, ReadOnlySpan<long> remaining, LargestRemainderSplit split, int picked)
     {
+        var quantities = lines.Quantities;
         long denominator = 1;
         for (var j = 0; j < picked && denominator <= MaxExactDenominator; j++)
         {
-            var line = scratch.TempLines[j];
-            long quantity = scratch.Quantity[line];
-            var fraction = (long)((Int128)scratch.Remaining[line] * scratch.TempUnits[j] % quantity);
+            var line = pickedLines[j];
+            long quantity = quantities[line];
+            var fraction = (long)((Int128)remaining[line] * pickedUnits[j] % quantity);
             var reduced = quantity / Gcd(fraction, quantity);
             denominator = denominator / Gcd(denominator, reduced) * reduced;
         }
@@ -143,19 +156,21 @@ internal static class BundleDiscount
             denominator = MaxExactDenominator;
         }
 
+        split.Begin(picked);
         Int128 weightSum = 0;
         for (var j = 0; j < picked; j++)
         {
-            var line = scratch.TempLines[j];
-            var weight = (Int128)scratch.Remaining[line] * scratch.TempUnits[j] * denominator / scratch.Quantity[line];
-            scratch.TempWeights[j] = weight;
+            var line = pickedLines[j];
+            var weight = (Int128)remaining[line] * pickedUnits[j] * denominator / quantities[line];
+            split.Add(line, weight);
             weightSum += weight;
         }
 
         var cap = (long)(weightSum / denominator);
         var total = (Int128)amount * sets;
         var discount = total > cap ? cap : (long)total;
-        LargestRemainder.Allocate(scratch, picked, discount);
+        split.Allocate(discount, lines.LineIds);
+        split.Shares.CopyTo(pickedAmounts);
         return discount;
     }
 

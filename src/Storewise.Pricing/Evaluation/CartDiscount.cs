@@ -3,26 +3,23 @@ namespace Storewise.Pricing;
 /// <summary>CartLevelPercentage and CartLevelFixed, spread over the lines by largest remainder.</summary>
 internal static class CartDiscount
 {
-    public static long Apply(EvaluationScratch scratch, int participantIndex, bool record)
+    public static long Apply(in Participant participant, CartLineTable lines, Span<long> remaining, LargestRemainderSplit split, EntryRecorder recorder)
     {
-        ref readonly var participant = ref scratch.Participants[participantIndex];
         var offer = participant.Offer;
-        var remaining = scratch.Remaining;
+        var excluded = lines.Excluded;
 
         // The proration base: every line not globally excluded, weighted by its remaining amount (4.3, A09).
-        var count = 0;
+        split.Begin(lines.Count);
         long eligibleTotal = 0;
-        for (var line = 0; line < scratch.LineCount; line++)
+        for (var line = 0; line < excluded.Length; line++)
         {
-            if (scratch.Excluded[line] || remaining[line] <= 0)
+            if (excluded[line] || remaining[line] <= 0)
             {
                 continue;
             }
 
-            scratch.TempLines[count] = line;
-            scratch.TempWeights[count] = remaining[line];
+            split.Add(line, remaining[line]);
             eligibleTotal += remaining[line];
-            count++;
         }
 
         if (eligibleTotal <= 0)
@@ -39,21 +36,20 @@ internal static class CartDiscount
             return 0;
         }
 
-        LargestRemainder.Allocate(scratch, count, discount);
-        for (var j = 0; j < count; j++)
+        split.Allocate(discount, lines.LineIds);
+        var shares = split.Shares;
+        var shareLines = split.Lines;
+        for (var j = 0; j < shares.Length; j++)
         {
-            var share = scratch.TempShares[j];
+            var share = shares[j];
             if (share <= 0)
             {
                 continue; // A42: zero shares get no entry.
             }
 
-            var line = scratch.TempLines[j];
+            var line = shareLines[j];
             remaining[line] -= share;
-            if (record)
-            {
-                scratch.Record(participantIndex, line, share);
-            }
+            recorder.Record(line, share);
         }
 
         return discount;

@@ -4,8 +4,12 @@ namespace Storewise.Pricing;
 /// Orders lines by the remaining value of one unit, the line average (A11, A16), cheapest first; ties go to the
 /// smaller line id, ordinal (A18, A23, A55). Zero-valued units come first (A16).
 /// </summary>
-internal readonly struct CheapestUnitOrder(long[] remaining, int[] quantity, string[] lineIds) : IComparer<int>
+internal readonly ref struct CheapestUnitOrder(ReadOnlySpan<long> remaining, ReadOnlySpan<int> quantity, ReadOnlySpan<string> lineIds) : IComparer<int>
 {
+    private readonly ReadOnlySpan<long> remaining = remaining;
+    private readonly ReadOnlySpan<int> quantity = quantity;
+    private readonly ReadOnlySpan<string> lineIds = lineIds;
+
     public int Compare(int x, int y)
     {
         // remaining[x] / quantity[x] vs remaining[y] / quantity[y], compared exactly by cross-multiplying.

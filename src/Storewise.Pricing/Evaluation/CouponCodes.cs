@@ -8,11 +8,15 @@ namespace Storewise.Pricing;
 internal static class CouponCodes
 {
     public static void Resolve(
-        EvaluationScratch scratch,
+        in EvaluationContext context,
+        CartLineTable lines,
         PromotionCatalog catalog,
-        IReadOnlyDictionary<string, CouponCodeState>? codes)
+        IReadOnlyDictionary<string, CouponCodeState>? codes,
+        ParticipantSet participants,
+        CodeOutcomes outcomes)
     {
-        var submitted = scratch.Cart.CouponCodes;
+        outcomes.Clear();
+        var submitted = context.Cart.CouponCodes;
         if (submitted is null)
         {
             return;
@@ -22,7 +26,7 @@ internal static class CouponCodes
         for (var position = 0; position < submitted.Count; position++)
         {
             var text = submitted[position] ?? string.Empty;
-            ref var outcome = ref scratch.AddCode();
+            ref var outcome = ref outcomes.Add();
             outcome.Code = text;
             outcome.Participant = -1;
             if (IsRepeat(submitted, position, text))
@@ -31,21 +35,21 @@ internal static class CouponCodes
                 continue;
             }
 
-            var reason = Check(scratch, catalog, codes, text, position, out var participant);
+            var reason = Check(context, lines, catalog, codes, participants, text, position, out var participant);
             if (reason is null)
             {
                 if (!catalog.StackableCoupons && chosenAny)
                 {
                     reason = ReasonCodes.StackingDisabled; // A49: only valid later codes.
                 }
-                else if (IsCouponAlreadyChosen(scratch, participant.Offer))
+                else if (IsCouponAlreadyChosen(participants, participant.Offer))
                 {
                     reason = ReasonCodes.CouponAlreadyApplied; // A38, A50.
                 }
                 else
                 {
                     chosenAny = true;
-                    outcome.Participant = scratch.AddParticipant(participant);
+                    outcome.Participant = participants.Add(participant);
                     continue;
                 }
             }
@@ -69,9 +73,11 @@ internal static class CouponCodes
     }
 
     private static string? Check(
-        EvaluationScratch scratch,
+        in EvaluationContext context,
+        CartLineTable lines,
         PromotionCatalog catalog,
         IReadOnlyDictionary<string, CouponCodeState>? codes,
+        ParticipantSet participants,
         string text,
         int position,
         out Participant participant)
@@ -89,38 +95,41 @@ internal static class CouponCodes
             return ReasonCodes.NotFound;
         }
 
-        var reason = Eligibility.Check(scratch, coupon, state, out var terms);
+        var reason = Eligibility.Check(context, coupon, state, out var terms);
         if (reason is not null)
         {
             return reason;
         }
 
-        var lineStart = scratch.ParticipantLineCount;
+        var lineStart = participants.NextLineStart;
         if (OfferKinds.NeedsTargetedLine(coupon.Family))
         {
-            for (var line = 0; line < scratch.LineCount; line++)
+            var excluded = lines.Excluded;
+            var productIds = lines.ProductIds;
+            var items = lines.Items;
+            for (var line = 0; line < excluded.Length; line++)
             {
-                if (!scratch.Excluded[line] && coupon.Targets(scratch.ProductIds[line], scratch.Items[line].Categories))
+                if (!excluded[line] && coupon.Targets(productIds[line], items[line].Categories))
                 {
-                    scratch.AddParticipantLine(line);
+                    participants.AddLine(line);
                 }
             }
 
-            if (scratch.ParticipantLineCount == lineStart)
+            if (participants.NextLineStart == lineStart)
             {
                 return ReasonCodes.NoEligibleItems; // A25.
             }
         }
 
-        participant = ParticipantFactory.Create(coupon, terms, text, position, lineStart, scratch.ParticipantLineCount - lineStart);
+        participant = ParticipantFactory.Create(coupon, terms, text, position, lineStart, participants.NextLineStart - lineStart);
         return null;
     }
 
-    private static bool IsCouponAlreadyChosen(EvaluationScratch scratch, CompiledOffer coupon)
+    private static bool IsCouponAlreadyChosen(ParticipantSet participants, CompiledOffer coupon)
     {
-        for (var p = 0; p < scratch.ParticipantCount; p++)
+        foreach (ref readonly var participant in participants.All)
         {
-            if (ReferenceEquals(scratch.Participants[p].Offer, coupon))
+            if (ReferenceEquals(participant.Offer, coupon))
             {
                 return true;
             }

@@ -7,7 +7,7 @@ namespace Storewise.Pricing;
 internal static class Eligibility
 {
     /// <summary>Null when the offer passes; otherwise the first failing reason. <paramref name="code"/> is set for coupons.</summary>
-    public static string? Check(EvaluationScratch scratch, CompiledOffer offer, CouponCodeState? code, out CurrencyTerms terms)
+    public static string? Check(in EvaluationContext scratch, CompiledOffer offer, CouponCodeState? code, out CurrencyTerms terms)
     {
         terms = default;
         var definition = offer.Offer;

@@ -10,7 +10,7 @@ internal static class IndexSort
     private const int InsertionThreshold = 16;
 
     public static void Sort<TComparer>(Span<int> items, TComparer comparer)
-        where TComparer : struct, IComparer<int>
+        where TComparer : struct, IComparer<int>, allows ref struct
     {
         while (items.Length > InsertionThreshold)
         {
@@ -50,7 +50,7 @@ internal static class IndexSort
     /// final index.
     /// </summary>
     private static int Partition<TComparer>(Span<int> items, TComparer comparer)
-        where TComparer : struct, IComparer<int>
+        where TComparer : struct, IComparer<int>, allows ref struct
     {
         var pivotIndex = MedianOfThree(items, comparer);
         var pivot = items[pivotIndex];
@@ -76,7 +76,7 @@ internal static class IndexSort
     /// quickselect, linear on average, for when only the first few of an order matter.
     /// </summary>
     public static void SelectSmallest<TComparer>(Span<int> items, int count, TComparer comparer)
-        where TComparer : struct, IComparer<int>
+        where TComparer : struct, IComparer<int>, allows ref struct
     {
         while (items.Length > InsertionThreshold && count > 0 && count < items.Length)
         {
@@ -100,7 +100,7 @@ internal static class IndexSort
     }
 
     private static int MedianOfThree<TComparer>(Span<int> items, TComparer comparer)
-        where TComparer : struct, IComparer<int>
+        where TComparer : struct, IComparer<int>, allows ref struct
     {
         var low = 0;
         var middle = items.Length / 2;

@@ -1,16 +1,28 @@
 namespace Storewise.Pricing;
 
-/// <summary>Applies one participant to the current line and shipping amounts, by family.</summary>
-internal static class OfferApplication
+/// <summary>
+/// Applies one participant to the scenario's remaining amounts, by family. Owns the working memory of the
+/// families that need some, so each application starts from buffers no other stage touches.
+/// </summary>
+internal sealed class OfferApplication
 {
-    /// <summary>Returns the money taken; records entries when <paramref name="record"/> is true.</summary>
-    public static long Apply(EvaluationScratch scratch, int participantIndex, bool record) =>
-        scratch.Participants[participantIndex].Offer.Family switch
+    private readonly BundleDiscount bundles = new();
+    private readonly BogoDiscount bogos = new();
+    private readonly LargestRemainderSplit split = new();
+
+    /// <summary>Returns the money taken; records entries in <paramref name="log"/> unless it is null.</summary>
+    public long Apply(ParticipantSet participants, int participantIndex, CartLineTable lines, ScenarioAmounts amounts, EntryLog? log)
+    {
+        ref readonly var participant = ref participants[participantIndex];
+        var targeted = participants.LinesOf(participant);
+        var recorder = new EntryRecorder(log, participantIndex);
+        return participant.Offer.Family switch
         {
-            OfferFamily.Bundle => BundleDiscount.Apply(scratch, participantIndex, record),
-            OfferFamily.Product => ProductDiscount.Apply(scratch, participantIndex, record),
-            OfferFamily.Cart => CartDiscount.Apply(scratch, participantIndex, record),
-            OfferFamily.Bogo => BogoDiscount.Apply(scratch, participantIndex, record),
-            _ => ShippingDiscount.Apply(scratch, participantIndex, record),
+            OfferFamily.Bundle => bundles.Apply(participant, targeted, lines, amounts, split, recorder),
+            OfferFamily.Product => ProductDiscount.Apply(participant, targeted, lines.Quantities, amounts.Remaining, recorder),
+            OfferFamily.Cart => CartDiscount.Apply(participant, lines, amounts.Remaining, split, recorder),
+            OfferFamily.Bogo => bogos.Apply(participant, targeted, lines, amounts.Remaining, recorder),
+            _ => ShippingDiscount.Apply(participant, amounts, recorder),
         };
+    }
 }

@@ -1,24 +1,25 @@
 namespace Storewise.Pricing;
 
 /// <summary>
-/// Prices a cart whose amounts exceed <see cref="Money.MaxCartMinorUnits"/> (far beyond any real cart, and refused
+/// Prices a cart whose amounts exceed <see cref="MinorUnits.MaxCartMinorUnits"/> (far beyond any real cart, and refused
 /// by the service's validation): no offer applies, every code is rejected with no_eligible_items, and the totals
 /// saturate instead of overflowing, so the engine still never throws.
 /// </summary>
 internal static class OutOfRangeCart
 {
-    public static PricingResult Price(EvaluationScratch scratch, PromotionCatalog catalog, bool explain)
+    public static PricingResult Price(in EvaluationContext context, CartLineTable lines, PromotionCatalog catalog, bool explain)
     {
-        var cart = scratch.Cart;
-        var exponent = scratch.Exponent;
-        var items = new PricedItem[scratch.LineCount];
+        var cart = context.Cart;
+        var exponent = context.Exponent;
+        var lineItems = lines.Items;
+        var items = new PricedItem[lineItems.Length];
         decimal catalogTotal = 0;
         for (var line = 0; line < items.Length; line++)
         {
-            var item = scratch.Items[line];
+            var item = lineItems[line];
             var amount = Round(Multiply(item.Price, Math.Max(0, item.Quantity)), exponent);
             catalogTotal = Add(catalogTotal, amount);
-            items[line] = new PricedItem(item, [], Money.ToDecimal(0, exponent), amount);
+            items[line] = new PricedItem(item, [], MinorUnits.ToDecimal(0, exponent), amount);
         }
 
         var shipping = cart.ShippingCost is { } cost ? Round(Math.Max(0m, cost), exponent) : 0m;
@@ -42,7 +43,7 @@ internal static class OutOfRangeCart
             }
         }
 
-        return new PricingResult(items, catalogTotal, Money.ToDecimal(0, exponent), [], shipping, Add(catalogTotal, shipping), [.. rejected], notApplied);
+        return new PricingResult(items, catalogTotal, MinorUnits.ToDecimal(0, exponent), [], shipping, Add(catalogTotal, shipping), [.. rejected], notApplied);
     }
 
     private static bool IsRepeat(IReadOnlyList<string> codes, int position)

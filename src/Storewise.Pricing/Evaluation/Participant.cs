@@ -17,7 +17,7 @@ internal struct Participant
     /// <summary>The entry value: configured percent, or the amount in the cart currency (A54).</summary>
     public decimal Value;
 
-    /// <summary>Start and length of this offer's targeted lines in <see cref="EvaluationScratch.ParticipantLines"/>.</summary>
+    /// <summary>Start and length of this offer's targeted lines, read through <see cref="ParticipantSet.LinesOf"/>.</summary>
     public int LineStart;
 
     public int LineCount;

@@ -3,15 +3,12 @@ namespace Storewise.Pricing;
 /// <summary>ProductLevelPercentage and ProductLevelFixed on each targeted line.</summary>
 internal static class ProductDiscount
 {
-    public static long Apply(EvaluationScratch scratch, int participantIndex, bool record)
+    public static long Apply(in Participant participant, ReadOnlySpan<int> targeted, ReadOnlySpan<int> quantities, Span<long> remaining, EntryRecorder recorder)
     {
-        ref readonly var participant = ref scratch.Participants[participantIndex];
         var offer = participant.Offer;
-        var remaining = scratch.Remaining;
         long taken = 0;
-        for (var k = 0; k < participant.LineCount; k++)
+        foreach (var line in targeted)
         {
-            var line = scratch.ParticipantLines[participant.LineStart + k];
             var left = remaining[line];
             if (left <= 0)
             {
@@ -22,7 +19,7 @@ internal static class ProductDiscount
             // A11: a fixed amount applies per unit, capped at the line average, i.e. min(quantity × amount, remaining).
             var amount = offer.IsPercent
                 ? offer.Rate.Of(left)
-                : Money.TimesCapped(participant.Amount, scratch.Quantity[line], left);
+                : MinorUnits.TimesCapped(participant.Amount, quantities[line], left);
             if (amount <= 0)
             {
                 continue;
@@ -30,10 +27,7 @@ internal static class ProductDiscount
 
             remaining[line] = left - amount;
             taken += amount;
-            if (record)
-            {
-                scratch.Record(participantIndex, line, amount);
-            }
+            recorder.Record(line, amount);
         }
 
         return taken;

@@ -6,52 +6,84 @@ namespace Storewise.Pricing;
 /// Promotions the index does not return are never visited on this path, and each promotion it returns is checked
 /// once, when first found, so ineligible ones cost nothing more.
 /// </summary>
-internal static class PromotionCandidates
+internal sealed class PromotionCandidates
 {
-    public static void Collect(EvaluationScratch scratch, PromotionCatalog catalog)
+    // Per promotion, by catalog index, valid where checked: the last line that found it, and its slot (-1 when
+    // not eligible).
+    private readonly PromotionStamps checkedPromotions = new();
+    private int[] offerLastLine = new int[64];
+    private int[] offerSlot = new int[64];
+
+    // Eligible promotions found so far (slots), with their terms in the cart currency.
+    private int candidateCount;
+    private int[] candidates = new int[64];
+    private CurrencyTerms[] candidateTerms = new CurrencyTerms[64];
+
+    // (slot, line) pairs in the order found, then grouped by slot.
+    private int pairCount;
+    private int[] pairSlot = new int[256];
+    private int[] pairLine = new int[256];
+    private int[] slotStart = new int[64];
+    private int[] slotCount = new int[64];
+    private int[] sortedPairLines = new int[256];
+
+    public void Collect(in EvaluationContext context, CartLineTable lines, PromotionCatalog catalog, ParticipantSet participants)
     {
-        FindThroughIndex(scratch, catalog);
-        GroupPairsByCandidate(scratch);
+        Begin(catalog.PromotionCount);
+        FindThroughIndex(context, lines, catalog);
+        GroupPairsByCandidate();
 
         var promotions = catalog.Promotions;
-        for (var slot = 0; slot < scratch.CandidateCount; slot++)
+        var productIds = lines.ProductIds;
+        for (var slot = 0; slot < candidateCount; slot++)
         {
-            var offer = promotions[scratch.Candidates[slot]];
-            var lineStart = scratch.ParticipantLineCount;
-            var start = scratch.SlotStart[slot];
-            var end = start + scratch.SlotCount[slot];
+            var offer = promotions[candidates[slot]];
+            var lineStart = participants.NextLineStart;
+            var start = slotStart[slot];
+            var end = start + slotCount[slot];
             for (var k = start; k < end; k++)
             {
-                var line = scratch.SortedPairLines[k];
-                if (offer.ExcludedProducts is null || !offer.ExcludedProducts.Contains(scratch.ProductIds[line]))
+                var line = sortedPairLines[k];
+                if (offer.ExcludedProducts is null || !offer.ExcludedProducts.Contains(productIds[line]))
                 {
-                    scratch.AddParticipantLine(line);
+                    participants.AddLine(line);
                 }
             }
 
-            var lineCount = scratch.ParticipantLineCount - lineStart;
+            var lineCount = participants.NextLineStart - lineStart;
             if (lineCount == 0 && OfferKinds.NeedsTargetedLine(offer.Family))
             {
                 continue; // A25: no line selected, so no_eligible_items (reported in explain mode).
             }
 
-            var participant = scratch.AddParticipant(ParticipantFactory.Create(offer, scratch.CandidateTerms[slot], null, -1, lineStart, lineCount));
-            scratch.MarkParticipant(offer.Index, participant);
+            participants.AddPromotion(ParticipantFactory.Create(offer, candidateTerms[slot], null, -1, lineStart, lineCount), offer.Index);
         }
     }
 
-    private static void FindThroughIndex(EvaluationScratch scratch, PromotionCatalog catalog)
+    private void Begin(int promotionCount)
     {
-        for (var line = 0; line < scratch.LineCount; line++)
+        checkedPromotions.Begin(promotionCount);
+        ArrayCapacity.Reserve(ref offerLastLine, promotionCount);
+        ArrayCapacity.Reserve(ref offerSlot, promotionCount);
+        candidateCount = 0;
+        pairCount = 0;
+    }
+
+    private void FindThroughIndex(in EvaluationContext context, CartLineTable lines, PromotionCatalog catalog)
+    {
+        var excluded = lines.Excluded;
+        var productIds = lines.ProductIds;
+        var items = lines.Items;
+        for (var line = 0; line < excluded.Length; line++)
         {
             // 1.5, A19: globally excluded products never select an offer.
-            if (scratch.Excluded[line])
+            if (excluded[line])
             {
                 continue;
             }
 
-            AddAll(scratch, catalog, catalog.PromotionsForProduct(scratch.ProductIds[line]), line);
-            var categories = scratch.Items[line].Categories;
+            AddAll(context, catalog, catalog.PromotionsForProduct(productIds[line]), line);
+            var categories = items[line].Categories;
             if (categories is null)
             {
                 continue;
@@ -68,7 +100,7 @@ internal static class PromotionCandidates
 
                 // Walking the path from the root visits every prefix; the root holds the `[]` paths (A13).
                 var node = catalog.CategoryRoot;
-                AddAll(scratch, catalog, node.Offers, line);
+                AddAll(context, catalog, node.Offers, line);
                 for (var s = 0; s < path.Count; s++)
                 {
                     var segment = path[s];
@@ -77,18 +109,18 @@ internal static class PromotionCandidates
                         break;
                     }
 
-                    AddAll(scratch, catalog, node.Offers, line);
+                    AddAll(context, catalog, node.Offers, line);
                 }
             }
         }
 
-        var now = scratch.EvaluatedAt.UtcTicks;
-        AddCurrent(scratch, catalog, catalog.CartWide, now);
-        AddCurrent(scratch, catalog, catalog.CartWideForStore(scratch.Cart.StoreId), now);
+        var now = context.EvaluatedAt.UtcTicks;
+        AddCurrent(context, catalog, catalog.CartWide, now);
+        AddCurrent(context, catalog, catalog.CartWideForStore(context.Cart.StoreId), now);
     }
 
     /// <summary>Adds the current cart-wide promotions of a list ordered latest end first.</summary>
-    private static void AddCurrent(EvaluationScratch scratch, PromotionCatalog catalog, int[] offers, long now)
+    private void AddCurrent(in EvaluationContext context, PromotionCatalog catalog, int[] offers, long now)
     {
         foreach (var offerIndex in offers)
         {
@@ -99,14 +131,14 @@ internal static class PromotionCandidates
 
             if (catalog.ValidFromTicks[offerIndex] <= now)
             {
-                AddCandidate(scratch, catalog, offerIndex);
+                AddCandidate(context, catalog, offerIndex);
             }
         }
     }
 
-    private static void AddAll(EvaluationScratch scratch, PromotionCatalog catalog, int[] offers, int line)
+    private void AddAll(in EvaluationContext context, PromotionCatalog catalog, int[] offers, int line)
     {
-        var now = scratch.EvaluatedAt.UtcTicks;
+        var now = context.EvaluatedAt.UtcTicks;
         var validFrom = catalog.ValidFromTicks;
         var validTo = catalog.ValidToTicks;
         foreach (var offerIndex in offers)
@@ -122,72 +154,74 @@ internal static class PromotionCandidates
                 continue;
             }
 
-            var slot = AddCandidate(scratch, catalog, offerIndex);
+            var slot = AddCandidate(context, catalog, offerIndex);
             // One pair per (eligible promotion, line), however many paths of the line found it.
-            if (slot >= 0 && scratch.OfferLastLine[offerIndex] != line)
+            if (slot >= 0 && offerLastLine[offerIndex] != line)
             {
-                scratch.OfferLastLine[offerIndex] = line;
-                scratch.AddPair(slot, line);
+                offerLastLine[offerIndex] = line;
+                AddPair(slot, line);
             }
         }
     }
 
     /// <summary>The candidate slot of a promotion, checking it the first time it is found; -1 when it is not eligible.</summary>
-    private static int AddCandidate(EvaluationScratch scratch, PromotionCatalog catalog, int offerIndex)
+    private int AddCandidate(in EvaluationContext context, PromotionCatalog catalog, int offerIndex)
     {
-        if (scratch.OfferStamp[offerIndex] == scratch.Generation)
+        if (checkedPromotions.IsMarked(offerIndex))
         {
-            return scratch.OfferSlot[offerIndex];
+            return offerSlot[offerIndex];
         }
 
-        scratch.OfferStamp[offerIndex] = scratch.Generation;
-        scratch.OfferLastLine[offerIndex] = -1;
-        if (Eligibility.Check(scratch, catalog.Promotions[offerIndex], null, out var terms) is not null)
+        checkedPromotions.Mark(offerIndex);
+        offerLastLine[offerIndex] = -1;
+        if (Eligibility.Check(context, catalog.Promotions[offerIndex], null, out var terms) is not null)
         {
-            scratch.OfferSlot[offerIndex] = -1;
+            offerSlot[offerIndex] = -1;
             return -1;
         }
 
-        var slot = scratch.AddCandidate(offerIndex, terms);
-        scratch.OfferSlot[offerIndex] = slot;
-        return slot;
+        ArrayCapacity.GrowForAppend(ref candidates, candidateCount);
+        ArrayCapacity.GrowForAppend(ref candidateTerms, candidateCount);
+        candidates[candidateCount] = offerIndex;
+        candidateTerms[candidateCount] = terms;
+        offerSlot[offerIndex] = candidateCount;
+        return candidateCount++;
+    }
+
+    private void AddPair(int slot, int line)
+    {
+        ArrayCapacity.GrowForAppend(ref pairSlot, pairCount);
+        ArrayCapacity.GrowForAppend(ref pairLine, pairCount);
+        pairSlot[pairCount] = slot;
+        pairLine[pairCount] = line;
+        pairCount++;
     }
 
     // Counting sort of the (candidate, line) pairs by candidate; lines stay in ascending order within each.
-    private static void GroupPairsByCandidate(EvaluationScratch scratch)
+    private void GroupPairsByCandidate()
     {
-        var candidates = scratch.CandidateCount;
-        if (scratch.SlotStart.Length < candidates)
+        ArrayCapacity.Reserve(ref slotStart, candidateCount);
+        ArrayCapacity.Reserve(ref slotCount, candidateCount);
+        ArrayCapacity.Reserve(ref sortedPairLines, pairCount);
+        Array.Clear(slotCount, 0, candidateCount);
+        for (var k = 0; k < pairCount; k++)
         {
-            var size = Math.Max(candidates, scratch.SlotStart.Length * 2);
-            scratch.SlotStart = new int[size];
-            scratch.SlotCount = new int[size];
-        }
-
-        if (scratch.SortedPairLines.Length < scratch.PairCount)
-        {
-            scratch.SortedPairLines = new int[Math.Max(scratch.PairCount, scratch.SortedPairLines.Length * 2)];
-        }
-
-        Array.Clear(scratch.SlotCount, 0, candidates);
-        for (var k = 0; k < scratch.PairCount; k++)
-        {
-            scratch.SlotCount[scratch.PairSlot[k]]++;
+            slotCount[pairSlot[k]]++;
         }
 
         var next = 0;
-        for (var slot = 0; slot < candidates; slot++)
+        for (var slot = 0; slot < candidateCount; slot++)
         {
-            scratch.SlotStart[slot] = next;
-            next += scratch.SlotCount[slot];
+            slotStart[slot] = next;
+            next += slotCount[slot];
         }
 
-        // Reuse SlotCount as the fill cursor, then restore it from the starts.
-        Array.Clear(scratch.SlotCount, 0, candidates);
-        for (var k = 0; k < scratch.PairCount; k++)
+        // Count again while filling, which leaves slotCount as it was.
+        Array.Clear(slotCount, 0, candidateCount);
+        for (var k = 0; k < pairCount; k++)
         {
-            var slot = scratch.PairSlot[k];
-            scratch.SortedPairLines[scratch.SlotStart[slot] + scratch.SlotCount[slot]++] = scratch.PairLine[k];
+            var slot = pairSlot[k];
+            sortedPairLines[slotStart[slot] + slotCount[slot]++] = pairLine[k];
         }
     }
 }

@@ -1,19 +1,34 @@
 namespace Storewise.Pricing;
 
 /// <summary>Builds the <see cref="PricingResult"/> from the winning scenario's entries (A41–A44, A51, A52).</summary>
-internal static class ResultAssembly
+internal sealed class ResultAssembly
 {
-    public static PricingResult Build(EvaluationScratch scratch, PromotionCatalog catalog, bool explain)
+    // Per line of the cart: money taken, then number of entries (and fill cursor), and the entries themselves.
+    private long[] lineDiscount = new long[16];
+    private int[] lineEntryCount = new int[16];
+    private AppliedDiscount[][] lineEntries = new AppliedDiscount[16][];
+    private int lineCount;
+
+    public PricingResult Build(
+        in EvaluationContext context,
+        CartLineTable lines,
+        ParticipantSet participants,
+        CodeOutcomes codes,
+        EntryLog entries,
+        PromotionCatalog catalog,
+        bool explain)
     {
-        var lineCount = scratch.LineCount;
-        var exponent = scratch.Exponent;
-        Array.Clear(scratch.LineEntryCount, 0, lineCount);
-        Array.Clear(scratch.LineDiscount, 0, lineCount);
+        lineCount = lines.Count;
+        var exponent = context.Exponent;
+        ArrayCapacity.Reserve(ref lineDiscount, lineCount);
+        ArrayCapacity.Reserve(ref lineEntryCount, lineCount);
+        ArrayCapacity.Reserve(ref lineEntries, lineCount);
+        Array.Clear(lineEntryCount, 0, lineCount);
+        Array.Clear(lineDiscount, 0, lineCount);
         var shippingEntryCount = 0;
         long shippingDiscount = 0;
-        for (var e = 0; e < scratch.EntryCount; e++)
+        foreach (var entry in entries.All)
         {
-            var entry = scratch.Entries[e];
             if (entry.Line < 0)
             {
                 shippingEntryCount++;
@@ -21,66 +36,74 @@ internal static class ResultAssembly
             }
             else
             {
-                scratch.LineEntryCount[entry.Line]++;
-                scratch.LineDiscount[entry.Line] += entry.Amount;
+                lineEntryCount[entry.Line]++;
+                lineDiscount[entry.Line] += entry.Amount;
             }
         }
 
         for (var line = 0; line < lineCount; line++)
         {
-            var count = scratch.LineEntryCount[line];
-            scratch.LineEntries[line] = count == 0 ? [] : new AppliedDiscount[count];
-            scratch.LineEntryCount[line] = 0; // now the fill cursor
+            var count = lineEntryCount[line];
+            lineEntries[line] = count == 0 ? [] : new AppliedDiscount[count];
+            lineEntryCount[line] = 0; // now the fill cursor
         }
 
         var shippingEntries = shippingEntryCount == 0 ? [] : new AppliedDiscount[shippingEntryCount];
         shippingEntryCount = 0;
-        for (var e = 0; e < scratch.EntryCount; e++)
+        foreach (var entry in entries.All)
         {
-            var entry = scratch.Entries[e];
-            var discount = ToAppliedDiscount(scratch, entry, exponent);
+            var discount = ToAppliedDiscount(participants, entry, exponent);
             if (entry.Line < 0)
             {
                 shippingEntries[shippingEntryCount++] = discount;
             }
             else
             {
-                scratch.LineEntries[entry.Line][scratch.LineEntryCount[entry.Line]++] = discount;
+                lineEntries[entry.Line][lineEntryCount[entry.Line]++] = discount;
             }
         }
 
         var items = new PricedItem[lineCount];
+        var cartItems = lines.Items;
+        var catalogAmounts = lines.CatalogAmounts;
         long catalogTotal = 0;
         long discountTotal = 0;
         for (var line = 0; line < lineCount; line++)
         {
-            var catalogAmount = scratch.Catalog[line];
-            var lineDiscount = scratch.LineDiscount[line];
+            var catalogAmount = catalogAmounts[line];
+            var discount = lineDiscount[line];
             catalogTotal += catalogAmount;
-            discountTotal += lineDiscount;
+            discountTotal += discount;
             items[line] = new PricedItem(
-                scratch.Items[line],
-                scratch.LineEntries[line],
-                Money.ToDecimal(lineDiscount, exponent),
-                Money.ToDecimal(catalogAmount - lineDiscount, exponent));
+                cartItems[line],
+                lineEntries[line],
+                MinorUnits.ToDecimal(discount, exponent),
+                MinorUnits.ToDecimal(catalogAmount - discount, exponent));
         }
 
         // A51, A52: discountTotal counts items only; total adds the shipping left to pay (0 without shippingCost).
-        var shippingTotal = scratch.HasShipping ? scratch.Shipping - shippingDiscount : 0;
+        var shippingTotal = lines.HasShipping ? lines.Shipping - shippingDiscount : 0;
         return new PricingResult(
             items,
-            Money.ToDecimal(catalogTotal, exponent),
-            Money.ToDecimal(discountTotal, exponent),
+            MinorUnits.ToDecimal(catalogTotal, exponent),
+            MinorUnits.ToDecimal(discountTotal, exponent),
             shippingEntries,
-            Money.ToDecimal(shippingTotal, exponent),
-            Money.ToDecimal(catalogTotal - discountTotal + shippingTotal, exponent),
-            BuildRejections(scratch),
-            explain ? BuildNotApplied(scratch, catalog) : null);
+            MinorUnits.ToDecimal(shippingTotal, exponent),
+            MinorUnits.ToDecimal(catalogTotal - discountTotal + shippingTotal, exponent),
+            BuildRejections(participants, codes),
+            explain ? BuildNotApplied(context, participants, catalog) : null);
     }
 
-    private static AppliedDiscount ToAppliedDiscount(EvaluationScratch scratch, AppliedEntry entry, int exponent)
+    /// <summary>Drops the references to the last result's entries.</summary>
+    public void Clear()
     {
-        ref readonly var participant = ref scratch.Participants[entry.Participant];
+        Array.Clear(lineEntries, 0, lineCount);
+        lineCount = 0;
+    }
+
+    private static AppliedDiscount ToAppliedDiscount(ParticipantSet participants, AppliedEntry entry, int exponent)
+    {
+        ref readonly var participant = ref participants[entry.Participant];
         var offer = participant.Offer;
         return new AppliedDiscount(
             offer.Source,
@@ -90,18 +113,18 @@ internal static class ResultAssembly
             offer.Kind,
             offer.Level,
             participant.Value,
-            Money.ToDecimal(entry.Amount, exponent),
+            MinorUnits.ToDecimal(entry.Amount, exponent),
             offer.Offer.Exclusive);
     }
 
     // A44: in couponCodes order. A41: an applied code that took nothing is no_eligible_items; A46: a code outside
     // the winning scenario is exclusive_conflict.
-    private static RejectedCoupon[] BuildRejections(EvaluationScratch scratch)
+    private static RejectedCoupon[] BuildRejections(ParticipantSet participants, CodeOutcomes codes)
     {
         var count = 0;
-        for (var c = 0; c < scratch.CodeCount; c++)
+        foreach (ref readonly var outcome in codes.All)
         {
-            if (RejectionReason(scratch, c) is not null)
+            if (RejectionReason(participants, outcome) is not null)
             {
                 count++;
             }
@@ -114,20 +137,19 @@ internal static class ResultAssembly
 
         var rejected = new RejectedCoupon[count];
         count = 0;
-        for (var c = 0; c < scratch.CodeCount; c++)
+        foreach (ref readonly var outcome in codes.All)
         {
-            if (RejectionReason(scratch, c) is { } reason)
+            if (RejectionReason(participants, outcome) is { } reason)
             {
-                rejected[count++] = new RejectedCoupon(scratch.Codes[c].Code, reason, RejectionMessages.For(reason));
+                rejected[count++] = new RejectedCoupon(outcome.Code, reason, RejectionMessages.For(reason));
             }
         }
 
         return rejected;
     }
 
-    private static string? RejectionReason(EvaluationScratch scratch, int codeIndex)
+    private static string? RejectionReason(ParticipantSet participants, in CodeOutcome outcome)
     {
-        ref readonly var outcome = ref scratch.Codes[codeIndex];
         if (outcome.Duplicate)
         {
             return null; // A37: dropped silently.
@@ -138,7 +160,7 @@ internal static class ResultAssembly
             return outcome.Reason;
         }
 
-        return OutcomeReason(scratch.Participants[outcome.Participant]);
+        return OutcomeReason(participants[outcome.Participant]);
     }
 
     private static string? OutcomeReason(in Participant participant) =>
@@ -148,21 +170,21 @@ internal static class ResultAssembly
 
     // A43, A44: every stored promotion that did not apply, by lower-cased id. This visits every promotion,
     // which is why it is reserved for explain mode.
-    private static List<NotAppliedPromotion> BuildNotApplied(EvaluationScratch scratch, PromotionCatalog catalog)
+    private static List<NotAppliedPromotion> BuildNotApplied(in EvaluationContext context, ParticipantSet participants, PromotionCatalog catalog)
     {
         // Sized for the worst case so the list never grows; it is returned as is, without a copy.
         var report = new List<NotAppliedPromotion>(catalog.PromotionCount);
         foreach (var offer in catalog.PromotionsByLowerId)
         {
             string? reason;
-            if (scratch.TryGetParticipant(offer.Index, out var participant))
+            if (participants.TryGetPromotion(offer.Index, out var participant))
             {
-                reason = OutcomeReason(scratch.Participants[participant]);
+                reason = OutcomeReason(participants[participant]);
             }
             else
             {
                 // Not a participant: either a check failed, or no line selected it (A25).
-                reason = Eligibility.Check(scratch, offer, null, out _) ?? ReasonCodes.NoEligibleItems;
+                reason = Eligibility.Check(context, offer, null, out _) ?? ReasonCodes.NoEligibleItems;
             }
 
             if (reason is not null)

@@ -3,42 +3,48 @@ namespace Storewise.Pricing;
 /// <summary>
 /// Exclusivity (SPEC 4.6, A45–A47): scenario N holds every eligible non-exclusive offer; each eligible exclusive
 /// offer forms a scenario alone. The scenario with the best total saving, shipping included, wins; ties go to N,
-/// then to the older offer. Only the winner's entries are recorded.
+/// then to the older offer. Only the winner's entries are recorded. Writes each participant's outcome.
 /// </summary>
-internal static class ScenarioSelection
+internal sealed class ScenarioSelection
 {
-    public static void Run(EvaluationScratch scratch)
+    private readonly ScenarioAmounts amounts = new();
+    private readonly OfferApplication application = new();
+
+    // Participant indices in the order they apply (SPEC 4.2).
+    private int[] sequence = new int[32];
+
+    public void Run(CartLineTable lines, ParticipantSet participants, EntryLog entries)
     {
-        OrderParticipants(scratch);
-        var sequence = scratch.Sequence.AsSpan(0, scratch.SequenceCount);
-        var participants = scratch.Participants;
+        entries.Clear();
+        var ordered = OrderParticipants(lines, participants);
+        var all = participants.All;
 
         // Scenario N, recorded straight away: it wins unless an exclusive offer saves strictly more.
-        scratch.ResetAmounts();
+        amounts.Reset(lines);
         long bestSaving = 0;
-        foreach (var p in sequence)
+        foreach (var p in ordered)
         {
-            if (!participants[p].Offer.Offer.Exclusive)
+            if (!all[p].Offer.Offer.Exclusive)
             {
-                var taken = OfferApplication.Apply(scratch, p, record: true);
-                participants[p].Taken = taken;
-                participants[p].InWinner = true;
+                var taken = application.Apply(participants, p, lines, amounts, entries);
+                all[p].Taken = taken;
+                all[p].InWinner = true;
                 bestSaving += taken;
             }
         }
 
         var winner = -1;
-        foreach (var p in sequence)
+        foreach (var p in ordered)
         {
-            if (!participants[p].Offer.Offer.Exclusive)
+            if (!all[p].Offer.Offer.Exclusive)
             {
                 continue;
             }
 
-            scratch.ResetAmounts();
-            var saving = OfferApplication.Apply(scratch, p, record: false);
+            amounts.Reset(lines);
+            var saving = application.Apply(participants, p, lines, amounts, log: null);
             if (saving > bestSaving
-                || (saving == bestSaving && winner >= 0 && participants[p].Offer.AgeRank < participants[winner].Offer.AgeRank))
+                || (saving == bestSaving && winner >= 0 && all[p].Offer.AgeRank < all[winner].Offer.AgeRank))
             {
                 bestSaving = saving;
                 winner = p;
@@ -50,33 +56,35 @@ internal static class ScenarioSelection
             return;
         }
 
-        scratch.EntryCount = 0;
-        foreach (var p in sequence)
+        entries.Clear();
+        foreach (var p in ordered)
         {
-            participants[p].Taken = 0;
-            participants[p].InWinner = false;
+            all[p].Taken = 0;
+            all[p].InWinner = false;
         }
 
-        scratch.ResetAmounts();
-        participants[winner].Taken = OfferApplication.Apply(scratch, winner, record: true);
-        participants[winner].InWinner = true;
+        amounts.Reset(lines);
+        all[winner].Taken = application.Apply(participants, winner, lines, amounts, entries);
+        all[winner].InWinner = true;
     }
 
-    private static void OrderParticipants(EvaluationScratch scratch)
+    private ReadOnlySpan<int> OrderParticipants(CartLineTable lines, ParticipantSet participants)
     {
-        var count = scratch.ParticipantCount;
-        for (var p = 0; p < count; p++)
+        var all = participants.All;
+        ArrayCapacity.Reserve(ref sequence, all.Length);
+        var ordered = sequence.AsSpan(0, all.Length);
+        for (var p = 0; p < all.Length; p++)
         {
-            scratch.Sequence[p] = p;
-            if (scratch.Participants[p].Offer.Family == OfferFamily.Bundle)
+            ordered[p] = p;
+            if (all[p].Offer.Family == OfferFamily.Bundle)
             {
                 // A05: a bundle's place depends on what it saves alone on the undiscounted cart.
-                scratch.ResetAmounts();
-                scratch.Participants[p].BundleSaving = BundleDiscount.Apply(scratch, p, record: false);
+                amounts.Reset(lines);
+                all[p].BundleSaving = application.Apply(participants, p, lines, amounts, log: null);
             }
         }
 
-        scratch.SequenceCount = count;
-        IndexSort.Sort(scratch.Sequence.AsSpan(0, count), new SequenceOrder(scratch.Participants));
+        IndexSort.Sort(ordered, new SequenceOrder(all));
+        return ordered;
     }
 }

@@ -5,8 +5,10 @@ namespace Storewise.Pricing;
 /// within a kind, bundles by money saved alone (A05), other promotions by higher value then age (A03), and
 /// coupons by their position in couponCodes (A04).
 /// </summary>
-internal readonly struct SequenceOrder(Participant[] participants) : IComparer<int>
+internal readonly ref struct SequenceOrder(ReadOnlySpan<Participant> participants) : IComparer<int>
 {
+    private readonly ReadOnlySpan<Participant> participants = participants;
+
     public int Compare(int x, int y)
     {
         ref readonly var left = ref participants[x];

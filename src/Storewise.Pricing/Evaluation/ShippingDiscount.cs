@@ -3,11 +3,10 @@ namespace Storewise.Pricing;
 /// <summary>FreeShippingPercentage and FreeShippingFixed on the remaining shipping cost (A02, A57).</summary>
 internal static class ShippingDiscount
 {
-    public static long Apply(EvaluationScratch scratch, int participantIndex, bool record)
+    public static long Apply(in Participant participant, ScenarioAmounts amounts, EntryRecorder recorder)
     {
-        ref readonly var participant = ref scratch.Participants[participantIndex];
-        var left = scratch.ShippingRemaining;
-        if (!scratch.HasShipping || left <= 0)
+        ref var left = ref amounts.ShippingRemaining;
+        if (!amounts.HasShipping || left <= 0)
         {
             return 0; // A41: nothing to take without a shipping cost.
         }
@@ -20,12 +19,8 @@ internal static class ShippingDiscount
             return 0;
         }
 
-        scratch.ShippingRemaining = left - amount;
-        if (record)
-        {
-            scratch.Record(participantIndex, -1, amount);
-        }
-
+        left -= amount;
+        recorder.Record(-1, amount);
         return amount;
     }
 }

@@ -1,7 +1,7 @@
 namespace Storewise.Pricing;
 
 /// <summary>Category path matching (A13): segment-wise prefix, exact case-sensitive segments; an empty configured path matches any categorised item.</summary>
-internal static class CategoryPath
+internal static class CategoryPrefix
 {
     public static bool AnyMatches(string[][] configured, IReadOnlyList<IReadOnlyList<string>> itemPaths)
     {
@@ -20,7 +20,7 @@ internal static class CategoryPath
         return false;
     }
 
-    public static bool StartsWith(IReadOnlyList<string> path, string[] prefix)
+    private static bool StartsWith(IReadOnlyList<string> path, string[] prefix)
     {
         if (path.Count < prefix.Length)
         {

@@ -4,7 +4,7 @@ namespace Storewise.Pricing;
 /// Money inside the engine is a whole number of minor units (cents, yen, fils) in a <see cref="long"/>, so sums
 /// and comparisons are exact and cheap; <see cref="decimal"/> appears only at the edges and for percentages.
 /// </summary>
-internal static class Money
+internal static class MinorUnits
 {
     /// <summary>
     /// Largest cart total (items or shipping) the engine discounts, in minor units: 10^15 keeps every product
