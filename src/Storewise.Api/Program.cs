@@ -1,6 +1,6 @@
 using Storewise.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.AddStorewise();
 
 // `token` and `migrate` are one-shot commands; anything else starts the server.

@@ -37,9 +37,11 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>
     /// Starts a server with the fixture's settings (plus <paramref name="extra"/>) and waits until it is ready
     /// (or, with <paramref name="waitForDatabase"/> false, until it answers at all: its database may be down).
+    /// It runs in the folder of its own files unless <paramref name="workingDirectory"/> says otherwise, and logs
+    /// warnings only unless the settings choose a default level.
     /// </summary>
     public static async Task<ServerProcess> StartAsync(
-        IEnumerable<KeyValuePair<string, string?>> settings, IDictionary<string, string>? extra = null, bool waitForDatabase = true)
+        IEnumerable<KeyValuePair<string, string?>> settings, IDictionary<string, string>? extra = null, bool waitForDatabase = true, string? workingDirectory = null)
     {
         var port = PostgresServer.FreePort();
         var dll = typeof(Program).Assembly.Location;
@@ -47,7 +49,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)!,
         };
         foreach (var (key, value) in settings)
         {
@@ -59,7 +61,7 @@ public sealed class ServerProcess : IAsyncDisposable
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment.TryAdd("Logging__LogLevel__Default", "Warning");
         var process = new Process { StartInfo = info };
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
