@@ -31,6 +31,22 @@ public static class OpenApiConventions
             return Task.CompletedTask;
         });
         options.AddOperationTransformer(DescribeAsync);
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            // "null or any JSON" as oneOf fails for null (it matches both); any JSON already includes null.
+            foreach (var component in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+            {
+                foreach (var (name, property) in component.Properties?.ToList() ?? [])
+                {
+                    if (WithoutNull(property) is OpenApiSchemaReference { Target.Type: null } anyJson && !ReferenceEquals(anyJson, property))
+                    {
+                        component.Properties![name] = anyJson;
+                    }
+                }
+            }
+
+            return Task.CompletedTask;
+        });
         options.AddDocumentTransformer((document, _, cancellationToken) => ClosedResponseSchemas.CloseAsync(document, cancellationToken));
     }
 
