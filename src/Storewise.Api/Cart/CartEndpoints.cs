@@ -11,6 +11,7 @@ public static class CartEndpoints
     {
         app.MapPost("/v0/promotions/cart", PriceAsync)
             .RequireAuthorization(Scopes.PromotionsRead)
+            .WithName("PriceCart")
             .Produces<DiscountedCartResponse>(StatusCodes.Status200OK, "application/json")
             .WithTags("Cart")
             .WithSummary("Apply promotions and coupons to a cart");

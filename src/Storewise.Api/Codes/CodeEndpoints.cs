@@ -10,9 +10,9 @@ public static class CodeEndpoints
     public static void MapCodeEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/v0/promotions/coupon/{id}/code").WithTags("Coupon codes");
-        group.MapPost("", CreateCodes).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
-        group.MapGet("", ListCodes).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapPatch("/{codeId}", UpdateCode).RequireAuthorization(Scopes.PromotionsWrite);
+        group.MapPost("", CreateCodes).RequireAuthorization(Scopes.PromotionsWrite).WithName("CreateCouponCodes").Produces<CreatedCodes>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
+        group.MapGet("", ListCodes).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCouponCodes").Produces<PagedList<CodeListItem>>();
+        group.MapPatch("/{codeId}", UpdateCode).RequireAuthorization(Scopes.PromotionsWrite).WithName("UpdateCouponCode").Produces<CodeResource>();
     }
 
     public static async Task<IResult> CreateCodes(

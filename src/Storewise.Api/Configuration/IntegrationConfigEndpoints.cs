@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Storewise.Api.Auth;
+using Storewise.Api.Contracts;
+using Storewise.Api.Hosting;
 using Storewise.Api.Errors;
 
 namespace Storewise.Api.Configuration;
@@ -14,9 +16,11 @@ public static class IntegrationConfigEndpoints
         foreach (var prefix in new[] { "/promotions/configurations", "/v0/promotions/configurations" })
         {
             var group = app.MapGroup(prefix).WithTags("Integration configurations");
-            group.MapGet("/{sectionId}", GetAsync).RequireAuthorization(Scopes.ConfigRead)
+            var version = prefix.StartsWith("/v0", StringComparison.Ordinal) ? "V0" : "";
+            group.MapGet("/{sectionId}", GetAsync).RequireAuthorization(Scopes.ConfigRead).WithName("GetIntegrationConfiguration" + version)
                 .Produces<IntegrationConfigResponse>().Produces<ApiError>(400).Produces<ApiError>(404);
-            group.MapPatch("/{sectionId}", PatchAsync).RequireAuthorization(Scopes.ConfigWrite)
+            group.MapPatch("/{sectionId}", PatchAsync).RequireAuthorization(Scopes.ConfigWrite).WithName("UpdateIntegrationConfiguration" + version)
+                .WithMetadata(new DocumentedRequestBody(typeof(IntegrationConfigPatchRequest), "application/json"))
                 .Produces<IntegrationConfigResponse>().Produces<ApiError>(400);
         }
     }

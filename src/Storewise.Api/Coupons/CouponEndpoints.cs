@@ -1,4 +1,6 @@
 using Storewise.Api.Auth;
+using Storewise.Api.Common;
+using Storewise.Api.Contracts;
 using Storewise.Api.Offers;
 
 namespace Storewise.Api.Coupons;
@@ -9,10 +11,10 @@ public static class CouponEndpoints
     public static void MapCouponEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v0/promotions/coupon").WithTags("Coupons");
-        group.MapPost("", CreateCoupon).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
-        group.MapGet("", ListCoupons).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapGet("/{id}", GetCoupon).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapPut("/{id}", UpdateCoupon).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status409Conflict);
+        group.MapPost("", CreateCoupon).RequireAuthorization(Scopes.PromotionsWrite).WithName("CreateCoupon").Produces<CouponEnvelope>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
+        group.MapGet("", ListCoupons).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCoupons").Produces<PagedList<CouponEnvelope>>();
+        group.MapGet("/{id}", GetCoupon).RequireAuthorization(Scopes.PromotionsRead).WithName("GetCoupon").Produces<CouponEnvelope>();
+        group.MapPut("/{id}", UpdateCoupon).RequireAuthorization(Scopes.PromotionsWrite).WithName("ReplaceCoupon").Produces<CouponEnvelope>().Produces(StatusCodes.Status409Conflict);
     }
 
     private static Task<IResult> CreateCoupon(OfferRequest? request, RequestUser user, OfferHandlers offers, CancellationToken ct) =>

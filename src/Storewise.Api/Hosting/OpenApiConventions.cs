@@ -31,26 +31,56 @@ public static class OpenApiConventions
             return Task.CompletedTask;
         });
         options.AddOperationTransformer(DescribeAsync);
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            // "null or any JSON" as oneOf fails for null (it matches both); any JSON already includes null.
+            foreach (var component in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+            {
+                foreach (var (name, property) in component.Properties?.ToList() ?? [])
+                {
+                    if (WithoutNull(property) is OpenApiSchemaReference { Target.Type: null } anyJson && !ReferenceEquals(anyJson, property))
+                    {
+                        component.Properties![name] = anyJson;
+                    }
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+        options.AddDocumentTransformer((document, _, cancellationToken) => ClosedResponseSchemas.CloseAsync(document, cancellationToken));
     }
 
     private static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var metadata = description.ActionDescriptor.EndpointMetadata;
-        if (operation.RequestBody is null && metadata.OfType<DocumentedRequestBody>().FirstOrDefault() is { } body)
+        // A body the framework binds as JSON comes with its content-type check (415); a documented one does not.
+        var frameworkReadsJson = operation.RequestBody?.Content?.ContainsKey("application/json") == true;
+        if (metadata.OfType<DocumentedRequestBody>().FirstOrDefault() is { } body)
         {
             var schema = body.ContentType == "multipart/form-data"
                 ? new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object,
-                    Properties = new Dictionary<string, IOpenApiSchema> { ["import"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                    Required = new HashSet<string> { "import" },
+                    Properties = new Dictionary<string, IOpenApiSchema> { ["import"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The CSV file of codes." } },
                 }
                 : await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken);
             operation.RequestBody = new OpenApiRequestBody
             {
-                Required = true,
                 Content = new Dictionary<string, OpenApiMediaType> { [body.ContentType] = new OpenApiMediaType { Schema = schema } },
             };
+        }
+
+        if (operation.RequestBody is OpenApiRequestBody requestBody)
+        {
+            // Every body is required: the handlers answer a missing one with 400, so "null or a cart" is not the contract.
+            requestBody.Required = true;
+            foreach (var media in requestBody.Content?.Values ?? [])
+            {
+                media.Schema = WithoutNull(media.Schema);
+                media.Example ??= RequestExamples.For(operation.OperationId);
+            }
         }
 
         var path = "/" + (description.RelativePath ?? "").Split('?')[0];
@@ -64,72 +94,65 @@ public static class OpenApiConventions
             [
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = scopes },
             ];
-            AddError(operation, path, 401, "Missing, expired or otherwise invalid bearer token.");
-            AddError(operation, path, 403, scopes.Count > 0 ? $"The token lacks the scope {string.Join(", ", scopes)}, or the tenant header differs from the token." : "Forbidden.");
-            AddError(operation, path, 429, "Too many requests for this tenant; see Retry-After.");
+            AddError(operation, context.Document, path, 401, "Missing, expired or otherwise invalid bearer token.");
+            AddError(operation, context.Document, path, 403, scopes.Count > 0 ? $"The token lacks the scope {string.Join(", ", scopes)}, or the tenant header differs from the token." : "Forbidden.");
+            AddError(operation, context.Document, path, 429, "Too many requests for this tenant; see Retry-After.");
         }
 
         // Handlers that read the query or body themselves do not show them to the API explorer, so 400 is listed everywhere.
-        AddError(operation, path, 400, "Invalid input (body, path, query or header); the message names the field or the problem.");
-        if (operation.RequestBody?.Content?.ContainsKey("application/json") == true && !metadata.OfType<DocumentedRequestBody>().Any())
+        AddError(operation, context.Document, path, 400, "Invalid input (body, path, query or header); the message names the field or the problem.");
+        if (frameworkReadsJson)
         {
-            AddError(operation, path, 415, "The body has a content type the route does not take.");
+            AddError(operation, context.Document, path, 415, "The body has a content type the route does not take.");
         }
 
         var hasPathParameters = description.ParameterDescriptions.Any(p => p.Source.Id == "Path");
 
         if (hasPathParameters)
         {
-            AddError(operation, path, 404, "No such resource for this tenant.");
+            AddError(operation, context.Document, path, 404, "No such resource for this tenant.");
         }
 
-        AddError(operation, path, 503, "The database is unavailable; retry shortly.");
+        AddError(operation, context.Document, path, 503, "The database is unavailable; retry shortly.");
+
+        var errors = ErrorSchemaFor(path);
+        if (context.Document?.Components?.Schemas?.ContainsKey(errors.Name) != true)
+        {
+            context.Document?.AddComponent(errors.Name, await context.GetOrCreateSchemaAsync(errors, null, cancellationToken));
+        }
 
         foreach (var (status, response) in operation.Responses)
         {
             if (status.Length == 3 && status[0] is '4' or '5' && response is OpenApiResponse concrete)
             {
-                concrete.Content = ErrorContent(path);
+                concrete.Content = ErrorContent(path, context.Document);
                 concrete.Description ??= "Error.";
             }
         }
 
     }
 
-    private static void AddError(OpenApiOperation operation, string path, int status, string description)
+    private static void AddError(OpenApiOperation operation, OpenApiDocument? document, string path, int status, string description)
     {
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!operation.Responses!.ContainsKey(key))
         {
-            operation.Responses[key] = new OpenApiResponse { Description = description, Content = ErrorContent(path) };
+            operation.Responses[key] = new OpenApiResponse { Description = description, Content = ErrorContent(path, document) };
         }
     }
 
-    private static Dictionary<string, OpenApiMediaType> ErrorContent(string path)
+    /// <summary>The error body of a route: problem+json on the sales-order routes, shape B elsewhere (SPEC D11).</summary>
+    private static Type ErrorSchemaFor(string path) => ErrorShape.UsesProblemJson(path) ? typeof(ProblemError) : typeof(ApiError);
+
+    private static Dictionary<string, OpenApiMediaType> ErrorContent(string path, OpenApiDocument? document) => new()
     {
-        var problem = ErrorShape.UsesProblemJson(path);
-        var schema = new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Required = problem ? new HashSet<string> { "error_code", "message", "request_id" } : new HashSet<string> { "message", "status" },
-            Properties = problem
-                ? new Dictionary<string, IOpenApiSchema>
-                {
-                    ["error_code"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                    ["message"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                    ["request_id"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                }
-                : new Dictionary<string, IOpenApiSchema>
-                {
-                    ["message"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                    ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
-                    ["code"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                    ["causes"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
-                },
-        };
-        return new Dictionary<string, OpenApiMediaType>
-        {
-            [problem ? "application/problem+json" : "application/json"] = new OpenApiMediaType { Schema = schema },
-        };
-    }
+        [ErrorShape.UsesProblemJson(path) ? "application/problem+json" : "application/json"] =
+            new OpenApiMediaType { Schema = new OpenApiSchemaReference(ErrorSchemaFor(path).Name, document) },
+    };
+
+    /// <summary><c>oneOf [null, X]</c> (what a nullable handler parameter produces) becomes X.</summary>
+    private static IOpenApiSchema? WithoutNull(IOpenApiSchema? schema) =>
+        schema is OpenApiSchema { OneOf: { Count: 2 } oneOf } && oneOf.Count(s => s.Type == JsonSchemaType.Null) == 1
+            ? oneOf.First(s => s.Type != JsonSchemaType.Null)
+            : schema;
 }

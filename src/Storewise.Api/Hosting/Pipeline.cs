@@ -10,6 +10,11 @@ public static class Pipeline
 {
     public static async Task PrepareStorageAsync(this WebApplication app)
     {
+        if (BuildTimeDocument.IsGenerating)
+        {
+            return;
+        }
+
         var storage = app.Services.GetRequiredService<StorageOptions>();
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Storewise.Api.Auth;
 using Storewise.Api.Cart;
 using Storewise.Api.Codes;
@@ -20,6 +21,7 @@ public static class ServiceRegistration
 {
     public static void AddStorewise(this WebApplicationBuilder builder)
     {
+        BuildTimeDocument.Configure(builder.Configuration);
         var services = builder.Services;
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
@@ -51,6 +53,10 @@ public static class ServiceRegistration
         services.AddOpenApi(options => options.AddStorewiseConventions());
         builder.AddStorewiseAuth();
         builder.AddTenantRateLimiting();
+        if (BuildTimeDocument.IsGenerating)
+        {
+            services.RemoveAll<IHostedService>();
+        }
     }
 
     private static void AddCodesImportsAndRedemptions(this IServiceCollection services, IConfiguration configuration)

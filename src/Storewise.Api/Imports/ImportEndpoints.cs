@@ -18,13 +18,14 @@ public static class ImportEndpoints
         // The body may be the file plus multipart framing; the file itself is limited while it streams.
         group.MapPost("", CreateImport)
             .RequireAuthorization(Scopes.PromotionsWrite)
+            .WithName("CreateCouponCodeImport")
             .WithMetadata(new DocumentedRequestBody(typeof(IFormFile), "multipart/form-data"))
-            .Produces(StatusCodes.Status202Accepted)
+            .Produces<CodesImportAccepted>(StatusCodes.Status202Accepted)
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxImportBytes + 64 * 1024))
             .DisableAntiforgery();
-        group.MapGet("", ListImports).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapGet("/{importId}", GetImport).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapGet("/{importId}/errors", ListImportErrors).RequireAuthorization(Scopes.PromotionsRead);
+        group.MapGet("", ListImports).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCouponCodeImports").Produces<PagedList<CodesImportItem>>();
+        group.MapGet("/{importId}", GetImport).RequireAuthorization(Scopes.PromotionsRead).WithName("GetCouponCodeImport").Produces<CodesImportItem>();
+        group.MapGet("/{importId}/errors", ListImportErrors).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCouponCodeImportErrors").Produces<PagedList<ImportErrorItem>>();
     }
 
     public static async Task<IResult> CreateImport(

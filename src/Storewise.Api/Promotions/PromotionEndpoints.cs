@@ -1,4 +1,6 @@
 using Storewise.Api.Auth;
+using Storewise.Api.Common;
+using Storewise.Api.Contracts;
 using Storewise.Api.Offers;
 
 namespace Storewise.Api.Promotions;
@@ -9,10 +11,10 @@ public static class PromotionEndpoints
     public static void MapPromotionEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v0/promotions/promotion").WithTags("Promotions");
-        group.MapPost("", CreatePromotion).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
-        group.MapGet("", ListPromotions).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapGet("/{id}", GetPromotion).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapPut("/{id}", UpdatePromotion).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status409Conflict);
+        group.MapPost("", CreatePromotion).RequireAuthorization(Scopes.PromotionsWrite).WithName("CreatePromotion").Produces<PromotionEnvelope>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
+        group.MapGet("", ListPromotions).RequireAuthorization(Scopes.PromotionsRead).WithName("ListPromotions").Produces<PagedList<PromotionEnvelope>>();
+        group.MapGet("/{id}", GetPromotion).RequireAuthorization(Scopes.PromotionsRead).WithName("GetPromotion").Produces<PromotionEnvelope>();
+        group.MapPut("/{id}", UpdatePromotion).RequireAuthorization(Scopes.PromotionsWrite).WithName("ReplacePromotion").Produces<PromotionEnvelope>().Produces(StatusCodes.Status409Conflict);
     }
 
     private static Task<IResult> CreatePromotion(OfferRequest? request, RequestUser user, OfferHandlers offers, CancellationToken ct) =>

@@ -14,11 +14,11 @@ public static class PromotionsConfigurationEndpoints
     public static void MapPromotionsConfigurationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v0/promotions/configuration").WithTags("Promotions configuration");
-        group.MapGet("/exclusions", GetExclusions).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapPut("/exclusions", PutExclusions).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
-        group.MapDelete("/exclusions", DeleteExclusions).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status204NoContent);
-        group.MapGet("/coupons", GetCouponStacking).RequireAuthorization(Scopes.PromotionsRead);
-        group.MapPut("/coupons", PutCouponStacking).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status409Conflict);
+        group.MapGet("/exclusions", GetExclusions).RequireAuthorization(Scopes.PromotionsRead).WithName("GetExclusions").Produces<ExclusionListResponse>();
+        group.MapPut("/exclusions", PutExclusions).RequireAuthorization(Scopes.PromotionsWrite).WithName("PutExclusions").Produces<ExclusionListResponse>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
+        group.MapDelete("/exclusions", DeleteExclusions).RequireAuthorization(Scopes.PromotionsWrite).WithName("DeleteExclusions").Produces(StatusCodes.Status204NoContent);
+        group.MapGet("/coupons", GetCouponStacking).RequireAuthorization(Scopes.PromotionsRead).WithName("GetCouponStacking").Produces<CouponStackingResponse>();
+        group.MapPut("/coupons", PutCouponStacking).RequireAuthorization(Scopes.PromotionsWrite).WithName("PutCouponStacking").Produces<CouponStackingResponse>().Produces(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> GetExclusions(RequestUser user, Database database, CancellationToken ct)

@@ -15,10 +15,10 @@ public static class RedemptionEndpoints
     public static void MapRedemptionEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/v0/promotions/redemption").WithTags("Redemptions");
-        group.MapPost("", Redeem).RequireAuthorization(Scopes.PromotionsWrite)
+        group.MapPost("", Redeem).RequireAuthorization(Scopes.PromotionsWrite).WithName("RedeemCouponCodes")
             .WithMetadata(new DocumentedRequestBody(typeof(RedemptionRequest), "application/json"))
-            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status409Conflict).Produces(StatusCodes.Status422UnprocessableEntity);
-        group.MapDelete("/{orderId}", RollBack).RequireAuthorization(Scopes.PromotionsWrite).Produces(StatusCodes.Status204NoContent);
+            .Produces<RedemptionReceipt>().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status409Conflict).Produces(StatusCodes.Status422UnprocessableEntity);
+        group.MapDelete("/{orderId}", RollBack).RequireAuthorization(Scopes.PromotionsWrite).WithName("RollBackRedemptions").Produces(StatusCodes.Status204NoContent);
     }
 
     public static async Task<IResult> Redeem(

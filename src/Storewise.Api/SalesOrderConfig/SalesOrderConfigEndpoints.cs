@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
+using Storewise.Api.Contracts;
 using Storewise.Api.Errors;
+using Storewise.Api.Hosting;
 
 namespace Storewise.Api.SalesOrderConfig;
 
@@ -15,15 +17,16 @@ public static class SalesOrderConfigEndpoints
     public static void MapSalesOrderConfigEndpoints(this IEndpointRouteBuilder app)
     {
         var config = app.MapGroup("/v0/config/sales_order").WithTags("Sales order configuration");
-        config.MapGet("/{key}", GetAsync).RequireAuthorization(Scopes.ConfigRead)
+        config.MapGet("/{key}", GetAsync).RequireAuthorization(Scopes.ConfigRead).WithName("GetSalesOrderConfiguration")
             .Produces<ConfigEnvelope>().Produces<ProblemError>(404, "application/problem+json");
-        config.MapPost("/{key}", PostAsync).RequireAuthorization(Scopes.ConfigWrite)
+        config.MapPost("/{key}", PostAsync).RequireAuthorization(Scopes.ConfigWrite).WithName("SetSalesOrderConfiguration")
+            .WithMetadata(new DocumentedRequestBody(typeof(ConfigValueRequest), "application/json"))
             .Produces<ConfigEnvelope>()
             .Produces<ProblemError>(400, "application/problem+json")
             .Produces<ProblemError>(404, "application/problem+json")
             .Produces<ProblemError>(409, "application/problem+json");
 
-        app.MapPost("/v0/sales_order/order_id", NextOrderIdAsync).RequireAuthorization(Scopes.ConfigWrite)
+        app.MapPost("/v0/sales_order/order_id", NextOrderIdAsync).RequireAuthorization(Scopes.ConfigWrite).WithName("NextOrderId")
             .WithTags("Sales order configuration")
             .Produces<OrderIdResponse>()
             .Produces<ProblemError>(404, "application/problem+json")

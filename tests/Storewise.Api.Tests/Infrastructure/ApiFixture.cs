@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public abstract class ApiFixture : IAsyncLifetime
     public const string SigningKey = "storewise-tests-signing-key-0123456789abcdef";
 
     private WebApplicationFactory<Program>? _factory;
+    private ApiContract? _contract;
 
     public FakeClock Clock { get; } = new();
 
@@ -28,6 +30,9 @@ public abstract class ApiFixture : IAsyncLifetime
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "storewise-test-" + Guid.NewGuid().ToString("N")[..8]);
 
     public IServiceProvider Services => Factory.Services;
+
+    /// <summary>The live OpenAPI document; every answer a test client receives must obey it.</summary>
+    public ApiContract Contract => _contract ?? throw new InvalidOperationException("fixture not started");
 
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("fixture not started");
 
@@ -58,6 +63,8 @@ public abstract class ApiFixture : IAsyncLifetime
             });
         });
         _ = _factory.Server; // start now, so migrations run before the first test
+        using var plain = _factory.CreateClient();
+        _contract = new ApiContract(JsonNode.Parse(await plain.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!);
     }
 
     public IEnumerable<KeyValuePair<string, string?>> Settings()
@@ -98,13 +105,13 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>A client whose bearer token is for <paramref name="tenant"/> with the given scopes (all by default).</summary>
     public HttpClient Client(string tenant, string? scope = null, string user = "25dd570161b05f0cae353a56757f8495")
     {
-        var client = Factory.CreateClient();
+        var client = AnonymousClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(tenant, scope, user));
         return client;
     }
 
     /// <summary>A client that sends no token.</summary>
-    public HttpClient AnonymousClient() => Factory.CreateClient();
+    public HttpClient AnonymousClient() => Factory.CreateDefaultClient(new AnswerValidatingHandler(Contract));
 
     /// <summary>
     /// A token signed with the service's key. It is dated by the real clock, because token lifetimes are checked
