@@ -142,7 +142,7 @@ internal static class PromotionCandidates
 
         scratch.OfferStamp[offerIndex] = scratch.Generation;
         scratch.OfferLastLine[offerIndex] = -1;
-        if (Eligibility.Check(scratch, catalog.Promotions[offerIndex], null, out var terms) is not null)
+        if (Eligibility.Check(scratch, catalog.Promotions[offerIndex], null, out var terms) != EligibilityVerdict.Eligible)
         {
             scratch.OfferSlot[offerIndex] = -1;
             return -1;

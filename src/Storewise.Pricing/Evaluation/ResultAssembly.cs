@@ -162,7 +162,7 @@ internal static class ResultAssembly
             else
             {
                 // Not a participant: either a check failed, or no line selected it (A25).
-                reason = Eligibility.Check(scratch, offer, null, out _) ?? ReasonCodes.NoEligibleItems;
+                reason = Eligibility.Check(scratch, offer, null, out _).ReasonCode() ?? ReasonCodes.NoEligibleItems;
             }
 
             if (reason is not null)
