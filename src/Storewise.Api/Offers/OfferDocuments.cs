@@ -14,13 +14,26 @@ public static class OfferDocuments
     /// <summary>
     /// Reads one stored document (<c>offers.document</c>) of the given <c>offers.type</c> without validating it
     /// again: the current version deserializes straight into the model; version 1 goes through
-    /// <see cref="OfferDocumentV1"/>. Throws <see cref="JsonException"/> or <see cref="FormatException"/> if it
-    /// is not an offer.
+    /// <see cref="OfferDocumentV1"/>. Throws <see cref="FormatException"/> if it is not an offer.
     /// </summary>
     public static OfferDocument Parse(OfferType type, string json)
     {
-        var stored = JsonSerializer.Deserialize(json, OfferJsonContext.Default.StoredOffer)
-            ?? throw new FormatException("offer document is not a JSON object");
+        StoredOffer? stored;
+        try
+        {
+            stored = JsonSerializer.Deserialize(json, OfferJsonContext.Default.StoredOffer);
+        }
+        catch (JsonException exception)
+        {
+            // A stored row that does not read is the service's fault, never the request's.
+            throw new FormatException("offer document is not an offer: " + exception.Message, exception);
+        }
+
+        if (stored is null)
+        {
+            throw new FormatException("offer document is not a JSON object");
+        }
+
         return stored.SchemaVersion switch
         {
             StoredOffer.CurrentSchemaVersion when stored.Offer is { } offer => offer,

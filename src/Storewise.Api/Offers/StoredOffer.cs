@@ -9,7 +9,7 @@ namespace Storewise.Api.Offers;
 /// older documents read with it. A change that old documents cannot be read into takes a new version and a
 /// reader for the old one, as <see cref="OfferDocumentV1"/> is for version 1.
 /// </remarks>
-public sealed record StoredOffer(int SchemaVersion, OfferDocument? Offer)
+public sealed record StoredOffer(int SchemaVersion = 0, OfferDocument? Offer = null)
 {
     public const int CurrentSchemaVersion = 2;
 }

@@ -10,7 +10,8 @@ public static class OfferKinds
     internal const string CartLevel = "cart";
     internal const string ShippingLevel = "shipping";
 
-    // The wire names (SPEC 2.2) are the member names, compared exactly.
+    // The wire names (SPEC 2.2) are the member names, compared exactly; looked up because Enum.ToString per
+    // discount showed in cart profiles.
     private static readonly string[] WireNames = Enum.GetNames<OfferKind>();
 
     /// <summary>The kind as written in <c>category.kind</c>, e.g. <c>CartLevelFixed</c>.</summary>
