@@ -7,7 +7,7 @@ namespace Storewise.Api.Offers;
 public sealed class ValidityTimeJsonConverter : JsonConverter<ValidityTime>
 {
     public override ValidityTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        ValidityTime.TryParse(reader.GetString(), out var time) ? time : throw new JsonException("invalid stored validity time");
+        ValidityTime.TryParse(reader.TokenType == JsonTokenType.String ? reader.GetString() : null, out var time) ? time : throw new JsonException("invalid stored validity time");
 
     public override void Write(Utf8JsonWriter writer, ValidityTime value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Text);
