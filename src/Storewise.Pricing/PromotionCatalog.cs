@@ -134,6 +134,9 @@ public sealed class PromotionCatalog
         return new PromotionCatalog(compiledPromotions, compiledCoupons, currencyIds, excluded.ToFrozenSet(StringComparer.Ordinal), stackableCoupons);
     }
 
+    /// <summary>The stored coupon with this id, or null (redemptions read its terms; see <see cref="CouponRedemption"/>).</summary>
+    public Offer? FindCoupon(string couponId) => FindCompiledCoupon(couponId)?.Offer;
+
     internal CompiledOffer? FindCompiledCoupon(string? couponId) =>
         couponId is not null && couponsById.TryGetValue(couponId, out var coupon) ? coupon : null;
 

@@ -5,9 +5,6 @@ namespace Storewise.Api.Cart;
 /// <summary>Turns the engine's result into the wire shape, money at the currency's minor unit.</summary>
 public static class CartResponseMapper
 {
-    // Enum.ToString per discount showed in profiles; the names are fixed, so they are looked up once.
-    private static readonly string[] KindNames = BuildKindNames();
-
     public static DiscountedCartResponse Map(CartRequest request, Pricing.Cart cart, PricingResult result)
     {
         var exponent = CurrencyMinorUnits.GetExponentOrDefault(cart.Currency);
@@ -59,25 +56,11 @@ public static class CartResponseMapper
         discount.Id,
         discount.CouponCode,
         discount.Name,
-        KindNames[(int)discount.Kind],
+        discount.Kind.WireName(),
         discount.Level,
-        IsPercent(discount.Kind) ? discount.Value : Money.Normalise(discount.Value, exponent),
+        OfferKinds.IsPercent(discount.Kind) ? discount.Value : Money.Normalise(discount.Value, exponent),
         Money.Normalise(discount.Amount, exponent),
         discount.Exclusive);
 
     private static string Source(OfferSource source) => source == OfferSource.Coupon ? "coupon" : "promotion";
-
-    private static bool IsPercent(OfferKind kind) => KindNames[(int)kind].EndsWith("Percentage", StringComparison.Ordinal);
-
-    private static string[] BuildKindNames()
-    {
-        var kinds = Enum.GetValues<OfferKind>();
-        var names = new string[kinds.Max(k => (int)k) + 1];
-        foreach (var kind in kinds)
-        {
-            names[(int)kind] = kind.ToString();
-        }
-
-        return names;
-    }
 }

@@ -34,48 +34,9 @@ public sealed class PromotionSetLoader(Database database, ILogger<PromotionSetLo
                 continue;
             }
 
-            (offerType == OfferType.Coupon ? coupons : promotions).Add(ToEngine(stored));
+            (offerType == OfferType.Coupon ? coupons : promotions).Add(EngineOffers.From(stored));
         }
 
         return PromotionCatalog.Compile(promotions, coupons, exclusions.Ids, stacking.Stackable);
-    }
-
-    /// <summary>The engine's view of a stored offer.</summary>
-    public static Offer ToEngine(OfferDocument offer)
-    {
-        var category = offer.Category;
-        var amounts = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in category.Discounts)
-        {
-            amounts.TryAdd(entry.Currency, entry.Amount);
-        }
-
-        var isPercent = CategoryKinds.IsPercentage(category.Kind);
-        return new Offer
-        {
-            Id = offer.Id,
-            Source = offer.Type == OfferType.Coupon ? OfferSource.Coupon : OfferSource.Promotion,
-            Name = offer.Name,
-            Kind = Enum.Parse<OfferKind>(category.Kind),
-            Active = offer.Active,
-            ValidFrom = offer.ValidFrom.Instant,
-            ValidTo = offer.ValidTo?.Instant,
-            CreatedAt = offer.CreatedAt,
-            Currencies = offer.Currencies.Select(c => new CurrencyRule(c.Code, c.MinimumCartValue ?? 0m)).ToArray(),
-            Stores = offer.Stores,
-            Consumers = offer.Consumers,
-            Segment = offer.Segment is null ? null : new Segment(offer.Segment.Key, offer.Segment.Value),
-            Exclusive = offer.Exclusive,
-            SingleUse = offer.SingleUse,
-            Percent = isPercent ? category.Discount : null,
-            Amounts = amounts,
-            ScalarAmount = isPercent ? null : category.Discount,
-            IncludedCategories = category.IncludedCategories.Select(c => c.Path).ToArray(),
-            IncludedProducts = category.IncludedProducts,
-            ExcludedProducts = category.ExcludedProducts,
-            BuyQuantity = category.BuyQuantity ?? 0,
-            GetQuantity = category.GetQuantity ?? 0,
-            BundleProducts = category.Products.Select(p => new BundleItem(p.ProductId, p.Quantity)).ToArray(),
-        };
     }
 }

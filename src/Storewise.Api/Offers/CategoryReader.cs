@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Storewise.Api.Errors;
+using Storewise.Pricing;
 
 namespace Storewise.Api.Offers;
 
@@ -20,19 +21,18 @@ public static class CategoryReader
     public static OfferCategory? Read(JsonObject raw, OfferType type, ValidationErrors errors)
     {
         var before = errors.Causes.Count;
-        var kind = ReadKind(raw, type, errors);
-        if (kind is null)
+        if (ReadKind(raw, type, errors) is not { } kind)
         {
             return null;
         }
 
         var discount = ReadDecimal(raw, "discount", errors);
-        var discounts = CategoryKinds.IsFixed(kind) ? ReadAmounts(raw, errors) : [];
-        if (CategoryKinds.IsPercentage(kind))
+        var discounts = OfferKinds.IsFixed(kind) ? ReadAmounts(raw, errors) : [];
+        if (OfferKinds.IsPercent(kind))
         {
             if (discount is null)
             {
-                errors.Add($"{Field}.discount", $"is required for {kind}");
+                errors.Add($"{Field}.discount", $"is required for {kind.WireName()}");
             }
             else if (discount <= 0 || discount > 100)
             {
@@ -48,29 +48,29 @@ public static class CategoryReader
 
             if (discount is null && discounts.Count == 0)
             {
-                errors.Add($"{Field}.discounts", $"{kind} needs at least one amount (discounts[] or discount)");
+                errors.Add($"{Field}.discounts", $"{kind.WireName()} needs at least one amount (discounts[] or discount)");
             }
         }
 
-        var targeted = CategoryKinds.HasTargeting(kind);
+        var targeted = OfferKinds.HasTargeting(kind);
         var includedCategories = targeted ? ReadPaths(raw, errors) : [];
         var includedProducts = targeted ? ReadStrings(raw, "includedProducts", errors) : [];
         var excludedProducts = targeted ? ReadStrings(raw, "excludedProducts", errors) : [];
         var shopId = targeted ? ReadString(raw, "shopId", errors) : null;
         var locale = targeted ? ReadString(raw, "locale", errors) : null;
-        if (CategoryKinds.RequiresTargeting(kind) && includedCategories.Count == 0 && includedProducts.Count == 0)
+        if (OfferKinds.RequiresTargeting(kind) && includedCategories.Count == 0 && includedProducts.Count == 0)
         {
-            errors.Add($"{Field}.includedProducts", $"{kind} must name at least one included product or category");
+            errors.Add($"{Field}.includedProducts", $"{kind.WireName()} must name at least one included product or category");
         }
 
         int? buy = null, get = null;
-        if (CategoryKinds.IsBogo(kind))
+        if (OfferKinds.IsBogo(kind))
         {
             buy = ReadQuantity(raw, "buyQuantity", required: true, errors);
             get = ReadQuantity(raw, "getQuantity", required: true, errors);
         }
 
-        var products = CategoryKinds.IsBundle(kind) ? ReadBundleProducts(raw, errors) : [];
+        var products = OfferKinds.IsBundle(kind) ? ReadBundleProducts(raw, errors) : [];
         if (errors.Causes.Count > before)
         {
             return null;
@@ -86,7 +86,7 @@ public static class CategoryReader
         return Read(raw, type, errors) ?? throw new FormatException("stored category is invalid: " + string.Join("; ", errors.Causes));
     }
 
-    private static string? ReadKind(JsonObject raw, OfferType type, ValidationErrors errors)
+    private static OfferKind? ReadKind(JsonObject raw, OfferType type, ValidationErrors errors)
     {
         var node = raw["kind"];
         if (node is null)
@@ -101,12 +101,13 @@ public static class CategoryReader
             return null;
         }
 
-        var kind = node.GetValue<string>();
-        var allowed = CategoryKinds.AllowedFor(type);
-        if (!allowed.Contains(kind, StringComparer.Ordinal))
+        var text = node.GetValue<string>();
+        var allowed = type.Kinds();
+        if (!OfferKinds.TryParse(text, out var kind) || !allowed.Contains(kind))
         {
-            var hint = type == OfferType.Coupon && CategoryKinds.IsBundle(kind) ? " (bundle kinds are for promotions only)" : "";
-            errors.Add($"{Field}.kind", $"'{kind}' is not one of {string.Join(", ", allowed)}{hint}");
+            var hint = type == OfferType.Coupon && OfferKinds.TryParse(text, out var known) && OfferKinds.IsBundle(known)
+                ? " (bundle kinds are for promotions only)" : "";
+            errors.Add($"{Field}.kind", $"'{text}' is not one of {string.Join(", ", allowed.Select(k => k.WireName()))}{hint}");
             return null;
         }
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Storewise.Pricing;
 
 namespace Storewise.Api.Offers;
 
@@ -7,7 +9,7 @@ namespace Storewise.Api.Offers;
 /// <see cref="Raw"/> is the category exactly as the client sent it, unknown members included; it is what the
 /// API echoes.
 /// </summary>
-/// <param name="Kind">One of <see cref="CategoryKinds"/>.</param>
+/// <param name="OfferKind">The kind, one of <see cref="OfferTypes.Kinds"/> for the offer's type.</param>
 /// <param name="Discount">Percent kinds: the percentage (0 &lt; x ≤ 100). Fixed kinds: an optional scalar amount
 /// for every currency; a <see cref="Discounts"/> entry for the cart currency wins over it (PRICING-RULES A27).</param>
 /// <param name="Discounts">Fixed kinds: the amount per currency.</param>
@@ -21,7 +23,7 @@ namespace Storewise.Api.Offers;
 /// <param name="Products">Bundle kinds: the products of one set with their quantities.</param>
 /// <param name="Raw">The category object as sent, echoed unchanged.</param>
 public sealed record OfferCategory(
-    string Kind,
+    OfferKind OfferKind,
     decimal? Discount,
     IReadOnlyList<CurrencyAmount> Discounts,
     IReadOnlyList<CategoryPath> IncludedCategories,
@@ -34,22 +36,28 @@ public sealed record OfferCategory(
     IReadOnlyList<BundleProduct> Products,
     JsonObject Raw)
 {
-    /// <summary>
-    /// The amount of a fixed kind for a currency (case-insensitive): the <see cref="Discounts"/> entry, else the
-    /// scalar <see cref="Discount"/>, else null (the offer is not eligible in that currency, A27).
-    /// </summary>
-    public decimal? AmountFor(string currency)
-    {
-        foreach (var entry in Discounts)
-        {
-            if (string.Equals(entry.Currency, currency, StringComparison.OrdinalIgnoreCase))
-            {
-                return entry.Amount;
-            }
-        }
+    /// <summary>The kind as written in <c>category.kind</c>.</summary>
+    [JsonIgnore]
+    public string Kind => OfferKind.WireName();
 
-        return Discount;
+    /// <summary>Fixed kinds: the amount per currency, first entry of a currency first, looked up case-insensitively.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, decimal> AmountsByCurrency
+    {
+        get
+        {
+            var amounts = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in Discounts)
+            {
+                amounts.TryAdd(entry.Currency, entry.Amount);
+            }
+
+            return amounts;
+        }
     }
+
+    /// <summary>The amount of a fixed kind for a currency, or null when it is not eligible in it (A27).</summary>
+    public decimal? AmountFor(string currency) => FixedAmounts.For(AmountsByCurrency, Discount, currency);
 }
 
 /// <summary>A fixed amount in one currency: <c>{"amount": 5, "currency": "EUR"}</c>.</summary>

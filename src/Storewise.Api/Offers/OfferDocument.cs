@@ -1,8 +1,10 @@
 namespace Storewise.Api.Offers;
 
 /// <summary>
-/// A stored promotion or coupon with every field of the resource (SPEC 2.1), as <see cref="OfferDocuments"/>
-/// reads it from <c>offers.document</c>. The derived <c>status</c> is not part of it (see <see cref="OfferStatus"/>).
+/// A promotion or coupon with every field of the resource (SPEC 2.1): the one offer model. The validator makes
+/// it, <see cref="OfferDocuments"/> stores and reads it as it is, <see cref="OfferStore"/> derives the indexed
+/// columns from it and <see cref="EngineOffers"/> maps it to the engine's offer. The derived <c>status</c> is
+/// not part of it (see <see cref="OfferStatus"/>).
 /// </summary>
 /// <param name="Type">Promotion or coupon.</param>
 /// <param name="Id">Vendor-style id (SPEC 0.4).</param>

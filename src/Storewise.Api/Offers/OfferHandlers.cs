@@ -20,14 +20,14 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
         }
 
         var errors = new ValidationErrors();
-        var fields = OfferValidator.Validate(request, type, storedCategory: null, errors);
-        if (fields is null)
+        var now = WholeSeconds(clock.GetUtcNow());
+        var stamp = new OfferStamp(type, ids.NewId(), user.Tenant, ObjectIds.NewVersion(), now, user.UserId, now, user.UserId);
+        var offer = OfferValidator.Validate(request, stamp, storedCategory: null, errors);
+        if (offer is null)
         {
             return errors.ToResult();
         }
 
-        var now = WholeSeconds(clock.GetUtcNow());
-        var offer = Build(type, ids.NewId(), fields, user.Tenant, now, user.UserId, now, user.UserId);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         var outcome = await OfferStore.InsertAsync(connection, transaction, offer);
@@ -112,8 +112,10 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
             return ErrorResults.BadRequest("category cannot be updated", "category_immutable");
         }
 
-        var fields = OfferValidator.Validate(request, type, stored.Category, errors);
-        if (fields is null)
+        var now = WholeSeconds(clock.GetUtcNow());
+        var stamp = new OfferStamp(type, id, user.Tenant, ObjectIds.NewVersion(), stored.CreatedAt, stored.CreatedBy, now, user.UserId);
+        var offer = OfferValidator.Validate(request, stamp, stored.Category, errors);
+        if (offer is null)
         {
             return errors.ToResult();
         }
@@ -123,8 +125,6 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
             return VersionConflict(type);
         }
 
-        var now = WholeSeconds(clock.GetUtcNow());
-        var offer = Build(type, id, fields, user.Tenant, stored.CreatedAt, stored.CreatedBy, now, user.UserId);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         var outcome = await OfferStore.UpdateAsync(connection, transaction, offer, request.Version!);
         if (outcome == OfferWriteOutcome.VersionMismatch)
@@ -151,11 +151,6 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
         OfferDocuments.ToResource(offer, clock.GetUtcNow(), options.NameAsMissingDescription);
 
     private static JsonObject Links(string self) => new() { ["self"] = self };
-
-    private static OfferDocument Build(
-        OfferType type, string id, OfferFields f, string tenant, DateTimeOffset createdAt, string createdBy, DateTimeOffset updatedAt, string updatedBy) =>
-        new(type, id, f.Name, f.Description, f.Active, f.ValidFrom, f.ValidTo, f.LocalizedTimezone, f.Category, f.Currencies, f.Stores,
-            f.Exclusive, f.Segment, f.SingleUse, f.Consumers, f.ExternalId, tenant, ObjectIds.NewVersion(), createdAt, createdBy, updatedAt, updatedBy);
 
     private static IResult Failure(OfferType type, OfferWriteOutcome outcome, OfferDocument offer) => outcome switch
     {

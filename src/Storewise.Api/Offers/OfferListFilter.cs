@@ -1,5 +1,6 @@
 using Storewise.Api.Codes;
 using Storewise.Api.Errors;
+using Storewise.Pricing;
 
 namespace Storewise.Api.Offers;
 
@@ -42,11 +43,11 @@ public sealed record OfferListFilter(
         var validFrom = ReadTime(query, "validFrom", errors);
         var validTo = ReadTime(query, "validTo", errors);
 
-        var allowed = CategoryKinds.AllowedFor(type);
+        var allowed = type.Kinds();
         var kinds = SplitList([.. query["kind[]"], .. query["kind"]]).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var kind in kinds.Where(k => !allowed.Contains(k, StringComparer.Ordinal)))
+        foreach (var kind in kinds.Where(k => !OfferKinds.TryParse(k, out var known) || !allowed.Contains(known)))
         {
-            errors.Add("kind[]", $"'{kind}' is not one of {string.Join(", ", allowed)}");
+            errors.Add("kind[]", $"'{kind}' is not one of {string.Join(", ", allowed.Select(k => k.WireName()))}");
         }
 
         var segment = query["segment"].ToString();

@@ -31,20 +31,3 @@ public sealed record CurrencyRequest(string? Code, decimal? MinimumCartValue);
 
 /// <summary>A segment as sent: all of <c>key</c>, <c>value</c> and <c>schema</c>, or null.</summary>
 public sealed record SegmentRequest(string? Key, string? Value, int? Schema);
-
-/// <summary>The validated, client-controlled fields of an offer (everything but ids, audit fields and version).</summary>
-public sealed record OfferFields(
-    string Name,
-    string? Description,
-    bool Active,
-    ValidityTime ValidFrom,
-    ValidityTime? ValidTo,
-    bool? LocalizedTimezone,
-    OfferCategory Category,
-    IReadOnlyList<OfferCurrency> Currencies,
-    IReadOnlyList<string> Stores,
-    bool Exclusive,
-    OfferSegment? Segment,
-    bool SingleUse,
-    IReadOnlyList<string> Consumers,
-    string? ExternalId);

@@ -155,7 +155,7 @@ public static class OfferStore
         public static Row From(OfferDocument offer) => new(
             offer.Tenant, offer.Id, offer.Type.Name(), offer.Name, NameKeys.For(offer.Name), offer.Category.Kind, offer.Active,
             offer.ValidFrom.UnixMs, offer.ValidTo?.UnixMs, offer.Segment?.Key, offer.Segment?.Value, offer.ExternalId,
-            OfferDocuments.ToJson(offer).ToJsonString(), offer.Version,
+            OfferDocuments.Serialize(offer), offer.Version,
             offer.CreatedAt.ToUnixTimeMilliseconds(), offer.CreatedBy, offer.UpdatedAt.ToUnixTimeMilliseconds(), offer.UpdatedBy);
     }
 }

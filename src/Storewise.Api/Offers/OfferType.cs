@@ -1,3 +1,5 @@
+using Storewise.Pricing;
+
 namespace Storewise.Api.Offers;
 
 /// <summary>The two kinds of offer kept in the <c>offers</c> table.</summary>
@@ -12,6 +14,18 @@ public enum OfferType
 
 public static class OfferTypes
 {
+    // SPEC 2.2, D5: coupons take every kind but the two bundle kinds. The order is the one validation messages list.
+    private static readonly OfferKind[] CouponKinds =
+    [
+        OfferKind.CartLevelFixed, OfferKind.CartLevelPercentage, OfferKind.ProductLevelFixed, OfferKind.ProductLevelPercentage,
+        OfferKind.BogoFixed, OfferKind.BogoPercentage, OfferKind.FreeShippingFixed, OfferKind.FreeShippingPercentage,
+    ];
+
+    private static readonly OfferKind[] PromotionKinds = [.. CouponKinds, OfferKind.BundleFixed, OfferKind.BundlePercentage];
+
+    /// <summary>The category kinds an offer of this type may have.</summary>
+    public static IReadOnlyList<OfferKind> Kinds(this OfferType type) => type == OfferType.Coupon ? CouponKinds : PromotionKinds;
+
     /// <summary>The value of the <c>offers.type</c> column, also the resource name in bodies and links.</summary>
     public static string Name(this OfferType type) => type == OfferType.Coupon ? "coupon" : "promotion";
 

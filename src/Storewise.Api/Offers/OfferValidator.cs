@@ -1,22 +1,25 @@
 using System.Text.Json.Nodes;
 using Storewise.Api.Errors;
+using Storewise.Pricing;
 
 namespace Storewise.Api.Offers;
 
 /// <summary>
-/// Checks a create or update body against SPEC 2 and 6 and turns it into <see cref="OfferFields"/>. Every
-/// problem names its field; all problems are reported at once.
+/// Checks a create or update body against SPEC 2 and 6 and turns it into the <see cref="OfferDocument"/> to
+/// store. Every problem names its field; all problems are reported at once.
 /// </summary>
 public static class OfferValidator
 {
     public const int MaxConsumers = 10_000;
 
     /// <summary>
-    /// Validates <paramref name="request"/>. For an update, <paramref name="storedCategory"/> is the category
-    /// already stored: it is the one used, and the caller has checked that the request does not change it.
+    /// Validates <paramref name="request"/> into the offer <paramref name="stamp"/> identifies. For an update,
+    /// <paramref name="storedCategory"/> is the category already stored: it is the one used, and the caller has
+    /// checked that the request does not change it.
     /// </summary>
-    public static OfferFields? Validate(OfferRequest request, OfferType type, OfferCategory? storedCategory, ValidationErrors errors)
+    public static OfferDocument? Validate(OfferRequest request, OfferStamp stamp, OfferCategory? storedCategory, ValidationErrors errors)
     {
+        var type = stamp.Type;
         if (string.IsNullOrWhiteSpace(request.Name))
         {
             errors.Add("name", "is required and must not be blank");
@@ -31,7 +34,7 @@ public static class OfferValidator
 
         var category = storedCategory ?? ReadCategory(request.Category, type, errors);
         var currencies = ReadCurrencies(request.Currencies, type, errors);
-        if (category is not null && CategoryKinds.IsFixed(category.Kind))
+        if (category is not null && OfferKinds.IsFixed(category.OfferKind))
         {
             CheckAmountsCoverCurrencies(category, currencies, errors);
         }
@@ -61,7 +64,9 @@ public static class OfferValidator
             return null;
         }
 
-        return new OfferFields(
+        return new OfferDocument(
+            type,
+            stamp.Id,
             request.Name!,
             request.Description,
             request.Active ?? false,
@@ -75,7 +80,13 @@ public static class OfferValidator
             segment,
             type == OfferType.Coupon && (request.SingleUse ?? false),
             consumers,
-            externalId);
+            externalId,
+            stamp.Tenant,
+            stamp.Version,
+            stamp.CreatedAt,
+            stamp.CreatedBy,
+            stamp.UpdatedAt,
+            stamp.UpdatedBy);
     }
 
     private static ValidityTime? ReadTime(string? text, string field, bool required, bool? localizedTimezone, ValidationErrors errors)

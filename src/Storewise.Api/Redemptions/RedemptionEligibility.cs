@@ -1,66 +1,61 @@
-using Storewise.Api.Common;
+using Storewise.Api.Offers;
+using Storewise.Pricing;
 
 namespace Storewise.Api.Redemptions;
 
 /// <summary>
-/// The checks of SPEC 4.5 that a redemption can make, in the precedence of PRICING-RULES A34: not found,
-/// inactive (code, then coupon), not started, expired, already redeemed, currency, minimum cart value, customer.
-/// The store and segment checks need cart data a redemption does not carry.
+/// Whether each code of a redemption may be redeemed. The engine decides (<see cref="CouponRedemption"/>, the
+/// checks and precedence of cart pricing, A34); this class only turns its verdict into the redemption's error.
+/// A redemption carries no store and no customer attributes, so the store and segment checks do not apply.
 /// </summary>
 public static class RedemptionEligibility
 {
-    public static RedemptionFailure? Check(string requested, RedeemableCode? code, CouponTerms? terms, Redemption redemption, DateTimeOffset now)
+    /// <summary>The coupons of the stored codes, compiled for the engine.</summary>
+    public static PromotionCatalog Compile(IEnumerable<OfferDocument> coupons) =>
+        PromotionCatalog.Compile([], coupons.Select(EngineOffers.From), [], stackableCoupons: true);
+
+    /// <summary>Null when <paramref name="code"/> may be redeemed; otherwise why not.</summary>
+    public static RedemptionFailure? Check(string requested, RedeemableCode? code, PromotionCatalog coupons, Redemption redemption, DateTimeOffset now)
     {
-        if (code is null || code.CouponActive is null || terms is null)
-        {
-            return RedemptionFailure.NotFound(requested);
-        }
+        var state = code is null
+            ? null
+            : new CouponCodeState(code.Code, code.CouponId, code.Active, (int)Math.Min(code.Redemptions, int.MaxValue));
+        var context = new RedemptionContext(redemption.Currency, redemption.CatalogTotal, redemption.ConsumerId, now);
+        var verdict = CouponRedemption.Check(coupons, state, context);
+        return FailureFor(verdict, requested, code is null ? null : coupons.FindCoupon(code.CouponId), redemption.Currency);
+    }
 
-        if (!code.Active)
-        {
-            return RedemptionFailure.Ineligible("coupon_code_inactive", $"coupon code '{requested}' is not active");
-        }
+    /// <summary>
+    /// The one table from the engine's verdict to the redemption's error (SPEC 4.5): status, <c>code</c> and message.
+    /// The cart's reason for the same verdict is <see cref="EligibilityVerdicts.ReasonCode"/>.
+    /// </summary>
+    public static RedemptionFailure? FailureFor(EligibilityVerdict verdict, string requested, Offer? coupon, string currency) => verdict switch
+    {
+        EligibilityVerdict.Eligible => null,
+        EligibilityVerdict.NotFound => RedemptionFailure.NotFound(requested),
+        EligibilityVerdict.CodeInactive => RedemptionFailure.Ineligible("coupon_code_inactive", $"coupon code '{requested}' is not active"),
+        EligibilityVerdict.CouponInactive => RedemptionFailure.Ineligible("coupon_not_active", $"the coupon of code '{requested}' is not active"),
+        EligibilityVerdict.NotStarted => RedemptionFailure.Ineligible("coupon_not_started", $"the coupon of code '{requested}' is not valid yet"),
+        EligibilityVerdict.Expired => RedemptionFailure.Ineligible("coupon_expired", $"the coupon of code '{requested}' has expired"),
+        EligibilityVerdict.AlreadyRedeemed => RedemptionFailure.AlreadyRedeemed(requested),
+        EligibilityVerdict.CurrencyNotEligible =>
+            RedemptionFailure.Ineligible("currency_not_eligible", $"the coupon of code '{requested}' does not accept {currency}"),
+        EligibilityVerdict.BelowMinimumCartValue => BelowMinimum(requested, coupon, currency),
+        EligibilityVerdict.StoreNotEligible =>
+            RedemptionFailure.Ineligible("store_not_eligible", $"the coupon of code '{requested}' does not apply in this store"),
+        EligibilityVerdict.CustomerNotEligible =>
+            RedemptionFailure.Ineligible("customer_not_eligible", $"the coupon of code '{requested}' is not available to this customer"),
+        EligibilityVerdict.SegmentNotMatched =>
+            RedemptionFailure.Ineligible("segment_not_matched", $"the coupon of code '{requested}' is not available to this customer's segment"),
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
+    };
 
-        if (code.CouponActive != true)
-        {
-            return RedemptionFailure.Ineligible("coupon_not_active", $"the coupon of code '{requested}' is not active");
-        }
-
-        var at = Timestamps.ToUnixMs(now);
-        if (at < code.ValidFrom)
-        {
-            return RedemptionFailure.Ineligible("coupon_not_started", $"the coupon of code '{requested}' is not valid yet");
-        }
-
-        if (code.ValidTo is { } end && at > end)
-        {
-            return RedemptionFailure.Ineligible("coupon_expired", $"the coupon of code '{requested}' has expired");
-        }
-
-        // Fast answer for the common case; the conditional update decides under concurrency.
-        if (terms.SingleUse && code.Redemptions > 0)
-        {
-            return RedemptionFailure.AlreadyRedeemed(requested);
-        }
-
-        var currency = terms.Currencies.FirstOrDefault(c => string.Equals(c.Code, redemption.Currency, StringComparison.OrdinalIgnoreCase));
-        if (currency is null)
-        {
-            return RedemptionFailure.Ineligible("currency_not_eligible", $"the coupon of code '{requested}' does not accept {redemption.Currency}");
-        }
-
-        if (redemption.CatalogTotal < currency.MinimumCartValue)
-        {
-            return RedemptionFailure.Ineligible(
-                "below_minimum_cart_value",
-                $"the coupon of code '{requested}' needs a catalog total of at least {currency.MinimumCartValue} {currency.Code}");
-        }
-
-        if (terms.Consumers.Count > 0 && (redemption.ConsumerId is null || !terms.Consumers.Contains(redemption.ConsumerId, StringComparer.Ordinal)))
-        {
-            return RedemptionFailure.Ineligible("customer_not_eligible", $"the coupon of code '{requested}' is not available to this customer");
-        }
-
-        return null;
+    // The message names the minimum as the coupon states it, in the coupon's spelling of the currency.
+    private static RedemptionFailure BelowMinimum(string requested, Offer? coupon, string currency)
+    {
+        var rule = coupon?.Currencies.FirstOrDefault(c => CurrencyCodes.SameCode(c.Code, currency));
+        return RedemptionFailure.Ineligible(
+            "below_minimum_cart_value",
+            $"the coupon of code '{requested}' needs a catalog total of at least {rule?.MinimumCartValue ?? 0m} {rule?.Code ?? currency}");
     }
 }

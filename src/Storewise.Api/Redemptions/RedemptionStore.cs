@@ -3,7 +3,9 @@ using Dapper;
 using Npgsql;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
+using Storewise.Api.Offers;
 using Storewise.Api.Storage;
+using Storewise.Pricing;
 
 namespace Storewise.Api.Redemptions;
 
@@ -47,20 +49,24 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             new { tenant, keys },
             tx)).ToDictionary(c => c.CodeKey, StringComparer.Ordinal);
 
+        // Decided on the coupon rows read in this transaction, so no stale catalogue can let a code through.
+        var coupons = RedemptionEligibility.Compile(stored.Values
+            .Where(c => c.Document is not null)
+            .DistinctBy(c => c.CouponId, StringComparer.Ordinal)
+            .Select(c => OfferDocuments.Parse(OfferType.Coupon, c.Document!)));
         var now = clock.GetUtcNow();
         var failures = new List<RedemptionFailure>();
-        var accepted = new List<(string Requested, RedeemableCode Code, CouponTerms Terms)>();
+        var accepted = new List<(string Requested, RedeemableCode Code, bool SingleUse)>();
         foreach (var requested in redemption.Codes)
         {
             var code = stored.GetValueOrDefault(CodeText.Key(requested));
-            var terms = code?.Document is { } document ? CouponTerms.Parse(document) : null;
-            if (RedemptionEligibility.Check(requested, code, terms, redemption, now) is { } failure)
+            if (RedemptionEligibility.Check(requested, code, coupons, redemption, now) is { } failure)
             {
                 failures.Add(failure);
             }
             else
             {
-                accepted.Add((requested, code!, terms!));
+                accepted.Add((requested, code!, coupons.FindCoupon(code!.CouponId)!.SingleUse));
             }
         }
 
@@ -73,7 +79,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
         var at = Timestamps.ToUnixMs(now);
         var redeemed = new List<RedeemedCode>();
         // Codes are locked in id order, so two orders sharing codes cannot deadlock on them.
-        foreach (var (requested, code, terms) in accepted.OrderBy(a => a.Code.Id, StringComparer.Ordinal))
+        foreach (var (requested, code, singleUse) in accepted.OrderBy(a => a.Code.Id, StringComparer.Ordinal))
         {
             var counts = (await connection.QueryAsync<long>(
                 """
@@ -81,14 +87,13 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
                 WHERE tenant = @tenant AND id = @Id AND active AND (NOT @singleUse OR redemptions = 0)
                 RETURNING redemptions
                 """,
-                new { tenant, code.Id, singleUse = terms.SingleUse },
+                new { tenant, code.Id, singleUse },
                 tx)).AsList();
             if (counts.Count == 0)
             {
                 await tx.RollbackAsync(cancellationToken);
-                return RedemptionOutcome.Failed([terms.SingleUse
-                    ? RedemptionFailure.AlreadyRedeemed(requested)
-                    : RedemptionFailure.Ineligible("coupon_code_inactive", $"coupon code '{requested}' is not active")]);
+                var verdict = singleUse ? EligibilityVerdict.AlreadyRedeemed : EligibilityVerdict.CodeInactive;
+                return RedemptionOutcome.Failed([RedemptionEligibility.FailureFor(verdict, requested, null, redemption.Currency)!]);
             }
 
             var recorded = await connection.ExecuteAsync(

@@ -143,7 +143,7 @@ internal sealed class CompiledOffer
             var exponent = MinorUnits.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(rule.Code));
             var hasAmount = false;
             long amountMinor = 0;
-            if (isFixed && TryFindAmount(offer, rule.Code, out var amount))
+            if (isFixed && FixedAmounts.For(offer.Amounts, offer.ScalarAmount, rule.Code) is { } amount)
             {
                 hasAmount = true;
                 // A28: amounts finer than the minor unit round half away from zero; absurd ones cap at the engine's range.
@@ -155,30 +155,6 @@ internal sealed class CompiledOffer
         }
 
         return [.. terms];
-    }
-
-    // A27: a per-currency entry wins over the scalar amount; the lookup ignores case (A56).
-    private static bool TryFindAmount(Offer offer, string currency, out decimal amount)
-    {
-        if (offer.Amounts is not null)
-        {
-            if (offer.Amounts.TryGetValue(currency, out amount))
-            {
-                return true;
-            }
-
-            foreach (var entry in offer.Amounts)
-            {
-                if (string.Equals(entry.Key, currency, StringComparison.OrdinalIgnoreCase))
-                {
-                    amount = entry.Value;
-                    return true;
-                }
-            }
-        }
-
-        amount = offer.ScalarAmount ?? 0m;
-        return offer.ScalarAmount.HasValue;
     }
 
     private static HashSet<string>? ToSet(IReadOnlyList<string>? values)

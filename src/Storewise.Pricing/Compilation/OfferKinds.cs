@@ -1,17 +1,35 @@
 namespace Storewise.Pricing;
 
-/// <summary>Facts about each <see cref="OfferKind"/>: family, place in the sequence, and entry level.</summary>
-internal static class OfferKinds
+/// <summary>
+/// Facts about each <see cref="OfferKind"/>: its wire name, family, place in the sequence, and entry level. The
+/// one kind vocabulary of the engine and the service.
+/// </summary>
+public static class OfferKinds
 {
-    public const string ItemLevel = "item";
-    public const string CartLevel = "cart";
-    public const string ShippingLevel = "shipping";
+    internal const string ItemLevel = "item";
+    internal const string CartLevel = "cart";
+    internal const string ShippingLevel = "shipping";
+
+    // The wire names (SPEC 2.2) are the member names, compared exactly; looked up because Enum.ToString per
+    // discount showed in cart profiles.
+    private static readonly string[] WireNames = Enum.GetNames<OfferKind>();
+
+    /// <summary>The kind as written in <c>category.kind</c>, e.g. <c>CartLevelFixed</c>.</summary>
+    public static string WireName(this OfferKind kind) => WireNames[(int)kind];
+
+    /// <summary>Reads a wire name, case-sensitively; numbers and other spellings are not kinds.</summary>
+    public static bool TryParse(string? text, out OfferKind kind)
+    {
+        var index = text is null ? -1 : Array.IndexOf(WireNames, text);
+        kind = index < 0 ? default : (OfferKind)index;
+        return index >= 0;
+    }
 
     /// <summary>
     /// Place in the kind sequence: bundles, product %, product fixed, cart %, cart fixed, BOGO %, BOGO fixed,
     /// free shipping % then fixed (SPEC 4.2, A02). Both bundle kinds share a place: they are ordered by money saved (A05).
     /// </summary>
-    public static int SequenceRank(OfferKind kind) => kind switch
+    internal static int SequenceRank(OfferKind kind) => kind switch
     {
         OfferKind.BundlePercentage or OfferKind.BundleFixed => 0,
         OfferKind.ProductLevelPercentage => 1,
@@ -25,7 +43,7 @@ internal static class OfferKinds
         _ => 9,
     };
 
-    public static OfferFamily Family(OfferKind kind) => kind switch
+    internal static OfferFamily Family(OfferKind kind) => kind switch
     {
         OfferKind.BundlePercentage or OfferKind.BundleFixed => OfferFamily.Bundle,
         OfferKind.ProductLevelPercentage or OfferKind.ProductLevelFixed => OfferFamily.Product,
@@ -34,12 +52,31 @@ internal static class OfferKinds
         _ => OfferFamily.Shipping,
     };
 
+    /// <summary>Percent kinds carry a percentage; the others (fixed kinds) carry amounts per currency.</summary>
     public static bool IsPercent(OfferKind kind) => kind is OfferKind.CartLevelPercentage
         or OfferKind.ProductLevelPercentage or OfferKind.BogoPercentage or OfferKind.BundlePercentage
         or OfferKind.FreeShippingPercentage;
 
+    public static bool IsFixed(OfferKind kind) => !IsPercent(kind);
+
+    public static bool IsCartLevel(OfferKind kind) => Family(kind) == OfferFamily.Cart;
+
+    public static bool IsProductLevel(OfferKind kind) => Family(kind) == OfferFamily.Product;
+
+    public static bool IsBogo(OfferKind kind) => Family(kind) == OfferFamily.Bogo;
+
+    public static bool IsBundle(OfferKind kind) => Family(kind) == OfferFamily.Bundle;
+
+    public static bool IsFreeShipping(OfferKind kind) => Family(kind) == OfferFamily.Shipping;
+
+    /// <summary>Product-level and BOGO kinds must name what they target (A12).</summary>
+    public static bool RequiresTargeting(OfferKind kind) => IsProductLevel(kind) || IsBogo(kind);
+
+    /// <summary>Kinds that select lines (includedCategories, includedProducts, bundle products, A13, A24).</summary>
+    public static bool HasTargeting(OfferKind kind) => NeedsTargetedLine(Family(kind));
+
     /// <summary>The entry level (A54): item for product, BOGO and bundle kinds.</summary>
-    public static string Level(OfferFamily family) => family switch
+    internal static string Level(OfferFamily family) => family switch
     {
         OfferFamily.Cart => CartLevel,
         OfferFamily.Shipping => ShippingLevel,
@@ -47,6 +84,6 @@ internal static class OfferKinds
     };
 
     /// <summary>Families that need at least one line selected by their targeting to be eligible (A25).</summary>
-    public static bool NeedsTargetedLine(OfferFamily family) =>
+    internal static bool NeedsTargetedLine(OfferFamily family) =>
         family is OfferFamily.Product or OfferFamily.Bogo or OfferFamily.Bundle;
 }

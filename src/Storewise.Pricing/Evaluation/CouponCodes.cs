@@ -95,10 +95,10 @@ internal static class CouponCodes
             return ReasonCodes.NotFound;
         }
 
-        var reason = Eligibility.Check(context, coupon, state, out var terms);
-        if (reason is not null)
+        var verdict = Eligibility.Check(context, coupon, state, out var terms);
+        if (verdict != EligibilityVerdict.Eligible)
         {
-            return reason;
+            return verdict.ReasonCode();
         }
 
         var lineStart = participants.NextLineStart;

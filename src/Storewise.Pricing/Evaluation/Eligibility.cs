@@ -6,67 +6,80 @@ namespace Storewise.Pricing;
 /// </summary>
 internal static class Eligibility
 {
-    /// <summary>Null when the offer passes; otherwise the first failing reason. <paramref name="code"/> is set for coupons.</summary>
-    public static string? Check(in EvaluationContext scratch, CompiledOffer offer, CouponCodeState? code, out CurrencyTerms terms)
+    /// <summary>Eligible when the offer passes; otherwise the first failing check. <paramref name="code"/> is set for coupons.</summary>
+    public static EligibilityVerdict Check(in EvaluationContext context, CompiledOffer offer, CouponCodeState? code, out CurrencyTerms terms)
+    {
+        var cart = context.Cart;
+        var input = new EligibilityInput(
+            context.EvaluatedAt, context.CurrencyId, context.CatalogTotalValue, cart.CustomerId, HasCart: true, cart.StoreId, cart.CustomerAttributes);
+        return Decide(offer, code, input, out terms);
+    }
+
+    /// <summary>The precedence itself, shared by cart pricing and <see cref="CouponRedemption"/>.</summary>
+    public static EligibilityVerdict Decide(CompiledOffer offer, CouponCodeState? code, in EligibilityInput input, out CurrencyTerms terms)
     {
         terms = default;
         var definition = offer.Offer;
-        var cart = scratch.Cart;
 
-        // A36: a missing flag means inactive for offers; the code's own flag counts too (A34).
-        if (!definition.Active || (code is not null && !code.Active))
+        // A36: a missing flag means inactive for offers; the code's own flag counts too, and is checked first (A34).
+        if (code is not null && !code.Active)
         {
-            return ReasonCodes.Inactive;
+            return EligibilityVerdict.CodeInactive;
+        }
+
+        if (!definition.Active)
+        {
+            return EligibilityVerdict.CouponInactive;
         }
 
         // A29: exact instants; validTo is inclusive (SPEC 2.4).
-        if (scratch.EvaluatedAt < definition.ValidFrom)
+        if (input.At < definition.ValidFrom)
         {
-            return ReasonCodes.NotStarted;
+            return EligibilityVerdict.NotStarted;
         }
 
-        if (definition.ValidTo is { } validTo && scratch.EvaluatedAt > validTo)
+        if (definition.ValidTo is { } validTo && input.At > validTo)
         {
-            return ReasonCodes.Expired;
+            return EligibilityVerdict.Expired;
         }
 
         if (code is not null && definition.SingleUse && code.Redemptions >= 1)
         {
-            return ReasonCodes.AlreadyRedeemed;
+            return EligibilityVerdict.AlreadyRedeemed;
         }
 
         // A26: no currencies means no currency; A27: a fixed kind needs an amount for the cart currency.
-        if (!offer.TryGetCurrency(scratch.CurrencyId, out terms) || (!offer.IsPercent && !terms.HasAmount))
+        if (!offer.TryGetCurrency(input.CurrencyId, out terms) || (!offer.IsPercent && !terms.HasAmount))
         {
-            return ReasonCodes.CurrencyNotEligible;
+            return EligibilityVerdict.CurrencyNotEligible;
         }
 
         // A35: the catalog total of every line, excluded ones included, compared with >=.
-        if (scratch.CatalogTotalValue < terms.Minimum)
+        if (input.CatalogTotal < terms.Minimum)
         {
-            return ReasonCodes.BelowMinimumCartValue;
+            return EligibilityVerdict.BelowMinimumCartValue;
         }
 
         // A32: a restricted offer fails a cart without a store.
-        if (offer.Stores is not null && (cart.StoreId is null || !offer.Stores.Contains(cart.StoreId)))
+        if (input.HasCart && offer.Stores is not null && (input.StoreId is null || !offer.Stores.Contains(input.StoreId)))
         {
-            return ReasonCodes.StoreNotEligible;
+            return EligibilityVerdict.StoreNotEligible;
         }
 
         // A33: consumers restrict coupons only.
         if (offer.Source == OfferSource.Coupon && offer.Consumers is not null
-            && (cart.CustomerId is null || !offer.Consumers.Contains(cart.CustomerId)))
+            && (input.CustomerId is null || !offer.Consumers.Contains(input.CustomerId)))
         {
-            return ReasonCodes.CustomerNotEligible;
+            return EligibilityVerdict.CustomerNotEligible;
         }
 
         // A31: customerAttributes only, exact and case-sensitive; customerId plays no part.
-        if (definition.Segment is { } segment && !SegmentMatches(cart.CustomerAttributes, segment))
+        if (input.HasCart && definition.Segment is { } segment && !SegmentMatches(input.CustomerAttributes, segment))
         {
-            return ReasonCodes.SegmentNotMatched;
+            return EligibilityVerdict.SegmentNotMatched;
         }
 
-        return null;
+        return EligibilityVerdict.Eligible;
     }
 
     private static bool SegmentMatches(IReadOnlyDictionary<string, string>? attributes, Segment segment) =>

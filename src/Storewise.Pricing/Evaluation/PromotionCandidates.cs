@@ -174,7 +174,7 @@ internal sealed class PromotionCandidates
 
         checkedPromotions.Mark(offerIndex);
         offerLastLine[offerIndex] = -1;
-        if (Eligibility.Check(context, catalog.Promotions[offerIndex], null, out var terms) is not null)
+        if (Eligibility.Check(context, catalog.Promotions[offerIndex], null, out var terms) != EligibilityVerdict.Eligible)
         {
             offerSlot[offerIndex] = -1;
             return -1;

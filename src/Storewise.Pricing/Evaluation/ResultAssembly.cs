@@ -184,7 +184,7 @@ internal sealed class ResultAssembly
             else
             {
                 // Not a participant: either a check failed, or no line selected it (A25).
-                reason = Eligibility.Check(context, offer, null, out _) ?? ReasonCodes.NoEligibleItems;
+                reason = Eligibility.Check(context, offer, null, out _).ReasonCode() ?? ReasonCodes.NoEligibleItems;
             }
 
             if (reason is not null)

@@ -1,0 +1,39 @@
+using Storewise.Pricing;
+
+namespace Storewise.Api.Offers;
+
+/// <summary>The one mapping from the service's offer model to the engine's.</summary>
+public static class EngineOffers
+{
+    public static Offer From(OfferDocument offer)
+    {
+        var category = offer.Category;
+        var isPercent = OfferKinds.IsPercent(category.OfferKind);
+        return new Offer
+        {
+            Id = offer.Id,
+            Source = offer.Type == OfferType.Coupon ? OfferSource.Coupon : OfferSource.Promotion,
+            Name = offer.Name,
+            Kind = category.OfferKind,
+            Active = offer.Active,
+            ValidFrom = offer.ValidFrom.Instant,
+            ValidTo = offer.ValidTo?.Instant,
+            CreatedAt = offer.CreatedAt,
+            Currencies = offer.Currencies.Select(c => new CurrencyRule(c.Code, c.MinimumCartValue ?? 0m)).ToArray(),
+            Stores = offer.Stores,
+            Consumers = offer.Consumers,
+            Segment = offer.Segment is null ? null : new Segment(offer.Segment.Key, offer.Segment.Value),
+            Exclusive = offer.Exclusive,
+            SingleUse = offer.SingleUse,
+            Percent = isPercent ? category.Discount : null,
+            Amounts = category.AmountsByCurrency,
+            ScalarAmount = isPercent ? null : category.Discount,
+            IncludedCategories = category.IncludedCategories.Select(c => c.Path).ToArray(),
+            IncludedProducts = category.IncludedProducts,
+            ExcludedProducts = category.ExcludedProducts,
+            BuyQuantity = category.BuyQuantity ?? 0,
+            GetQuantity = category.GetQuantity ?? 0,
+            BundleProducts = category.Products.Select(p => new BundleItem(p.ProductId, p.Quantity)).ToArray(),
+        };
+    }
+}

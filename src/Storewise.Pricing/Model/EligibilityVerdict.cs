@@ -1,0 +1,42 @@
+namespace Storewise.Pricing;
+
+/// <summary>
+/// What the line-independent checks of SPEC 4.5 decided for one offer or code, in precedence order (A34).
+/// Finer than <see cref="ReasonCodes"/> where a caller needs more: the cart says <c>inactive</c> for both
+/// <see cref="CodeInactive"/> and <see cref="CouponInactive"/>, a redemption tells them apart.
+/// </summary>
+public enum EligibilityVerdict
+{
+    Eligible,
+    NotFound,
+    CodeInactive,
+    CouponInactive,
+    NotStarted,
+    Expired,
+    AlreadyRedeemed,
+    CurrencyNotEligible,
+    BelowMinimumCartValue,
+    StoreNotEligible,
+    CustomerNotEligible,
+    SegmentNotMatched,
+}
+
+public static class EligibilityVerdicts
+{
+    /// <summary>The cart's reason for a verdict (SPEC D4); null when eligible.</summary>
+    public static string? ReasonCode(this EligibilityVerdict verdict) => verdict switch
+    {
+        EligibilityVerdict.Eligible => null,
+        EligibilityVerdict.NotFound => ReasonCodes.NotFound,
+        EligibilityVerdict.CodeInactive or EligibilityVerdict.CouponInactive => ReasonCodes.Inactive,
+        EligibilityVerdict.NotStarted => ReasonCodes.NotStarted,
+        EligibilityVerdict.Expired => ReasonCodes.Expired,
+        EligibilityVerdict.AlreadyRedeemed => ReasonCodes.AlreadyRedeemed,
+        EligibilityVerdict.CurrencyNotEligible => ReasonCodes.CurrencyNotEligible,
+        EligibilityVerdict.BelowMinimumCartValue => ReasonCodes.BelowMinimumCartValue,
+        EligibilityVerdict.StoreNotEligible => ReasonCodes.StoreNotEligible,
+        EligibilityVerdict.CustomerNotEligible => ReasonCodes.CustomerNotEligible,
+        EligibilityVerdict.SegmentNotMatched => ReasonCodes.SegmentNotMatched,
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
+    };
+}
