@@ -149,19 +149,19 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
     {
         var ended = await database.WriteAsync(async (connection, tx) =>
         {
-            var ended = await connection.ExecuteAsync(
+            var updated = await connection.ExecuteAsync(
                 """
                 UPDATE code_imports SET status = @status, failure = @failure, lease_owner = NULL, lease_until = NULL, updated_at = @now
                 WHERE tenant = @Tenant AND id = @Id AND lease_owner = @owner AND status = @processing
                 """,
                 new { import.Tenant, import.Id, owner, status, failure, now = Timestamps.ToUnixMs(clock.GetUtcNow()), processing = ImportStatus.Processing },
                 tx);
-            if (ended > 0)
+            if (updated > 0)
             {
                 await DeleteStagedRowsAsync(connection, tx, import);
             }
 
-            return WriteOutcome.Commit(ended);
+            return WriteOutcome.Commit(updated);
         }, cancellationToken);
         if (ended > 0)
         {
