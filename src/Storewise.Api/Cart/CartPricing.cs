@@ -25,8 +25,7 @@ public sealed class CartPricing(Database database, PromotionSetCache cache)
             }
             else
             {
-                // Npgsql takes the keys as one array parameter; SQLite needs Dapper's IN-list expansion.
-                var match = database.IsPostgres ? "code_key = ANY(@keys)" : "code_key IN @keys";
+                var match = database.Dialect.In("code_key", "keys");
                 using var results = await connection.QueryMultipleAsync(
                     $"""
                     SELECT version FROM catalogue_versions WHERE tenant = @tenant;

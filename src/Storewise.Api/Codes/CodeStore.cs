@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Storewise.Api.Common;
 using Storewise.Api.Storage;
@@ -10,13 +11,18 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
     private const string Columns = "id AS Id, coupon_id AS CouponId, code AS Code, active AS Active, redemptions AS Redemptions";
 
     /// <summary>Creates every code or none: null when the coupon is unknown, otherwise the outcome.</summary>
-    public async Task<CreateCodesOutcome?> CreateAsync(string tenant, string couponId, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A plain write, not a catalogue write: pricing reads the submitted codes live, so new codes need no cache rebuild.
+    /// </remarks>
+    public Task<CreateCodesOutcome?> CreateAsync(string tenant, string couponId, IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, tx) => CreateWithinAsync(connection, tx, tenant, couponId, codes), cancellationToken);
+
+    private async Task<WriteOutcome<CreateCodesOutcome?>> CreateWithinAsync(
+        DbConnection connection, DbTransaction tx, string tenant, string couponId, IReadOnlyList<string> codes)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
         if (!await CouponReferences.ExistsAsync(connection, tenant, couponId, tx))
         {
-            return null;
+            return WriteOutcome.RollBack<CreateCodesOutcome?>(null);
         }
 
         var now = Timestamps.ToUnixMs(clock.GetUtcNow());
@@ -35,16 +41,13 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
                 tx);
             if (inserted == 0)
             {
-                await tx.RollbackAsync(cancellationToken);
-                return new CreateCodesOutcome([], code);
+                return WriteOutcome.RollBack<CreateCodesOutcome?>(new CreateCodesOutcome([], code));
             }
 
             created.Add(row);
         }
 
-        // No catalogue bump: pricing reads the submitted codes live, so new codes need no cache rebuild.
-        await tx.CommitAsync(cancellationToken);
-        return new CreateCodesOutcome(created, null);
+        return WriteOutcome.Commit<CreateCodesOutcome?>(new CreateCodesOutcome(created, null));
     }
 
     /// <summary>One page of a coupon's codes, oldest first; null when the coupon is unknown.</summary>
@@ -73,26 +76,19 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
     }
 
     /// <summary>Sets <c>active</c>; a real change bumps the catalogue version in the same transaction. Null when unknown.</summary>
-    public async Task<CodeRow?> SetActiveAsync(string tenant, string couponId, string codeId, bool active, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
-        var changed = await connection.ExecuteAsync(
-            "UPDATE coupon_codes SET active = @active WHERE tenant = @tenant AND coupon_id = @couponId AND id = @codeId AND active <> @active",
-            new { tenant, couponId, codeId, active },
-            tx);
-        if (changed > 0)
+    public Task<CodeRow?> SetActiveAsync(string tenant, string couponId, string codeId, bool active, CancellationToken cancellationToken) =>
+        database.WriteCatalogueAsync(tenant, async (connection, tx) =>
         {
-            await CatalogueVersions.BumpAsync(connection, tx, tenant);
-        }
-
-        var row = await connection.QuerySingleOrDefaultAsync<CodeRow>(
-            $"SELECT {Columns} FROM coupon_codes WHERE tenant = @tenant AND coupon_id = @couponId AND id = @codeId",
-            new { tenant, couponId, codeId },
-            tx);
-        await tx.CommitAsync(cancellationToken);
-        return row;
-    }
+            var changed = await connection.ExecuteAsync(
+                "UPDATE coupon_codes SET active = @active WHERE tenant = @tenant AND coupon_id = @couponId AND id = @codeId AND active <> @active",
+                new { tenant, couponId, codeId, active },
+                tx);
+            var row = await connection.QuerySingleOrDefaultAsync<CodeRow>(
+                $"SELECT {Columns} FROM coupon_codes WHERE tenant = @tenant AND coupon_id = @couponId AND id = @codeId",
+                new { tenant, couponId, codeId },
+                tx);
+            return changed > 0 ? WriteOutcome.Commit(row) : WriteOutcome.RollBack(row);
+        }, cancellationToken);
 }
 
 /// <summary>The codes created, or the first code that already exists (then nothing was created).</summary>

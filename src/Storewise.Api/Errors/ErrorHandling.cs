@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Storewise.Api.Storage;
 
 namespace Storewise.Api.Errors;
 
@@ -55,9 +56,8 @@ public static class ErrorHandling
                 return (499, "request cancelled");
         }
 
-        if (exception is Npgsql.PostgresException { SqlState: "22021" or "22P05" })
+        if (StorageFailures.IsUnstorableText(exception))
         {
-            // Text PostgreSQL cannot store (a NUL character): the statement failed, so nothing was written.
             return (400, "text must not contain NUL (\\u0000) characters");
         }
 
@@ -73,8 +73,7 @@ public static class ErrorHandling
     }
 
     private static bool IsUnavailable(DbException exception) =>
-        exception is Npgsql.NpgsqlException { IsTransient: true }
-        || exception is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }
+        StorageFailures.IsUnavailable(exception)
         || exception.InnerException is SocketException;
 
     /// <summary>"field: has the wrong type" or "field: is not valid JSON", for every body read by the service.</summary>

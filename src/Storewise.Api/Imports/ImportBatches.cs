@@ -66,14 +66,29 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
     /// <summary>Settles rows [from, from + batch); the new cursor, or null when this worker no longer owns the import.</summary>
     private async Task<long?> SettleAsync(ImportRow import, string owner, long from, CancellationToken cancellationToken)
     {
-        var to = Math.Min(from + options.BatchSize, import.TotalRows);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
-        if (!await CouponReferences.ExistsAsync(connection, import.Tenant, import.CouponId, tx))
+        var settled = await database.WriteAsync((connection, tx) => SettleWithinAsync(connection, tx, import, owner, from), cancellationToken);
+        if (settled is SettledBatch.CouponGone)
         {
-            await tx.RollbackAsync(cancellationToken);
             await EndAsync(import, owner, ImportStatus.Failed, "the coupon no longer exists", cancellationToken);
             return null;
+        }
+
+        if (settled is SettledBatch.NotOwned)
+        {
+            logger.LogWarning("Import {ImportId} of tenant {Tenant} is no longer owned by this worker", import.Id, import.Tenant);
+            return null;
+        }
+
+        return Math.Min(from + options.BatchSize, import.TotalRows);
+    }
+
+    // Codes are not catalogue data (pricing reads the submitted codes live), so this is a plain write.
+    private async Task<WriteOutcome<SettledBatch>> SettleWithinAsync(DbConnection connection, DbTransaction tx, ImportRow import, string owner, long from)
+    {
+        var to = Math.Min(from + options.BatchSize, import.TotalRows);
+        if (!await CouponReferences.ExistsAsync(connection, import.Tenant, import.CouponId, tx))
+        {
+            return WriteOutcome.RollBack(SettledBatch.CouponGone);
         }
 
         var now = Timestamps.ToUnixMs(clock.GetUtcNow());
@@ -126,39 +141,39 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
                 processing = ImportStatus.Processing,
             },
             tx);
-        if (owned == 0)
-        {
-            await tx.RollbackAsync(cancellationToken);
-            logger.LogWarning("Import {ImportId} of tenant {Tenant} is no longer owned by this worker", import.Id, import.Tenant);
-            return null;
-        }
-
-        await tx.CommitAsync(cancellationToken);
-        return to;
+        return owned == 0 ? WriteOutcome.RollBack(SettledBatch.NotOwned) : WriteOutcome.Commit(SettledBatch.Settled);
     }
 
     /// <summary>Ends the import (COMPLETED or FAILED) and drops its staged rows, if this worker still owns it.</summary>
     private async Task EndAsync(ImportRow import, string owner, string status, string? failure, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
-        var ended = await connection.ExecuteAsync(
-            """
-            UPDATE code_imports SET status = @status, failure = @failure, lease_owner = NULL, lease_until = NULL, updated_at = @now
-            WHERE tenant = @Tenant AND id = @Id AND lease_owner = @owner AND status = @processing
-            """,
-            new { import.Tenant, import.Id, owner, status, failure, now = Timestamps.ToUnixMs(clock.GetUtcNow()), processing = ImportStatus.Processing },
-            tx);
-        if (ended > 0)
+        var ended = await database.WriteAsync(async (connection, tx) =>
         {
-            await DeleteStagedRowsAsync(connection, tx, import);
-        }
+            var updated = await connection.ExecuteAsync(
+                """
+                UPDATE code_imports SET status = @status, failure = @failure, lease_owner = NULL, lease_until = NULL, updated_at = @now
+                WHERE tenant = @Tenant AND id = @Id AND lease_owner = @owner AND status = @processing
+                """,
+                new { import.Tenant, import.Id, owner, status, failure, now = Timestamps.ToUnixMs(clock.GetUtcNow()), processing = ImportStatus.Processing },
+                tx);
+            if (updated > 0)
+            {
+                await DeleteStagedRowsAsync(connection, tx, import);
+            }
 
-        await tx.CommitAsync(cancellationToken);
+            return WriteOutcome.Commit(updated);
+        }, cancellationToken);
         if (ended > 0)
         {
             logger.LogInformation("Import {ImportId} of tenant {Tenant} ended {Status} {Failure}", import.Id, import.Tenant, status, failure);
         }
+    }
+
+    private enum SettledBatch
+    {
+        Settled,
+        CouponGone,
+        NotOwned,
     }
 
     private static Task DeleteStagedRowsAsync(DbConnection connection, DbTransaction tx, ImportRow import) =>

@@ -13,26 +13,24 @@ public sealed class ImportStore(Database database, TimeProvider clock)
         "processed AS Processed, created AS Created, errors AS Errors, failure AS Failure, attempts AS Attempts, updated_at AS UpdatedAt";
 
     /// <summary>Registers an upload in progress (not listed until <see cref="MarkCreatedAsync"/>); false when the coupon is unknown.</summary>
-    public async Task<bool> StartUploadAsync(string tenant, string couponId, string importId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
-        if (!await CouponReferences.ExistsAsync(connection, tenant, couponId, tx))
+    public Task<bool> StartUploadAsync(string tenant, string couponId, string importId, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, tx) =>
         {
-            return false;
-        }
+            if (!await CouponReferences.ExistsAsync(connection, tenant, couponId, tx))
+            {
+                return WriteOutcome.RollBack(false);
+            }
 
-        var now = Timestamps.ToUnixMs(clock.GetUtcNow());
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO code_imports (tenant, id, coupon_id, status, created_at, updated_at)
-            VALUES (@tenant, @importId, @couponId, @status, @now, @now)
-            """,
-            new { tenant, importId, couponId, status = ImportStatus.Uploading, now },
-            tx);
-        await tx.CommitAsync(cancellationToken);
-        return true;
-    }
+            var now = Timestamps.ToUnixMs(clock.GetUtcNow());
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO code_imports (tenant, id, coupon_id, status, created_at, updated_at)
+                VALUES (@tenant, @importId, @couponId, @status, @now, @now)
+                """,
+                new { tenant, importId, couponId, status = ImportStatus.Uploading, now },
+                tx);
+            return WriteOutcome.Commit(true);
+        }, cancellationToken);
 
     /// <summary>The upload is complete: the import becomes visible and claimable.</summary>
     public async Task<ImportRow> MarkCreatedAsync(string tenant, string importId, int totalRows, CancellationToken cancellationToken)
@@ -56,14 +54,12 @@ public sealed class ImportStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Forgets a rejected upload and whatever of it was staged.</summary>
-    public async Task DiscardUploadAsync(string tenant, string importId)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var tx = await Database.BeginWriteAsync(connection);
-        await connection.ExecuteAsync("DELETE FROM code_import_rows WHERE tenant = @tenant AND import_id = @importId", new { tenant, importId }, tx);
-        await connection.ExecuteAsync("DELETE FROM code_imports WHERE tenant = @tenant AND id = @importId", new { tenant, importId }, tx);
-        await tx.CommitAsync();
-    }
+    public Task DiscardUploadAsync(string tenant, string importId) =>
+        database.WriteAsync(async (connection, tx) =>
+        {
+            await connection.ExecuteAsync("DELETE FROM code_import_rows WHERE tenant = @tenant AND import_id = @importId", new { tenant, importId }, tx);
+            return WriteOutcome.Commit(await connection.ExecuteAsync("DELETE FROM code_imports WHERE tenant = @tenant AND id = @importId", new { tenant, importId }, tx));
+        });
 
     public async Task<ImportRow?> GetAsync(string tenant, string couponId, string importId, CancellationToken cancellationToken)
     {

@@ -28,16 +28,12 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
             return errors.ToResult();
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var outcome = await OfferStore.InsertAsync(connection, transaction, offer);
-        if (outcome != OfferWriteOutcome.Written)
+        var outcome = await database.WriteCatalogueAsync(user.Tenant, async (connection, transaction) => Committed(await OfferStore.InsertAsync(connection, transaction, offer)), cancellationToken);
+        if (outcome is not OfferWriteOutcome.Written)
         {
-            return Failure(type, outcome, offer);
+            return Failure(type, outcome!.Value, offer);
         }
 
-        await CatalogueVersions.BumpAsync(connection, transaction, user.Tenant);
-        await transaction.CommitAsync(cancellationToken);
         var self = $"{type.Path()}/{offer.Id}";
         return TypedResults.Created(
             "/v0/promotions" + self,
@@ -125,20 +121,23 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
             return VersionConflict(type);
         }
 
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var outcome = await OfferStore.UpdateAsync(connection, transaction, offer, request.Version!);
-        if (outcome == OfferWriteOutcome.VersionMismatch)
+        var outcome = await database.WriteCatalogueAsync(user.Tenant, connection, async (c, transaction) =>
         {
-            return await OfferStore.ExistsAsync(connection, transaction, user.Tenant, type, id) ? VersionConflict(type) : ErrorResults.NotFound();
+            var written = await OfferStore.UpdateAsync(c, transaction, offer, request.Version!);
+            return written == OfferWriteOutcome.VersionMismatch && !await OfferStore.ExistsAsync(c, transaction, user.Tenant, type, id)
+                ? WriteOutcome.RollBack<OfferWriteOutcome?>(null)
+                : Committed(written);
+        }, cancellationToken);
+        if (outcome is not { } updated)
+        {
+            return ErrorResults.NotFound();
         }
 
-        if (outcome != OfferWriteOutcome.Written)
+        if (updated != OfferWriteOutcome.Written)
         {
-            return Failure(type, outcome, offer);
+            return Failure(type, updated, offer);
         }
 
-        await CatalogueVersions.BumpAsync(connection, transaction, user.Tenant);
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new JsonObject { [type.Name()] = Resource(offer), ["links"] = Links($"{type.Path()}/{id}") });
     }
 
@@ -158,6 +157,9 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
         OfferWriteOutcome.DuplicateExternalId => ErrorResults.Conflict($"externalId: a {type.Name()} with externalId '{offer.ExternalId}' already exists", "duplicate_external_id"),
         _ => VersionConflict(type),
     };
+
+    private static WriteOutcome<OfferWriteOutcome?> Committed(OfferWriteOutcome outcome) =>
+        outcome == OfferWriteOutcome.Written ? WriteOutcome.Commit<OfferWriteOutcome?>(outcome) : WriteOutcome.RollBack<OfferWriteOutcome?>(outcome);
 
     private static IResult VersionConflict(OfferType type) =>
         ErrorResults.Conflict($"version: the {type.Name()} was changed by someone else; read it again and retry", "version_conflict");

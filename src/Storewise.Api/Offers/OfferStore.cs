@@ -1,8 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using Storewise.Api.Storage;
 
 namespace Storewise.Api.Offers;
 
@@ -36,7 +35,7 @@ public static class OfferStore
     }
 
     public static Task<OfferWriteOutcome> InsertAsync(DbConnection connection, DbTransaction transaction, OfferDocument offer) =>
-        WriteAsync(() => connection.ExecuteAsync(
+        WriteAsync(connection, () => connection.ExecuteAsync(
             $"INSERT INTO offers ({Columns}) VALUES (@Tenant, @Id, @Type, @Name, @NameKey, @Kind, @Active, @ValidFrom, @ValidTo, @SegmentKey, @SegmentValue, @ExternalId, @Document, @Version, @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)",
             Row.From(offer),
             transaction));
@@ -46,7 +45,7 @@ public static class OfferStore
     /// conditional statement, so of two writers holding the same version exactly one succeeds.
     /// </summary>
     public static Task<OfferWriteOutcome> UpdateAsync(DbConnection connection, DbTransaction transaction, OfferDocument offer, string expectedVersion) =>
-        WriteAsync(() => connection.ExecuteAsync(
+        WriteAsync(connection, () => connection.ExecuteAsync(
             """
             UPDATE offers SET name = @Name, name_key = @NameKey, kind = @Kind, active = @Active,
                 valid_from = @ValidFrom, valid_to = @ValidTo, segment_key = @SegmentKey, segment_value = @SegmentValue,
@@ -121,29 +120,20 @@ public static class OfferStore
         return ([.. documents.Select(d => OfferDocuments.Parse(type, d))], total);
     }
 
-    // Dapper expands "IN @list" for SQLite but hands Npgsql the array as one parameter.
     private static string In(DbConnection connection, string column, string parameter) =>
-        connection is NpgsqlConnection ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+        SqlDialect.Of(connection).In(column, parameter);
 
-    private static async Task<OfferWriteOutcome> WriteAsync(Func<Task<int>> statement)
+    private static async Task<OfferWriteOutcome> WriteAsync(DbConnection connection, Func<Task<int>> statement)
     {
         try
         {
             return await statement() == 1 ? OfferWriteOutcome.Written : OfferWriteOutcome.VersionMismatch;
         }
-        catch (DbException exception) when (UniqueIndexOf(exception) is { } index)
+        catch (DbException exception) when (SqlDialect.Of(connection).IsUniqueViolation(exception, out var index))
         {
-            return index.Contains("external_id", StringComparison.Ordinal) ? OfferWriteOutcome.DuplicateExternalId : OfferWriteOutcome.DuplicateName;
+            return index?.Contains("external_id", StringComparison.Ordinal) == true ? OfferWriteOutcome.DuplicateExternalId : OfferWriteOutcome.DuplicateName;
         }
     }
-
-    // The unique index a statement ran into, or null if the failure was something else.
-    private static string? UniqueIndexOf(DbException exception) => exception switch
-    {
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg => pg.ConstraintName ?? "",
-        SqliteException { SqliteErrorCode: 19 } sqlite when sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal) => sqlite.Message,
-        _ => null,
-    };
 
     private sealed record Row(
         string Tenant, string Id, string Type, string Name, string NameKey, string Kind, bool Active,

@@ -35,30 +35,20 @@ public static class PromotionsConfigurationEndpoints
             return errors.ToResult();
         }
 
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        var stored = await PromotionsConfigurationStore.PutExclusionsAsync(
-            connection, transaction, user.Tenant, ids, request!.Version, ObjectIds.NewVersion(), clock.GetUtcNow().ToUnixTimeMilliseconds(), user.UserId);
-        if (stored is null)
-        {
-            return StaleVersion();
-        }
-
-        await CatalogueVersions.BumpAsync(connection, transaction, user.Tenant);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Created("/v0/promotions/configuration/exclusions", ToResponse(stored));
+        var stored = await database.WriteCatalogueAsync(user.Tenant, async (connection, transaction) => Committed(await PromotionsConfigurationStore.PutExclusionsAsync(
+            connection, transaction, user.Tenant, ids, request!.Version, ObjectIds.NewVersion(), clock.GetUtcNow().ToUnixTimeMilliseconds(), user.UserId)), ct);
+        return stored is null
+            ? StaleVersion()
+            : TypedResults.Created("/v0/promotions/configuration/exclusions", ToResponse(stored));
     }
 
     private static async Task<IResult> DeleteExclusions(RequestUser user, Database database, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        if (await PromotionsConfigurationStore.DeleteExclusionsAsync(connection, transaction, user.Tenant) > 0)
+        await database.WriteCatalogueAsync(user.Tenant, async (connection, transaction) =>
         {
-            await CatalogueVersions.BumpAsync(connection, transaction, user.Tenant);
-        }
-
-        await transaction.CommitAsync(ct);
+            var deleted = await PromotionsConfigurationStore.DeleteExclusionsAsync(connection, transaction, user.Tenant);
+            return deleted > 0 ? WriteOutcome.Commit(deleted) : WriteOutcome.RollBack(deleted);
+        }, ct);
         return TypedResults.NoContent();
     }
 
@@ -75,19 +65,15 @@ public static class PromotionsConfigurationEndpoints
             return ErrorResults.BadRequest("stackable: is required (true or false)", "validation_failed");
         }
 
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        var stored = await PromotionsConfigurationStore.PutCouponStackingAsync(
-            connection, transaction, user.Tenant, stackable, request.Version, ObjectIds.NewVersion(), clock.GetUtcNow().ToUnixTimeMilliseconds(), user.UserId);
-        if (stored is null)
-        {
-            return StaleVersion();
-        }
-
-        await CatalogueVersions.BumpAsync(connection, transaction, user.Tenant);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(ToResponse(stored));
+        var stored = await database.WriteCatalogueAsync(user.Tenant, async (connection, transaction) => Committed(await PromotionsConfigurationStore.PutCouponStackingAsync(
+            connection, transaction, user.Tenant, stackable, request.Version, ObjectIds.NewVersion(), clock.GetUtcNow().ToUnixTimeMilliseconds(), user.UserId)), ct);
+        return stored is null ? StaleVersion() : TypedResults.Ok(ToResponse(stored));
     }
+
+    // A conditional write that matched no row (a stale version) stored nothing: nothing to commit or bump.
+    private static WriteOutcome<T?> Committed<T>(T? stored)
+        where T : class =>
+        stored is null ? WriteOutcome.RollBack(stored) : WriteOutcome.Commit<T?>(stored);
 
     private static IResult StaleVersion() =>
         ErrorResults.Conflict("version: the configuration was changed by someone else (or was never set); read it again and retry", "version_conflict");

@@ -15,7 +15,7 @@ public static class RedemptionEndpoints
     public static void MapRedemptionEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/v0/promotions/redemption").WithTags("Redemptions");
-        group.MapPost("", Redeem).RequireAuthorization(Scopes.PromotionsWrite).WithName("RedeemCouponCodes")
+        group.MapPost("", Redeem).RequireAuthorization(Scopes.PromotionsWrite).WithName("RedeemCouponCodes").WithIdempotencyKey(RejectBody)
             .WithMetadata(new DocumentedRequestBody(typeof(RedemptionRequest), "application/json"))
             .Produces<RedemptionReceipt>().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status409Conflict).Produces(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{orderId}", RollBack).RequireAuthorization(Scopes.PromotionsWrite).WithName("RollBackRedemptions").Produces(StatusCodes.Status204NoContent);
@@ -25,7 +25,6 @@ public static class RedemptionEndpoints
         HttpRequest request,
         RequestUser user,
         RedemptionStore store,
-        IdempotencyKeys keys,
         LimitsOptions limits,
         IOptions<JsonOptions> jsonOptions,
         CancellationToken cancellationToken)
@@ -39,43 +38,13 @@ public static class RedemptionEndpoints
             return invalid!;
         }
 
-        IdempotencyClaim? claim = null;
-        if (request.Headers.TryGetValue(IdempotencyKeys.Header, out var header))
-        {
-            var key = header.ToString();
-            if (key.Length is 0 or > IdempotencyKeys.MaxKeyLength)
-            {
-                return ErrorResults.BadRequest($"{IdempotencyKeys.Header}: must be 1 to {IdempotencyKeys.MaxKeyLength} characters", "validation_failed");
-            }
-
-            claim = await keys.ClaimAsync(user.Tenant, key, IdempotencyKeys.Hash(body.Span), cancellationToken);
-            switch (claim.Kind)
-            {
-                case IdempotencyClaimKind.Replay:
-                    request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-                    return Results.Content(claim.Body ?? "", "application/json", statusCode: claim.Status);
-                case IdempotencyClaimKind.BodyMismatch:
-                    return ErrorResults.Status(
-                        StatusCodes.Status422UnprocessableEntity, "this Idempotency-Key was used with a different request body", "idempotency_key_reused");
-                case IdempotencyClaimKind.InFlight:
-                    return ErrorResults.Conflict("a request with this Idempotency-Key is still in progress", "idempotency_key_in_flight");
-            }
-        }
-
-        RedemptionOutcome outcome;
-        try
-        {
-            outcome = await store.RedeemAsync(
-                user.Tenant,
-                redemption,
-                claim is null ? null : (connection, tx, receipt) => IdempotencyKeys.CompleteAsync(connection, tx, claim, 200, JsonSerializer.Serialize(receipt, json)),
-                cancellationToken);
-        }
-        catch when (claim is not null)
-        {
-            await keys.ReleaseAsync(claim); // a failure that is not an answer (database down) must not be replayed
-            throw;
-        }
+        // The idempotency record of a success commits with the redemption itself.
+        var idempotency = IdempotencyScope.Of(request.HttpContext);
+        var outcome = await store.RedeemAsync(
+            user.Tenant,
+            redemption,
+            idempotency is null ? null : (connection, tx, receipt) => idempotency.CompleteAsync(connection, tx, 200, JsonSerializer.Serialize(receipt, json)),
+            cancellationToken);
 
         if (outcome.Receipt is { } done)
         {
@@ -88,13 +57,19 @@ public static class RedemptionEndpoints
             Code = first.Reason,
             Causes = outcome.Failures.Select(f => $"{f.Reason}: {f.Message}").ToList(),
         };
-        if (claim is not null)
-        {
-            await keys.CompleteAsync(claim, first.Status, JsonSerializer.Serialize(error, json));
-        }
-
         return TypedResults.Json(error, json, statusCode: first.Status);
     }
+
+    // A body the handler would reject claims no idempotency key.
+    private static IResult? RejectBody(HttpContext context, ReadOnlyMemory<byte> body) =>
+        RedemptionParsing.TryParse(
+            body.Span,
+            context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions,
+            context.RequestServices.GetRequiredService<LimitsOptions>().MaxCodesPerRequest,
+            out _,
+            out var invalid)
+            ? null
+            : invalid;
 
     public static async Task<IResult> RollBack(string orderId, RequestUser user, RedemptionStore store, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Npgsql;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
 using Storewise.Api.Offers;
@@ -30,14 +29,15 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
     public Task<int?> RollBackAsync(string tenant, string orderId, CancellationToken cancellationToken) =>
         RetryOnDeadlockAsync(() => TryRollBackAsync(tenant, orderId, cancellationToken));
 
-    private async Task<RedemptionOutcome> TryRedeemAsync(
-        string tenant, Redemption redemption, Func<DbConnection, DbTransaction, RedemptionReceipt, Task>? beforeCommit, CancellationToken cancellationToken)
+    private Task<RedemptionOutcome> TryRedeemAsync(
+        string tenant, Redemption redemption, Func<DbConnection, DbTransaction, RedemptionReceipt, Task>? beforeCommit, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, tx) => RedeemWithinAsync(connection, tx, tenant, redemption, beforeCommit), cancellationToken);
+
+    private async Task<WriteOutcome<RedemptionOutcome>> RedeemWithinAsync(
+        DbConnection connection, DbTransaction tx, string tenant, Redemption redemption, Func<DbConnection, DbTransaction, RedemptionReceipt, Task>? beforeCommit)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
         var keys = redemption.Codes.Select(CodeText.Key).ToArray();
-        // Npgsql takes the list as one array parameter; Dapper expands it into a list for SQLite.
-        var anyKey = database.IsPostgres ? "c.code_key = ANY(@keys)" : "c.code_key IN @keys";
+        var anyKey = database.Dialect.In("c.code_key", "keys");
         var stored = (await connection.QueryAsync<RedeemableCode>(
             $"""
             SELECT c.id AS Id, c.code AS Code, c.code_key AS CodeKey, c.coupon_id AS CouponId, c.active AS Active, c.redemptions AS Redemptions,
@@ -72,8 +72,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
 
         if (failures.Count > 0)
         {
-            await tx.RollbackAsync(cancellationToken);
-            return RedemptionOutcome.Failed(failures);
+            return WriteOutcome.RollBack(RedemptionOutcome.Failed(failures));
         }
 
         var at = Timestamps.ToUnixMs(now);
@@ -91,9 +90,8 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
                 tx)).AsList();
             if (counts.Count == 0)
             {
-                await tx.RollbackAsync(cancellationToken);
                 var verdict = singleUse ? EligibilityVerdict.AlreadyRedeemed : EligibilityVerdict.CodeInactive;
-                return RedemptionOutcome.Failed([RedemptionEligibility.FailureFor(verdict, requested, null, redemption.Currency)!]);
+                return WriteOutcome.RollBack(RedemptionOutcome.Failed([RedemptionEligibility.FailureFor(verdict, requested, null, redemption.Currency)!]));
             }
 
             var recorded = await connection.ExecuteAsync(
@@ -117,8 +115,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
                 tx);
             if (recorded == 0)
             {
-                await tx.RollbackAsync(cancellationToken);
-                return RedemptionOutcome.Failed([RedemptionFailure.OrderAlreadyRedeemed(requested, redemption.OrderId)]);
+                return WriteOutcome.RollBack(RedemptionOutcome.Failed([RedemptionFailure.OrderAlreadyRedeemed(requested, redemption.OrderId)]));
             }
 
             redeemed.Add(new RedeemedCode(code.Code, code.Id, code.CouponId, counts[0], Timestamps.Rfc3339(now)));
@@ -133,14 +130,14 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             await beforeCommit(connection, tx, receipt);
         }
 
-        await tx.CommitAsync(cancellationToken);
-        return RedemptionOutcome.Succeeded(receipt);
+        return WriteOutcome.Commit(RedemptionOutcome.Succeeded(receipt));
     }
 
-    private async Task<int?> TryRollBackAsync(string tenant, string orderId, CancellationToken cancellationToken)
+    private Task<int?> TryRollBackAsync(string tenant, string orderId, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, tx) => RollBackWithinAsync(connection, tx, tenant, orderId), cancellationToken);
+
+    private async Task<WriteOutcome<int?>> RollBackWithinAsync(DbConnection connection, DbTransaction tx, string tenant, string orderId)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
         var now = Timestamps.ToUnixMs(clock.GetUtcNow());
         // Only rows this statement flips are decremented: a concurrent rollback of the same order gets none of them.
         var codeIds = (await connection.QueryAsync<string>(
@@ -155,8 +152,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
         {
             var known = await connection.ExecuteScalarAsync<int?>(
                 "SELECT 1 FROM redemptions WHERE tenant = @tenant AND order_id = @orderId LIMIT 1", new { tenant, orderId }, tx);
-            await tx.CommitAsync(cancellationToken);
-            return known is null ? null : 0;
+            return WriteOutcome.Commit<int?>(known is null ? null : 0);
         }
 
         foreach (var group in codeIds.GroupBy(id => id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -167,13 +163,11 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
                 tx);
         }
 
-        await tx.CommitAsync(cancellationToken);
-        return codeIds.Count;
+        return WriteOutcome.Commit<int?>(codeIds.Count);
     }
 
-    // PostgreSQL may pick one of two transactions that lock the same rows in opposite order as a deadlock victim;
-    // nothing of the victim was committed, so it is simply run again.
-    private static async Task<T> RetryOnDeadlockAsync<T>(Func<Task<T>> attempt)
+    // A deadlock victim committed nothing, so it is simply run again.
+    private async Task<T> RetryOnDeadlockAsync<T>(Func<Task<T>> attempt)
     {
         for (var i = 1; ; i++)
         {
@@ -181,7 +175,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             {
                 return await attempt();
             }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && i < Attempts)
+            catch (DbException e) when (database.Dialect.IsRetryableConflict(e) && i < Attempts)
             {
                 await Task.Delay(Random.Shared.Next(1, 10 * i));
             }

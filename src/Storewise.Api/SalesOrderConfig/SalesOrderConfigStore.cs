@@ -89,9 +89,8 @@ public sealed class SalesOrderConfigStore(Database database, IDataProtectionProv
     public async Task<StoredConfig?> TrySetSequenceAsync(
         string tenant, OrderIdSequence sequence, string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        var stored = await database.WriteAsync(async (connection, tx) =>
         {
-            await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
             var inserted = await connection.ExecuteAsync(
                 """
                 INSERT INTO sales_order_configs (tenant, config_key, value_json, secret, row_version, updated_at, updated_by)
@@ -117,14 +116,12 @@ public sealed class SalesOrderConfigStore(Database database, IDataProtectionProv
                     """,
                     new { tenant, sequence.Prefix, sequence.Size, sequence.Step, sequence.MaxNumber, sequence.Start },
                     tx);
-                await tx.CommitAsync(cancellationToken);
-                return null;
+                return WriteOutcome.Commit(true);
             }
 
-            await tx.RollbackAsync(cancellationToken);
-        }
-
-        return await ReadAsync(tenant, SalesOrderConfigKeys.OrderIdSequence, cancellationToken)
+            return WriteOutcome.RollBack(false);
+        }, cancellationToken);
+        return stored ? null : await ReadAsync(tenant, SalesOrderConfigKeys.OrderIdSequence, cancellationToken)
             ?? throw new InvalidOperationException("the order id sequence row vanished after a conflicting insert");
     }
 

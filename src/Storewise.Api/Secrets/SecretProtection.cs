@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ public static class SecretProtection
     /// <summary>Fixed, so instances with different content roots still share payloads.</summary>
     public const string ApplicationName = "Storewise";
 
-    private const long PostgresLockKey = 0x53774b6579; // "SwKey"
+    private const long LockKey = 0x53774b6579; // "SwKey"
 
     public static void AddSecretProtection(this IServiceCollection services)
     {
@@ -37,24 +36,12 @@ public static class SecretProtection
         var keys = services.GetRequiredService<IKeyManager>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (database.IsPostgres)
-        {
-            await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = PostgresLockKey });
-        }
-
-        try
+        await using (await database.Dialect.LockAsync(connection, LockKey, cancellationToken))
         {
             var active = keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now);
             if (!active)
             {
                 keys.CreateNewKey(now, now.AddDays(90));
-            }
-        }
-        finally
-        {
-            if (database.IsPostgres)
-            {
-                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = PostgresLockKey });
             }
         }
     }

@@ -5,9 +5,9 @@ using Npgsql;
 namespace Storewise.Api.Storage;
 
 /// <summary>
-/// Opens connections to the configured store. Statements are written in the SQL subset both SQLite and
-/// PostgreSQL understand (ON CONFLICT, RETURNING, LIMIT/OFFSET); <see cref="Provider"/> tells the few places
-/// that differ.
+/// Opens connections to the configured store and runs write transactions. Statements are written in the SQL
+/// subset both SQLite and PostgreSQL understand (ON CONFLICT, RETURNING, LIMIT/OFFSET); what differs is asked
+/// of <see cref="Dialect"/>.
 /// </summary>
 public sealed class Database : IAsyncDisposable
 {
@@ -18,6 +18,7 @@ public sealed class Database : IAsyncDisposable
     public Database(DatabaseProvider provider, string connectionString)
     {
         Provider = provider;
+        Dialect = provider == DatabaseProvider.Postgres ? PostgresDialect.Instance : SqliteDialect.Instance;
         if (provider == DatabaseProvider.Postgres)
         {
             _postgres = new NpgsqlDataSourceBuilder(connectionString).Build();
@@ -41,7 +42,7 @@ public sealed class Database : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
-    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+    public SqlDialect Dialect { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -64,18 +65,57 @@ public sealed class Database : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a write transaction. On SQLite this is BEGIN IMMEDIATE, so two writers never deadlock on a lock
-    /// upgrade; on PostgreSQL it is READ COMMITTED, and statements that must not race use conditional updates.
+    /// The one way to write: opens a connection and a write transaction, runs <paramref name="work"/>, and commits
+    /// or rolls back as it says. Nothing else opens a write transaction.
     /// </summary>
-    public static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<WriteOutcome<T>>> work, CancellationToken cancellationToken = default)
     {
-        if (connection is SqliteConnection sqlite)
+        await using var connection = await OpenAsync(cancellationToken);
+        return await WriteAsync(connection, work, cancellationToken);
+    }
+
+    /// <summary><see cref="WriteAsync{T}(Func{DbConnection, DbTransaction, Task{WriteOutcome{T}}}, CancellationToken)"/> on a connection the caller holds.</summary>
+    public async Task<T> WriteAsync<T>(
+        DbConnection connection, Func<DbConnection, DbTransaction, Task<WriteOutcome<T>>> work, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await Dialect.BeginWriteAsync(connection, cancellationToken);
+        var outcome = await work(connection, transaction);
+        if (outcome.Commit)
         {
-            return sqlite.BeginTransaction(deferred: false);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
         }
 
-        return await connection.BeginTransactionAsync(cancellationToken);
+        return outcome.Value;
     }
+
+    /// <summary>
+    /// A write that changes what carts are priced with (offers, code activity, exclusions, stacking mode): when
+    /// <paramref name="work"/> commits, the tenant's catalogue version is bumped in the same transaction, so every
+    /// instance rebuilds its cached promotion set. A change that forgets this would serve stale prices elsewhere.
+    /// </summary>
+    public async Task<T> WriteCatalogueAsync<T>(string tenant, Func<DbConnection, DbTransaction, Task<WriteOutcome<T>>> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await WriteCatalogueAsync(tenant, connection, work, cancellationToken);
+    }
+
+    /// <summary><see cref="WriteCatalogueAsync{T}(string, Func{DbConnection, DbTransaction, Task{WriteOutcome{T}}}, CancellationToken)"/> on a connection the caller holds.</summary>
+    public Task<T> WriteCatalogueAsync<T>(
+        string tenant, DbConnection connection, Func<DbConnection, DbTransaction, Task<WriteOutcome<T>>> work, CancellationToken cancellationToken = default) =>
+        WriteAsync(connection, async (c, transaction) =>
+        {
+            var outcome = await work(c, transaction);
+            if (outcome.Commit)
+            {
+                await CatalogueVersions.BumpAsync(c, transaction, tenant);
+            }
+
+            return outcome;
+        }, cancellationToken);
 
     public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

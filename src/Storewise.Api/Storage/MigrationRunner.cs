@@ -4,22 +4,17 @@ namespace Storewise.Api.Storage;
 
 /// <summary>
 /// Applies the versioned SQL scripts under Storage/Migrations/{sqlite|postgres} in name order, each once,
-/// each in its own transaction. On PostgreSQL an advisory lock keeps several instances starting together
+/// each in its own transaction. A database-wide lock (advisory on PostgreSQL) keeps several instances starting together
 /// from applying the same script twice.
 /// </summary>
 public sealed class MigrationRunner(Database database, ILogger<MigrationRunner> logger)
 {
-    private const long PostgresLockKey = 0x53746f7265; // "Store"
+    private const long LockKey = 0x53746f7265; // "Store"
 
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (database.IsPostgres)
-        {
-            await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = PostgresLockKey });
-        }
-
-        try
+        await using (await database.Dialect.LockAsync(connection, LockKey, cancellationToken))
         {
             await connection.ExecuteAsync(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)");
@@ -32,25 +27,20 @@ public sealed class MigrationRunner(Database database, ILogger<MigrationRunner> 
                     continue;
                 }
 
-                await using var tx = await Database.BeginWriteAsync(connection, cancellationToken);
-                await connection.ExecuteAsync(sql, transaction: tx);
-                await connection.ExecuteAsync(
-                    "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
-                    new { version, at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
-                    tx);
-                await tx.CommitAsync(cancellationToken);
+                await database.WriteAsync(connection, async (c, tx) =>
+                {
+                    await c.ExecuteAsync(sql, transaction: tx);
+                    await c.ExecuteAsync(
+                        "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
+                        new { version, at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+                        tx);
+                    return WriteOutcome.Commit(true);
+                }, cancellationToken);
                 logger.LogInformation("Applied migration {Version} ({Provider})", version, database.Provider);
                 count++;
             }
 
             return count;
-        }
-        finally
-        {
-            if (database.IsPostgres)
-            {
-                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = PostgresLockKey });
-            }
         }
     }
 

@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Storewise.Api.Storage;
+
+/// <summary>
+/// Everything the service's SQL does differently on SQLite and PostgreSQL, in one place: array membership,
+/// how a unique violation or a retryable conflict is recognised, write transactions, bulk copy, statistics and
+/// cross-instance locks. Feature code asks <see cref="Database.Dialect"/> and never names a provider type.
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>The dialect of an open connection, for SQL helpers that are handed only the connection.</summary>
+    public static SqlDialect Of(DbConnection connection) =>
+        connection is NpgsqlConnection ? PostgresDialect.Instance : SqliteDialect.Instance;
+
+    /// <summary>A condition "<paramref name="column"/> is one of the array parameter <paramref name="parameter"/>".</summary>
+    public abstract string In(string column, string parameter);
+
+    /// <summary>
+    /// Whether the statement failed on a unique (or primary key) index, and which one; the constraint is the
+    /// index name on PostgreSQL and the "table.column, ..." list on SQLite, or null when the engine did not say.
+    /// </summary>
+    public abstract bool IsUniqueViolation(DbException exception, out string? constraint);
+
+    /// <summary>Whether the transaction lost a deadlock or serialization conflict and may simply be run again.</summary>
+    public abstract bool IsRetryableConflict(DbException exception);
+
+    /// <summary>Starts a write transaction that never deadlocks on a lock upgrade.</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Appends <paramref name="rows"/> to a table in the fastest way the engine offers.</summary>
+    public abstract Task BulkInsertAsync<T>(DbConnection connection, BulkTable<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken);
+
+    /// <summary>Refreshes the planner's statistics of a table that just grew a lot (where the engine keeps any).</summary>
+    public abstract Task RefreshStatisticsAsync(DbConnection connection, string table, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds a lock shared by every instance on the database until disposed, so instances starting together do
+    /// a one-time step once. SQLite serves one host, whose write transactions already queue.
+    /// </summary>
+    public abstract Task<IAsyncDisposable> LockAsync(DbConnection connection, long key, CancellationToken cancellationToken);
+}
