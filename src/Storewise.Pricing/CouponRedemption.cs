@@ -2,7 +2,7 @@ namespace Storewise.Pricing;
 
 /// <summary>
 /// Whether a coupon code may be redeemed, decided by the same checks and precedence as a cart's
-/// <c>rejectedCoupons</c> (A34), so pricing and redemption cannot disagree. Pure, like <see cref="PricingEngine"/>.
+/// <c>rejectedCoupons</c> (docs/pricing-rules.md A34), so pricing and redemption cannot disagree. Pure, like <see cref="PricingEngine"/>.
 /// </summary>
 public static class CouponRedemption
 {

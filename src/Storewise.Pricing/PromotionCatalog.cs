@@ -40,7 +40,7 @@ public sealed class PromotionCatalog
         var storeLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var promotion in promotions)
         {
-            // Inactive promotions can never apply (A36), so they stay out of the index; explain mode still lists them.
+            // Inactive promotions can never apply (docs/pricing-rules.md A36), so they stay out of the index; explain mode still lists them.
             if (!promotion.Offer.Active)
             {
                 continue;
@@ -81,14 +81,14 @@ public sealed class PromotionCatalog
     /// <summary>Number of automatic promotions compiled, active or not.</summary>
     public int PromotionCount => Promotions.Length;
 
-    /// <summary>Whether several coupons may apply to one cart; false is the legacy mode (A48, A49).</summary>
+    /// <summary>Whether several coupons may apply to one cart; false is the legacy mode (docs/pricing-rules.md A48, A49).</summary>
     public bool StackableCoupons { get; }
 
     internal CompiledOffer[] Promotions { get; }
 
     internal CurrencyIds CurrencyIds { get; }
 
-    /// <summary>Promotions sorted by lower-cased id, then id (A44), for the explain report.</summary>
+    /// <summary>Promotions sorted by lower-cased id, then id (docs/pricing-rules.md A44), for the explain report.</summary>
     internal CompiledOffer[] PromotionsByLowerId { get; }
 
     /// <summary>
@@ -102,10 +102,10 @@ public sealed class PromotionCatalog
     /// <summary>Validity windows as UTC ticks by promotion index: a dense array is the cheapest first filter.</summary>
     internal long[] ValidFromTicks { get; }
 
-    /// <summary>Inclusive end of each window (SPEC 2.4); <see cref="long.MaxValue"/> when open-ended.</summary>
+    /// <summary>Inclusive end of each window (docs/spec.md §2.4); <see cref="long.MaxValue"/> when open-ended.</summary>
     internal long[] ValidToTicks { get; }
 
-    /// <summary>Compiles the stored offers. Order of the inputs does not matter (D6).</summary>
+    /// <summary>Compiles the stored offers. Order of the inputs does not matter (docs/spec.md §D6).</summary>
     public static PromotionCatalog Compile(
         IEnumerable<Offer> promotions,
         IEnumerable<Offer> coupons,
@@ -147,7 +147,7 @@ public sealed class PromotionCatalog
 
     /// <summary>
     /// Active cart-level and free-shipping promotions restricted to <paramref name="storeId"/>, latest end first.
-    /// A store-restricted offer fails every other cart (A32), so only the cart's own store is looked at.
+    /// A store-restricted offer fails every other cart (docs/pricing-rules.md A32), so only the cart's own store is looked at.
     /// </summary>
     internal int[] CartWideForStore(string? storeId) =>
         storeId is not null && cartWideByStore.TryGetValue(storeId, out var offers) ? offers : NoOffers;
@@ -163,7 +163,7 @@ public sealed class PromotionCatalog
         return compiled;
     }
 
-    // A03: older means earlier createdAt, then the smaller id (ordinal, A55). Coupons and promotions share one
+    // docs/pricing-rules.md A03: older means earlier createdAt, then the smaller id (ordinal, docs/pricing-rules.md A55). Coupons and promotions share one
     // scale because exclusive scenarios of either source break ties by age. Ranks are computed from the stored
     // offers, before compilation, so a compiled offer never changes after construction. The result holds the
     // promotions' ranks, then the coupons'.
@@ -238,7 +238,7 @@ public sealed class PromotionCatalog
 
                 break;
             case OfferFamily.Bundle:
-                // A24: a bundle is found through its products only; included* lists play no part.
+                // docs/pricing-rules.md A24: a bundle is found through its products only; included* lists play no part.
                 foreach (var requirement in promotion.BundleRequirements)
                 {
                     AddToList(productLists, requirement.ProductId, promotion.Index);

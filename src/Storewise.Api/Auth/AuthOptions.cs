@@ -1,6 +1,6 @@
 namespace Storewise.Api.Auth;
 
-/// <summary>Token validation settings (SPEC D2).</summary>
+/// <summary>Token validation settings (docs/spec.md §D2).</summary>
 public sealed class AuthOptions
 {
     public const string Section = "Auth";

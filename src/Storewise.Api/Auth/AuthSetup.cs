@@ -5,7 +5,7 @@ using Storewise.Api.Storage;
 
 namespace Storewise.Api.Auth;
 
-/// <summary>JWT bearer validation, one policy per scope, and the tenant-header check of SPEC D2.</summary>
+/// <summary>JWT bearer validation, one policy per scope, and the tenant-header check of docs/spec.md §D2.</summary>
 public static class AuthSetup
 {
     public static void AddStorewiseAuth(this WebApplicationBuilder builder)
@@ -77,7 +77,7 @@ public static class AuthSetup
     }
 
     /// <summary>
-    /// A <c>tenant</c> header that differs from the token's tenant is 403 (SPEC D2). Runs after
+    /// A <c>tenant</c> header that differs from the token's tenant is 403 (docs/spec.md §D2). Runs after
     /// authentication and before the handlers.
     /// </summary>
     public static IApplicationBuilder UseTenantHeaderCheck(this IApplicationBuilder app) =>

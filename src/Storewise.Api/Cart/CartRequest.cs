@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Storewise.Api.Cart;
 
-/// <summary>The body of <c>POST /v0/promotions/cart</c> (SPEC 3.1, D3). Anything else sent is ignored.</summary>
+/// <summary>The body of <c>POST /v0/promotions/cart</c> (docs/spec.md §3.1, §D3). Anything else sent is ignored.</summary>
 public sealed record CartRequest
 {
     public string? CustomerId { get; init; }

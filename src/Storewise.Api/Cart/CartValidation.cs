@@ -5,7 +5,7 @@ using Storewise.Pricing;
 
 namespace Storewise.Api.Cart;
 
-/// <summary>Checks a cart request (SPEC D3, PRICING-RULES A53/A56) and turns it into the engine's cart.</summary>
+/// <summary>Checks a cart request (docs/spec.md §D3, docs/pricing-rules.md A53/A56) and turns it into the engine's cart.</summary>
 public static class CartValidation
 {
     private const int MaxQuantity = 1_000_000;
@@ -114,7 +114,7 @@ public static class CartValidation
         };
     }
 
-    /// <summary>Reads <c>evaluatedAt</c>: RFC 3339, or a naive time read as UTC (A30); absent means now.</summary>
+    /// <summary>Reads <c>evaluatedAt</c>: RFC 3339, or a naive time read as UTC (docs/pricing-rules.md A30); absent means now.</summary>
     public static DateTimeOffset? EvaluatedAt(string? value, DateTimeOffset now, ValidationErrors errors)
     {
         if (value is null)

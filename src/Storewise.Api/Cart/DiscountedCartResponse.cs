@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Storewise.Api.Cart;
 
 /// <summary>
-/// The answer of <c>POST /v0/promotions/cart</c> (SPEC D4, PRICING-RULES A51/A54): the request's documented
+/// The answer of <c>POST /v0/promotions/cart</c> (docs/spec.md §D4, docs/pricing-rules.md A51/A54): the request's documented
 /// fields as sent (absent ones omitted), each line with its ordered discounts, and the cart totals.
 /// </summary>
 public sealed record DiscountedCartResponse

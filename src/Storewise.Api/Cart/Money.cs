@@ -2,7 +2,7 @@ using Storewise.Pricing;
 
 namespace Storewise.Api.Cart;
 
-/// <summary>Writes money at the currency's minor unit, so 5 EUR is sent as 5.00 and 5 JPY as 5 (A54).</summary>
+/// <summary>Writes money at the currency's minor unit, so 5 EUR is sent as 5.00 and 5 JPY as 5 (docs/pricing-rules.md A54).</summary>
 public static class Money
 {
     private static readonly decimal[] ZeroWithScale = [0m, 0.0m, 0.00m, 0.000m, 0.0000m];

@@ -4,7 +4,7 @@ using Storewise.Api.Errors;
 
 namespace Storewise.Api.Codes;
 
-/// <summary>Coupon codes (SPEC 1.3): create, list, switch active.</summary>
+/// <summary>Coupon codes (docs/spec.md §1.3): create, list, switch active.</summary>
 public static class CodeEndpoints
 {
     public static void MapCodeEndpoints(this WebApplication app)

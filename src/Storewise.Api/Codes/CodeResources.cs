@@ -14,12 +14,12 @@ public sealed record CodeResource(
 
 public sealed record SelfLink([property: JsonPropertyName("self")] string Self);
 
-/// <summary>The create-codes answer: <c>links</c> is an array, one per code (vendor quirk, SPEC 0.6).</summary>
+/// <summary>The create-codes answer: <c>links</c> is an array, one per code (vendor quirk, docs/spec.md §0.6).</summary>
 public sealed record CreatedCodes(
     [property: JsonPropertyName("links")] IReadOnlyList<SelfLink> Links,
     [property: JsonPropertyName("codes")] IReadOnlyList<CodeResource> Codes);
 
-/// <summary>One item of the code list: a single code under the plural key <c>codes</c> (vendor quirk, SPEC 0.6).</summary>
+/// <summary>One item of the code list: a single code under the plural key <c>codes</c> (vendor quirk, docs/spec.md §0.6).</summary>
 public sealed record CodeListItem(
     [property: JsonPropertyName("links")] SelfLink Links,
     [property: JsonPropertyName("codes")] CodeResource Codes);

@@ -4,10 +4,10 @@ using Storewise.Api.Errors;
 
 namespace Storewise.Api.Codes;
 
-/// <summary>What a coupon code may look like (SPEC 2.3) and the key that makes codes unique per tenant.</summary>
+/// <summary>What a coupon code may look like (docs/spec.md §2.3) and the key that makes codes unique per tenant.</summary>
 public static partial class CodeText
 {
-    /// <summary>Longest code accepted (docs/decisions/0203).</summary>
+    /// <summary>Longest code accepted (docs/decisions/0203-code-length.md).</summary>
     public const int MaxLength = 128;
 
     public const string AllowedCharacters = "[a-zA-Z0-9-%_@&!]";
@@ -28,7 +28,7 @@ public static partial class CodeText
         return Pattern().IsMatch(code) ? null : $"'{code}' has characters outside {AllowedCharacters}";
     }
 
-    /// <summary>Codes are compared case-insensitively (SPEC D8); ASCII-only charset, so invariant upper-casing is exact.</summary>
+    /// <summary>Codes are compared case-insensitively (docs/spec.md §D8); ASCII-only charset, so invariant upper-casing is exact.</summary>
     public static string Key(string code) => code.ToUpperInvariant();
 
     /// <summary>

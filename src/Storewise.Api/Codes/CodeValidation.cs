@@ -40,7 +40,7 @@ public static class CodeValidation
         return true;
     }
 
-    /// <summary>The PATCH rules of SPEC 8 #26: <c>active</c> is required, <c>id</c>/<c>name</c> must match the code.</summary>
+    /// <summary>The PATCH rules of docs/spec.md §8 #26: <c>active</c> is required, <c>id</c>/<c>name</c> must match the code.</summary>
     public static IResult? ValidateUpdate(UpdateCodeRequest? request, CodeRow stored)
     {
         var errors = new ValidationErrors();

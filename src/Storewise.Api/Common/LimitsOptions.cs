@@ -8,10 +8,10 @@ public sealed class LimitsOptions
     /// <summary>Largest JSON request body, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Largest CSV import upload, in bytes (SPEC D9: 10 MiB).</summary>
+    /// <summary>Largest CSV import upload, in bytes (docs/spec.md §D9: 10 MiB).</summary>
     public long MaxImportBytes { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Most codes in one CSV import (SPEC D9: 100,000).</summary>
+    /// <summary>Most codes in one CSV import (docs/spec.md §D9: 100,000).</summary>
     public int MaxImportCodes { get; set; } = 100_000;
 
     /// <summary>Most lines in one cart.</summary>

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Storewise.Api.Common;
 
 /// <summary>
-/// Ids in the vendor's layout (SPEC 0.4): a 4-byte Unix-seconds timestamp, a 5-byte per-process random
+/// Ids in the vendor's layout (docs/spec.md §0.4): a 4-byte Unix-seconds timestamp, a 5-byte per-process random
 /// value and a 3-byte counter, written as 24 hex digits split 8/4/12 around a fixed <c>-4000-8000-</c>.
 /// They sort by creation second and are unique across processes.
 /// </summary>

@@ -5,7 +5,7 @@ using Storewise.Api.Errors;
 
 namespace Storewise.Api.Common;
 
-/// <summary>The <c>count</c>/<c>page</c> query of every list (SPEC 0.6): count 1..150, page ≥ 1.</summary>
+/// <summary>The <c>count</c>/<c>page</c> query of every list (docs/spec.md §0.6): count 1..150, page ≥ 1.</summary>
 public readonly record struct PageRequest(int Count, int Page)
 {
     public const int MaxCount = 150;

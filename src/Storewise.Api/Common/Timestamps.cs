@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Storewise.Api.Common;
 
-/// <summary>Time formats of the API (SPEC 0.5) and the Unix-millisecond form used in storage.</summary>
+/// <summary>Time formats of the API (docs/spec.md §0.5) and the Unix-millisecond form used in storage.</summary>
 public static class Timestamps
 {
     public static long ToUnixMs(DateTimeOffset value) => value.ToUnixTimeMilliseconds();

@@ -6,7 +6,7 @@ using Storewise.Api.Errors;
 
 namespace Storewise.Api.Configuration;
 
-/// <summary>Integration Configurations (TPPE), SPEC 1.1: served under /promotions and /v0/promotions.</summary>
+/// <summary>Integration Configurations (TPPE), docs/spec.md §1.1: served under /promotions and /v0/promotions.</summary>
 public static class IntegrationConfigEndpoints
 {
     public const string TppeSection = "tppe";

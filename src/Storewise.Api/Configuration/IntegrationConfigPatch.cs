@@ -4,7 +4,7 @@ using Storewise.Api.Errors;
 namespace Storewise.Api.Configuration;
 
 /// <summary>
-/// A TPPE PATCH body: only the members sent change (SPEC 8 #23). A null member was not sent.
+/// A TPPE PATCH body: only the members sent change (docs/spec.md §8 #23). A null member was not sent.
 /// </summary>
 public sealed record IntegrationConfigPatch(string? SessionUpdateUrl, string? AuthToken)
 {

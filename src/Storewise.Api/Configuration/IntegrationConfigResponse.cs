@@ -2,6 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Storewise.Api.Configuration;
 
-/// <summary>What GET and PATCH answer: the stored section without its token (SPEC 8 #22).</summary>
+/// <summary>What GET and PATCH answer: the stored section without its token (docs/spec.md §8 #22).</summary>
 public sealed record IntegrationConfigResponse(
     [property: JsonPropertyName("session_update_url")] string? SessionUpdateUrl);

@@ -5,7 +5,7 @@ using Storewise.Api.Offers;
 
 namespace Storewise.Api.Coupons;
 
-/// <summary>Coupon definitions (SPEC 1.3, without codes, imports and redemption): <c>/v0/promotions/coupon</c>.</summary>
+/// <summary>Coupon definitions (docs/spec.md §1.3, without codes, imports and redemption): <c>/v0/promotions/coupon</c>.</summary>
 public static class CouponEndpoints
 {
     public static void MapCouponEndpoints(this IEndpointRouteBuilder app)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Storewise.Api.Errors;
 
 /// <summary>
-/// The promotions service error body (SPEC 0.3 shape B; shape A is the same without the optional members).
+/// The promotions service error body (docs/spec.md §0.3 shape B; shape A is the same without the optional members).
 /// <c>status</c> always equals the HTTP status.
 /// </summary>
 public sealed record ApiError(

@@ -1,6 +1,6 @@
 namespace Storewise.Api.Errors;
 
-/// <summary>Which of the two error bodies a route answers with (SPEC D11).</summary>
+/// <summary>Which of the two error bodies a route answers with (docs/spec.md §D11).</summary>
 public static class ErrorShape
 {
     /// <summary>Sales-order routes answer problem+json; every other route answers shape B.</summary>

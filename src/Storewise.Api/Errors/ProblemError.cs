@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Storewise.Api.Errors;
 
-/// <summary>The sales-order configuration error body (SPEC 0.3 shape C), sent as application/problem+json.</summary>
+/// <summary>The sales-order configuration error body (docs/spec.md §0.3 shape C), sent as application/problem+json.</summary>
 public sealed record ProblemError(
     [property: JsonPropertyName("error_code")] string ErrorCode,
     [property: JsonPropertyName("message")] string Message,

@@ -5,7 +5,7 @@ namespace Storewise.Api.Hosting;
 /// <summary>
 /// Marks every object schema an answer can contain as closed (<c>additionalProperties: false</c>), so a field the
 /// document does not name is a contract break that the answer-validating tests catch. Request schemas stay open:
-/// requests may carry unknown members, which are ignored (SPEC D3). Free-form objects (no properties, such as an
+/// requests may carry unknown members, which are ignored (docs/spec.md §D3). Free-form objects (no properties, such as an
 /// offer's <c>category</c>, which echoes unknown members) and dictionaries stay open too.
 /// </summary>
 public static class ClosedResponseSchemas

@@ -141,7 +141,7 @@ public static class OpenApiConventions
         }
     }
 
-    /// <summary>The error body of a route: problem+json on the sales-order routes, shape B elsewhere (SPEC D11).</summary>
+    /// <summary>The error body of a route: problem+json on the sales-order routes, shape B elsewhere (docs/spec.md §D11).</summary>
     private static Type ErrorSchemaFor(string path) => ErrorShape.UsesProblemJson(path) ? typeof(ProblemError) : typeof(ApiError);
 
     private static Dictionary<string, OpenApiMediaType> ErrorContent(string path, OpenApiDocument? document) => new()

@@ -5,7 +5,7 @@ namespace Storewise.Api.Hosting;
 /// <summary>
 /// An example request body per operation id, shown in the OpenAPI document. The offer, code and cart examples
 /// are the vendor's own samples (the coupon one in full; the promotion one with its collapsed category and
-/// currencies filled in); the others follow SPEC's bodies.
+/// currencies filled in); the others follow the bodies of docs/spec.md.
 /// </summary>
 public static class RequestExamples
 {

@@ -78,7 +78,7 @@ public static class ServiceRegistration
         services.AddSingleton<IdempotencyKeys>();
     }
 
-    /// <summary>Strict JSON: numbers must be numbers, names are camelCase, unknown members are ignored (SPEC D3).</summary>
+    /// <summary>Strict JSON: numbers must be numbers, names are camelCase, unknown members are ignored (docs/spec.md §D3).</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

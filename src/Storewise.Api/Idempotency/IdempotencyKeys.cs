@@ -7,7 +7,7 @@ using Storewise.Api.Storage;
 namespace Storewise.Api.Idempotency;
 
 /// <summary>
-/// <c>Idempotency-Key</c> records with Stripe's semantics (SPEC D7): the key is claimed by an insert that
+/// <c>Idempotency-Key</c> records with Stripe's semantics (docs/spec.md §D7): the key is claimed by an insert that
 /// cannot race (ON CONFLICT DO NOTHING), the answer is stored with it, and a retry replays that answer.
 /// Keys are kept 24 hours; expired ones are deleted lazily when the tenant presents a key.
 /// </summary>

@@ -8,7 +8,7 @@ using Storewise.Api.Hosting;
 
 namespace Storewise.Api.Imports;
 
-/// <summary>CSV code imports (SPEC 1.3, D9): upload (202, processed in the background), list, get, error report.</summary>
+/// <summary>CSV code imports (docs/spec.md §1.3, §D9): upload (202, processed in the background), list, get, error report.</summary>
 public static class ImportEndpoints
 {
     public static void MapImportEndpoints(this WebApplication app)

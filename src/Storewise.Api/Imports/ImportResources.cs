@@ -4,7 +4,7 @@ using Storewise.Api.Common;
 
 namespace Storewise.Api.Imports;
 
-/// <summary>The <c>codesImport</c> object (SPEC 2.3); <c>reason</c> is present only on a FAILED import.</summary>
+/// <summary>The <c>codesImport</c> object (docs/spec.md §2.3); <c>reason</c> is present only on a FAILED import.</summary>
 public sealed record CodesImportResource(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("status")] string Status,

@@ -7,7 +7,7 @@ namespace Storewise.Api.Offers;
 
 /// <summary>
 /// Reads a <c>category</c> object into an <see cref="OfferCategory"/>, checking every rule of its kind
-/// (SPEC 2.2, 6, D5; PRICING-RULES A12, A24, A25). The one reader for promotions, coupons and stored
+/// (docs/spec.md §2.2, §6, §D5; docs/pricing-rules.md A12, A24, A25). The one reader for promotions, coupons and stored
 /// documents; members it does not know stay in <see cref="OfferCategory.Raw"/>.
 /// </summary>
 public static class CategoryReader

@@ -1,18 +1,18 @@
 namespace Storewise.Api.Offers;
 
 /// <summary>
-/// A promotion or coupon with every field of the resource (SPEC 2.1): the one offer model. The validator makes
+/// A promotion or coupon with every field of the resource (docs/spec.md §2.1): the one offer model. The validator makes
 /// it, <see cref="OfferDocuments"/> stores and reads it as it is, <see cref="OfferStore"/> derives the indexed
 /// columns from it and <see cref="EngineOffers"/> maps it to the engine's offer. The derived <c>status</c> is
 /// not part of it (see <see cref="OfferStatus"/>).
 /// </summary>
 /// <param name="Type">Promotion or coupon.</param>
-/// <param name="Id">Vendor-style id (SPEC 0.4).</param>
+/// <param name="Id">Vendor-style id (docs/spec.md §0.4).</param>
 /// <param name="Name">Unique per tenant and type, case-insensitively.</param>
-/// <param name="Description">As sent; null when omitted (the API then shows the name, SPEC 8 #24).</param>
-/// <param name="Active">False when omitted (A36).</param>
+/// <param name="Description">As sent; null when omitted (the API then shows the name, docs/spec.md §8 #24).</param>
+/// <param name="Active">False when omitted (docs/pricing-rules.md A36).</param>
 /// <param name="ValidFrom">Start of validity, inclusive.</param>
-/// <param name="ValidTo">End of validity, inclusive (SPEC 8 #7); null means open-ended.</param>
+/// <param name="ValidTo">End of validity, inclusive (docs/spec.md §8 #7); null means open-ended.</param>
 /// <param name="LocalizedTimezone">As sent; null when omitted.</param>
 /// <param name="Category">The discount definition.</param>
 /// <param name="Currencies">Currencies the offer applies in, with their minimum cart values.</param>
@@ -57,8 +57,8 @@ public sealed record OfferDocument(
         ValidFrom.Instant <= now && (ValidTo is null || now <= ValidTo.Instant);
 }
 
-/// <summary>A currency the offer applies in: <c>{"code": "EUR", "minimumCartValue": 50}</c> (absent minimum = 0, A35).</summary>
+/// <summary>A currency the offer applies in: <c>{"code": "EUR", "minimumCartValue": 50}</c> (absent minimum = 0, docs/pricing-rules.md A35).</summary>
 public sealed record OfferCurrency(string Code, decimal? MinimumCartValue);
 
-/// <summary>A customer segment: the customer attribute <c>key</c> must equal <c>value</c> (A31); <c>schema</c> is echoed.</summary>
+/// <summary>A customer segment: the customer attribute <c>key</c> must equal <c>value</c> (docs/pricing-rules.md A31); <c>schema</c> is echoed.</summary>
 public sealed record OfferSegment(string Key, string Value, int Schema);

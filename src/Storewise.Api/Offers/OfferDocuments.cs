@@ -48,8 +48,8 @@ public static class OfferDocuments
 
     /// <summary>
     /// The resource fields: every field in the vendor's order, with null or [] for absent values.
-    /// Coupon-only fields (singleUse, consumers, externalId) appear on coupons only (SPEC 8 #30); the coupon
-    /// entity has no <c>codes</c> (SPEC 7, Nov 2024).
+    /// Coupon-only fields (singleUse, consumers, externalId) appear on coupons only (docs/spec.md §8 #30); the coupon
+    /// entity has no <c>codes</c> (docs/spec.md §7, Nov 2024).
     /// </summary>
     private static JsonObject ResourceFields(OfferDocument offer)
     {
@@ -95,7 +95,7 @@ public static class OfferDocuments
 
     /// <summary>
     /// The resource as the API returns it: the resource fields plus <c>status</c> at <paramref name="now"/>; with
-    /// <paramref name="nameAsMissingDescription"/> an omitted description shows the name (SPEC 8 #24).
+    /// <paramref name="nameAsMissingDescription"/> an omitted description shows the name (docs/spec.md §8 #24).
     /// </summary>
     public static JsonObject ToResource(OfferDocument offer, DateTimeOffset now, bool nameAsMissingDescription)
     {

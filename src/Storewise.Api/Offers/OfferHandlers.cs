@@ -70,7 +70,7 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
     }
 
     /// <summary>
-    /// Full replace (SPEC 1.2, 2.5): <c>version</c> must be the stored one (409 otherwise) and the category may
+    /// Full replace (docs/spec.md §1.2, §2.5): <c>version</c> must be the stored one (409 otherwise) and the category may
     /// not change (400). The write itself is conditional on the version, so a concurrent replace cannot be lost.
     /// </summary>
     public async Task<IResult> UpdateAsync(OfferType type, string id, OfferRequest? request, RequestUser user, CancellationToken cancellationToken)

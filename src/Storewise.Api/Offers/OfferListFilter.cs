@@ -5,11 +5,11 @@ using Storewise.Pricing;
 namespace Storewise.Api.Offers;
 
 /// <summary>
-/// The filters of the promotion and coupon lists (SPEC 1.3 "List coupons query"): <c>name</c> and <c>code</c>
+/// The filters of the promotion and coupon lists (docs/spec.md §1.3 "List coupons query"): <c>name</c> and <c>code</c>
 /// (comma-separated, case-insensitive), <c>active</c>, <c>validFrom</c> (offers starting at or after it),
 /// <c>validTo</c> (offers ending at or before it; open-ended offers never match), <c>kind[]</c> (repeatable)
 /// and <c>segment</c> (the segment key or value, exact). <c>code</c> is for coupons only;
-/// <c>partial-category</c> is accepted and ignored (SPEC 7, Sep 2024).
+/// <c>partial-category</c> is accepted and ignored (docs/spec.md §7, Sep 2024).
 /// </summary>
 public sealed record OfferListFilter(
     IReadOnlyList<string> NameKeys,

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace Storewise.Api.Offers;
 
 /// <summary>
-/// The body of create and update for promotions and coupons (SPEC 1.2, 1.3). Everything is optional here so
+/// The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here so
 /// that <see cref="OfferValidator"/> can name each missing field; <c>category</c> stays raw JSON so unknown
-/// members survive (D5). Coupon-only fields are ignored on promotions (SPEC 8 #30). <c>tenant</c> (sent by the
+/// members survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). <c>tenant</c> (sent by the
 /// vendor's update schema) is read-only like the audit fields: the tenant always comes from the token.
 /// </summary>
 public sealed record OfferRequest(

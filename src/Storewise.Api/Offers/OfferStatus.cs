@@ -1,6 +1,6 @@
 namespace Storewise.Api.Offers;
 
-/// <summary>The derived <c>status</c> of an offer at a given instant (SPEC 2.4, OMM columns).</summary>
+/// <summary>The derived <c>status</c> of an offer at a given instant (docs/spec.md §2.4, OMM columns).</summary>
 public static class OfferStatus
 {
     public const string Disabled = "Disabled";

@@ -14,7 +14,7 @@ public enum OfferType
 
 public static class OfferTypes
 {
-    // SPEC 2.2, D5: coupons take every kind but the two bundle kinds. The order is the one validation messages list.
+    // docs/spec.md §2.2, §D5: coupons take every kind but the two bundle kinds. The order is the one validation messages list.
     private static readonly OfferKind[] CouponKinds =
     [
         OfferKind.CartLevelFixed, OfferKind.CartLevelPercentage, OfferKind.ProductLevelFixed, OfferKind.ProductLevelPercentage,

@@ -5,7 +5,7 @@ using Storewise.Pricing;
 namespace Storewise.Api.Offers;
 
 /// <summary>
-/// Checks a create or update body against SPEC 2 and 6 and turns it into the <see cref="OfferDocument"/> to
+/// Checks a create or update body against docs/spec.md §2 and §6 and turns it into the <see cref="OfferDocument"/> to
 /// store. Every problem names its field; all problems are reported at once.
 /// </summary>
 public static class OfferValidator
@@ -179,7 +179,7 @@ public static class OfferValidator
         return currencies;
     }
 
-    // SPEC 6: a fixed kind needs an amount for every currency it accepts (a scalar discount covers them all).
+    // docs/spec.md §6: a fixed kind needs an amount for every currency it accepts (a scalar discount covers them all).
     private static void CheckAmountsCoverCurrencies(OfferCategory category, List<OfferCurrency> currencies, ValidationErrors errors)
     {
         if (category.Discount is not null)

@@ -6,7 +6,7 @@ public sealed class OffersOptions
     public const string Section = "Offers";
 
     /// <summary>
-    /// Show the name as <c>description</c> when the client sent none, as the vendor's samples do (SPEC 8 #24).
+    /// Show the name as <c>description</c> when the client sent none, as the vendor's samples do (docs/spec.md §8 #24).
     /// The stored description stays null either way.
     /// </summary>
     public bool NameAsMissingDescription { get; set; } = true;

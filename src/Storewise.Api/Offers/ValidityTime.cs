@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace Storewise.Api.Offers;
 
 /// <summary>
-/// A <c>validFrom</c>/<c>validTo</c> value (SPEC 2.4): <c>yyyy-MM-ddTHH:mm:ss</c> with an optional <c>Z</c> or
-/// <c>±hh:mm</c> offset. The text is kept exactly as sent; a value without an offset is read as UTC (A30).
+/// A <c>validFrom</c>/<c>validTo</c> value (docs/spec.md §2.4): <c>yyyy-MM-ddTHH:mm:ss</c> with an optional <c>Z</c> or
+/// <c>±hh:mm</c> offset. The text is kept exactly as sent; a value without an offset is read as UTC (docs/pricing-rules.md A30).
 /// </summary>
 public sealed partial record ValidityTime(string Text, DateTimeOffset Instant, bool HasOffset)
 {

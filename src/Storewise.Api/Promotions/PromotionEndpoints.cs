@@ -5,7 +5,7 @@ using Storewise.Api.Offers;
 
 namespace Storewise.Api.Promotions;
 
-/// <summary>Automatic promotions CRUD (SPEC 1.2): <c>/v0/promotions/promotion</c>.</summary>
+/// <summary>Automatic promotions CRUD (docs/spec.md §1.2): <c>/v0/promotions/promotion</c>.</summary>
 public static class PromotionEndpoints
 {
     public static void MapPromotionEndpoints(this IEndpointRouteBuilder app)

@@ -1,7 +1,7 @@
 namespace Storewise.Api.PromotionsConfiguration;
 
 /// <summary>
-/// The tenant's global product exclusion list (SPEC 1.5): products on it never get any discount. A tenant that
+/// The tenant's global product exclusion list (docs/spec.md §1.5): products on it never get any discount. A tenant that
 /// never set one has an empty list and null audit fields.
 /// </summary>
 public sealed record ExclusionList(
@@ -18,7 +18,7 @@ public sealed record ExclusionList(
     public static ExclusionList Empty(string tenant) => new(tenant, [], null, null, null, null, null);
 }
 
-/// <summary>The tenant's coupon stacking mode (SPEC D1, 8 #16): stackable unless set to legacy (false).</summary>
+/// <summary>The tenant's coupon stacking mode (docs/spec.md §D1, §8 #16): stackable unless set to legacy (false).</summary>
 public sealed record CouponStacking(string Tenant, bool Stackable, DateTimeOffset? UpdatedAt, string? UpdatedBy, string? Version)
 {
     public static CouponStacking Default(string tenant) => new(tenant, true, null, null, null);

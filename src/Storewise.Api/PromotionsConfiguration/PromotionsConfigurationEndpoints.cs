@@ -6,7 +6,7 @@ using Storewise.Api.Storage;
 namespace Storewise.Api.PromotionsConfiguration;
 
 /// <summary>
-/// Per-tenant promotions configuration (SPEC 1.5, D1): the global product exclusion list and the coupon
+/// Per-tenant promotions configuration (docs/spec.md §1.5, §D1): the global product exclusion list and the coupon
 /// stacking mode, under <c>/v0/promotions/configuration</c>. Every write bumps the catalogue version.
 /// </summary>
 public static class PromotionsConfigurationEndpoints

@@ -5,7 +5,7 @@ namespace Storewise.Api.Redemptions;
 
 /// <summary>
 /// Whether each code of a redemption may be redeemed. The engine decides (<see cref="CouponRedemption"/>, the
-/// checks and precedence of cart pricing, A34); this class only turns its verdict into the redemption's error.
+/// checks and precedence of cart pricing, docs/pricing-rules.md A34); this class only turns its verdict into the redemption's error.
 /// A redemption carries no store and no customer attributes, so the store and segment checks do not apply.
 /// </summary>
 public static class RedemptionEligibility
@@ -26,7 +26,7 @@ public static class RedemptionEligibility
     }
 
     /// <summary>
-    /// The one table from the engine's verdict to the redemption's error (SPEC 4.5): status, <c>code</c> and message.
+    /// The one table from the engine's verdict to the redemption's error (docs/spec.md §4.5): status, <c>code</c> and message.
     /// The cart's reason for the same verdict is <see cref="EligibilityVerdicts.ReasonCode"/>.
     /// </summary>
     public static RedemptionFailure? FailureFor(EligibilityVerdict verdict, string requested, Offer? coupon, string currency) => verdict switch

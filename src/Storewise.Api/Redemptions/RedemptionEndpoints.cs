@@ -9,7 +9,7 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Storewise.Api.Redemptions;
 
-/// <summary>Coupon code redemption and its rollback (SPEC 1.2, 4.7, D7).</summary>
+/// <summary>Coupon code redemption and its rollback (docs/spec.md §1.2, §4.7, §D7).</summary>
 public static class RedemptionEndpoints
 {
     public static void MapRedemptionEndpoints(this WebApplication app)

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Storewise.Api.Redemptions;
 
-/// <summary>The redemption body (SPEC 1.2), bare or wrapped in <c>{"value":{...}}</c>.</summary>
+/// <summary>The redemption body (docs/spec.md §1.2), bare or wrapped in <c>{"value":{...}}</c>.</summary>
 public sealed record RedemptionRequest(
     [property: JsonPropertyName("codes")] IReadOnlyList<string?>? Codes,
     [property: JsonPropertyName("consumerId")] string? ConsumerId,

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Storewise.Api.Redemptions;
 
-/// <summary>The 200 answer of a redemption (docs/decisions/0210): what was redeemed, one entry per code.</summary>
+/// <summary>The 200 answer of a redemption (docs/decisions/0206-redemption-answer.md): what was redeemed, one entry per code.</summary>
 public sealed record RedemptionReceipt(
     [property: JsonPropertyName("orderId")] string OrderId,
     [property: JsonPropertyName("redemptions")] IReadOnlyList<RedeemedCode> Redemptions);

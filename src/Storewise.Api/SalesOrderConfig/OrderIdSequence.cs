@@ -5,7 +5,7 @@ namespace Storewise.Api.SalesOrderConfig;
 
 /// <summary>
 /// The human-readable order id sequence: <c>prefix</c> + the number zero-padded to <c>size</c> digits, the
-/// numbers being start, start + step, start + 2·step, ... (SPEC 8 #20).
+/// numbers being start, start + step, start + 2·step, ... (docs/spec.md §8 #20).
 /// </summary>
 public sealed record OrderIdSequence(string Prefix, int Size, long Start, long Step)
 {

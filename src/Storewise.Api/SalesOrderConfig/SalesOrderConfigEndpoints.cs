@@ -9,8 +9,8 @@ using Storewise.Api.Hosting;
 namespace Storewise.Api.SalesOrderConfig;
 
 /// <summary>
-/// Sales order configuration (SPEC 1.4, 5, D10) and the order id generator that uses the configured
-/// sequence. Errors are problem+json (SPEC D11).
+/// Sales order configuration (docs/spec.md §1.4, §5, §D10) and the order id generator that uses the configured
+/// sequence. Errors are problem+json (docs/spec.md §D11).
 /// </summary>
 public static class SalesOrderConfigEndpoints
 {
@@ -89,7 +89,7 @@ public static class SalesOrderConfigEndpoints
 
         if (key == SalesOrderConfigKeys.OnHoldTimerDuration && value.Value.GetValue<long>() > 3600)
         {
-            // The inventory reservation timeout is at most 3600 s and should outlast the grace period (SPEC 8 #21).
+            // The inventory reservation timeout is at most 3600 s and should outlast the grace period (docs/spec.md §8 #21).
             loggers.CreateLogger("Storewise.SalesOrderConfig").LogWarning(
                 "on_hold_timer_duration of {Seconds} s for tenant {Tenant} exceeds the 3600 s reservation timeout",
                 value.Value.GetValue<long>(),
@@ -99,7 +99,7 @@ public static class SalesOrderConfigEndpoints
         return TypedResults.Ok(Render(new StoredConfig(value.ToJson(), value.Secret, 0, now)));
     }
 
-    /// <summary>The sequence is immutable: the same values again are 200, different ones 409 (SPEC D10).</summary>
+    /// <summary>The sequence is immutable: the same values again are 200, different ones 409 (docs/spec.md §D10).</summary>
     private static async Task<IResult> SetSequenceAsync(
         OrderIdSequence sequence, RequestUser user, HttpContext context, SalesOrderConfigStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Storewise.Api.SalesOrderConfig;
 
-/// <summary>The six configuration keys of SPEC 1.4 and what a key that was never set reads as (SPEC D10).</summary>
+/// <summary>The six configuration keys of docs/spec.md §1.4 and what a key that was never set reads as (docs/spec.md §D10).</summary>
 public static class SalesOrderConfigKeys
 {
     public const string ExternalOms = "external_oms";

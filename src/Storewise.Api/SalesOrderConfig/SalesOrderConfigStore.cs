@@ -7,7 +7,7 @@ namespace Storewise.Api.SalesOrderConfig;
 /// <summary>
 /// The sales-order configuration of each tenant, one row per (tenant, key) with a row version: every write
 /// is a compare-and-swap on the version the writer read, so of two concurrent writers exactly one wins and
-/// the other is told it lost the race (SPEC 5). Secrets are stored encrypted.
+/// the other is told it lost the race (docs/spec.md §5). Secrets are stored encrypted.
 /// </summary>
 public sealed class SalesOrderConfigStore(Database database, IDataProtectionProvider protection)
 {

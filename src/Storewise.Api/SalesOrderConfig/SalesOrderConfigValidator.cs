@@ -6,7 +6,7 @@ using static Storewise.Api.SalesOrderConfig.JsonValueReader;
 namespace Storewise.Api.SalesOrderConfig;
 
 /// <summary>
-/// Validates a write body <c>{"value": ...}</c> for one key (SPEC 1.4, 5, D10) and returns the value in
+/// Validates a write body <c>{"value": ...}</c> for one key (docs/spec.md §1.4, §5, §D10) and returns the value in
 /// canonical form. Unknown members are ignored and not stored.
 /// </summary>
 public static class SalesOrderConfigValidator

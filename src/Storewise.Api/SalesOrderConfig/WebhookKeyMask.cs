@@ -1,6 +1,6 @@
 namespace Storewise.Api.SalesOrderConfig;
 
-/// <summary>How the webhook API key is shown on read (SPEC D10): never in full.</summary>
+/// <summary>How the webhook API key is shown on read (docs/spec.md §D10): never in full.</summary>
 public static class WebhookKeyMask
 {
     private const string Stars = "********";

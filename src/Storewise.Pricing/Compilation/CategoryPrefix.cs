@@ -1,6 +1,6 @@
 namespace Storewise.Pricing;
 
-/// <summary>Category path matching (A13): segment-wise prefix, exact case-sensitive segments; an empty configured path matches any categorised item.</summary>
+/// <summary>Category path matching (docs/pricing-rules.md A13): segment-wise prefix, exact case-sensitive segments; an empty configured path matches any categorised item.</summary>
 internal static class CategoryPrefix
 {
     public static bool AnyMatches(string[][] configured, IReadOnlyList<IReadOnlyList<string>> itemPaths)

@@ -3,7 +3,7 @@ namespace Storewise.Pricing;
 /// <summary>An offer prepared for evaluation: lookups turned into sets, amounts into minor units, kind facts cached.</summary>
 internal sealed class CompiledOffer
 {
-    /// <summary>Compiles <paramref name="offer"/>; <paramref name="ageRank"/> is its place on the catalog-wide age scale (A03), computed beforehand.</summary>
+    /// <summary>Compiles <paramref name="offer"/>; <paramref name="ageRank"/> is its place on the catalog-wide age scale (docs/pricing-rules.md A03), computed beforehand.</summary>
     public CompiledOffer(Offer offer, OfferSource source, int index, int ageRank, CurrencyIds currencyIds)
     {
         Offer = offer;
@@ -36,7 +36,7 @@ internal sealed class CompiledOffer
     /// <summary>Position in the catalog's promotion or coupon array.</summary>
     public int Index { get; }
 
-    /// <summary>Position among all offers by creation time, then id (A03): smaller is older.</summary>
+    /// <summary>Position among all offers by creation time, then id (docs/pricing-rules.md A03): smaller is older.</summary>
     public int AgeRank { get; }
 
     public string Id { get; }
@@ -91,7 +91,7 @@ internal sealed class CompiledOffer
 
     /// <summary>
     /// Whether the offer's targeting selects a product with these categories: product and BOGO kinds through
-    /// includedProducts/includedCategories (A13), bundles through their products (A24); excludedProducts always wins.
+    /// includedProducts/includedCategories (docs/pricing-rules.md A13), bundles through their products (docs/pricing-rules.md A24); excludedProducts always wins.
     /// </summary>
     public bool Targets(string productId, IReadOnlyList<IReadOnlyList<string>>? categories)
     {
@@ -133,7 +133,7 @@ internal sealed class CompiledOffer
                 continue;
             }
 
-            // A56: codes compare case-insensitively; the first entry of a currency wins.
+            // docs/pricing-rules.md A56: codes compare case-insensitively; the first entry of a currency wins.
             var currencyId = currencyIds.GetOrAdd(rule.Code);
             if (terms.Exists(t => t.CurrencyId == currencyId))
             {
@@ -146,7 +146,7 @@ internal sealed class CompiledOffer
             if (isFixed && FixedAmounts.For(offer.Amounts, offer.ScalarAmount, rule.Code) is { } amount)
             {
                 hasAmount = true;
-                // A28: amounts finer than the minor unit round half away from zero; absurd ones cap at the engine's range.
+                // docs/pricing-rules.md A28: amounts finer than the minor unit round half away from zero; absurd ones cap at the engine's range.
                 amountMinor = MinorUnits.TryToMinor(amount, exponent, out var minor) ? minor : amount > 0 ? MinorUnits.MaxCartMinorUnits : 0;
                 amountMinor = Math.Max(0, amountMinor);
             }
@@ -210,7 +210,7 @@ internal sealed class CompiledOffer
         return false;
     }
 
-    // A25: a product listed twice needs the sum of its quantities; a missing quantity counts as 1.
+    // docs/pricing-rules.md A25: a product listed twice needs the sum of its quantities; a missing quantity counts as 1.
     private static BundleRequirement[] CompileBundle(IReadOnlyList<BundleItem>? items)
     {
         if (items is null || items.Count == 0)

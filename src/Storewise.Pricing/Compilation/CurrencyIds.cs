@@ -1,7 +1,7 @@
 namespace Storewise.Pricing;
 
 /// <summary>
-/// Small integer ids for the currency codes a catalog uses, case-insensitive (A56), so an evaluation resolves the
+/// Small integer ids for the currency codes a catalog uses, case-insensitive (docs/pricing-rules.md A56), so an evaluation resolves the
 /// cart currency once and then compares integers instead of strings for every offer.
 /// </summary>
 internal sealed class CurrencyIds

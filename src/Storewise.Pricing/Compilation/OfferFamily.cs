@@ -1,6 +1,6 @@
 namespace Storewise.Pricing;
 
-/// <summary>How an offer takes money off: the five families of the kind sequence (SPEC 4.2).</summary>
+/// <summary>How an offer takes money off: the five families of the kind sequence (docs/spec.md §4.2).</summary>
 internal enum OfferFamily
 {
     Bundle,

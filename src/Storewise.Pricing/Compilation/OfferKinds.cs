@@ -10,7 +10,7 @@ public static class OfferKinds
     internal const string CartLevel = "cart";
     internal const string ShippingLevel = "shipping";
 
-    // The wire names (SPEC 2.2) are the member names, compared exactly; looked up because Enum.ToString per
+    // The wire names (docs/spec.md §2.2) are the member names, compared exactly; looked up because Enum.ToString per
     // discount showed in cart profiles.
     private static readonly string[] WireNames = Enum.GetNames<OfferKind>();
 
@@ -27,7 +27,7 @@ public static class OfferKinds
 
     /// <summary>
     /// Place in the kind sequence: bundles, product %, product fixed, cart %, cart fixed, BOGO %, BOGO fixed,
-    /// free shipping % then fixed (SPEC 4.2, A02). Both bundle kinds share a place: they are ordered by money saved (A05).
+    /// free shipping % then fixed (docs/spec.md §4.2, docs/pricing-rules.md A02). Both bundle kinds share a place: they are ordered by money saved (docs/pricing-rules.md A05).
     /// </summary>
     internal static int SequenceRank(OfferKind kind) => kind switch
     {
@@ -69,13 +69,13 @@ public static class OfferKinds
 
     public static bool IsFreeShipping(OfferKind kind) => Family(kind) == OfferFamily.Shipping;
 
-    /// <summary>Product-level and BOGO kinds must name what they target (A12).</summary>
+    /// <summary>Product-level and BOGO kinds must name what they target (docs/pricing-rules.md A12).</summary>
     public static bool RequiresTargeting(OfferKind kind) => IsProductLevel(kind) || IsBogo(kind);
 
-    /// <summary>Kinds that select lines (includedCategories, includedProducts, bundle products, A13, A24).</summary>
+    /// <summary>Kinds that select lines (includedCategories, includedProducts, bundle products, docs/pricing-rules.md A13, A24).</summary>
     public static bool HasTargeting(OfferKind kind) => NeedsTargetedLine(Family(kind));
 
-    /// <summary>The entry level (A54): item for product, BOGO and bundle kinds.</summary>
+    /// <summary>The entry level (docs/pricing-rules.md A54): item for product, BOGO and bundle kinds.</summary>
     internal static string Level(OfferFamily family) => family switch
     {
         OfferFamily.Cart => CartLevel,
@@ -83,7 +83,7 @@ public static class OfferKinds
         _ => ItemLevel,
     };
 
-    /// <summary>Families that need at least one line selected by their targeting to be eligible (A25).</summary>
+    /// <summary>Families that need at least one line selected by their targeting to be eligible (docs/pricing-rules.md A25).</summary>
     internal static bool NeedsTargetedLine(OfferFamily family) =>
         family is OfferFamily.Product or OfferFamily.Bogo or OfferFamily.Bundle;
 }

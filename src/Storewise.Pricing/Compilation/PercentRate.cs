@@ -42,7 +42,7 @@ internal readonly struct PercentRate
         }
     }
 
-    /// <summary>The percentage of <paramref name="amount"/>, rounded once half away from zero, within [0, amount] (A06, A10).</summary>
+    /// <summary>The percentage of <paramref name="amount"/>, rounded once half away from zero, within [0, amount] (docs/pricing-rules.md A06, A10).</summary>
     public long Of(long amount)
     {
         if (amount <= 0 || percent <= 0m)
@@ -68,7 +68,7 @@ internal readonly struct PercentRate
         return (long)RoundedQuotient((Int128)amount * numerator, denominator);
     }
 
-    /// <summary>The percentage of <paramref name="units"/> out of <paramref name="quantity"/> units worth <paramref name="amount"/> (A11, A22).</summary>
+    /// <summary>The percentage of <paramref name="units"/> out of <paramref name="quantity"/> units worth <paramref name="amount"/> (docs/pricing-rules.md A11, A22).</summary>
     public long OfPart(long amount, long units, long quantity)
     {
         if (units >= quantity)

@@ -1,8 +1,8 @@
 namespace Storewise.Pricing;
 
 /// <summary>
-/// BogoPercentage and BogoFixed. Of all qualifying units, groups × get of the cheapest are discounted (A15),
-/// measured on their remaining value with zero-valued units cheapest (A16), ties to the smaller line id (A18).
+/// BogoPercentage and BogoFixed. Of all qualifying units, groups × get of the cheapest are discounted (docs/pricing-rules.md A15),
+/// measured on their remaining value with zero-valued units cheapest (docs/pricing-rules.md A16), ties to the smaller line id (docs/pricing-rules.md A18).
 /// </summary>
 internal sealed class BogoDiscount
 {
@@ -50,8 +50,8 @@ internal sealed class BogoDiscount
                 continue;
             }
 
-            // Percent: rounded once per line on the discounted units' value. Fixed (A17): per discounted unit,
-            // capped at the unit's value (the line average, A11).
+            // Percent: rounded once per line on the discounted units' value. Fixed (docs/pricing-rules.md A17): per discounted unit,
+            // capped at the unit's value (the line average, docs/pricing-rules.md A11).
             var amount = participant.Offer.IsPercent
                 ? participant.Offer.Rate.OfPart(left, discounted, quantity)
                 : MinorUnits.TimesCapped(participant.Amount, discounted, MinorUnits.ValueOfPart(left, discounted, quantity));

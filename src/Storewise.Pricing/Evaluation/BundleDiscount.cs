@@ -1,9 +1,9 @@
 namespace Storewise.Pricing;
 
 /// <summary>
-/// BundlePercentage and BundleFixed. Every complete set triggers one application (4.3); a unit joins at most
-/// one set (A21); the sets are formed from the cheapest units by remaining value, then smaller line id, with lines
-/// of one product pooled (A23).
+/// BundlePercentage and BundleFixed. Every complete set triggers one application (docs/spec.md §4.3); a unit joins at most
+/// one set (docs/pricing-rules.md A21); the sets are formed from the cheapest units by remaining value, then smaller line id, with lines
+/// of one product pooled (docs/pricing-rules.md A23).
 /// </summary>
 internal sealed class BundleDiscount
 {
@@ -120,7 +120,7 @@ internal sealed class BundleDiscount
         return picked;
     }
 
-    // A22: a percentage rounds once per line, on the value of that line's units in sets.
+    // docs/pricing-rules.md A22: a percentage rounds once per line, on the value of that line's units in sets.
     private long TakePercent(PercentRate rate, ReadOnlySpan<int> quantities, ReadOnlySpan<long> remaining, int picked)
     {
         long taken = 0;
@@ -135,8 +135,8 @@ internal sealed class BundleDiscount
         return taken;
     }
 
-    // A20: amount × sets, capped at the value of the units in sets rounded down, spread by largest remainder
-    // weighted by each line's value in sets. Values of partly used lines are fractions (A11), so the weights are
+    // docs/pricing-rules.md A20: amount × sets, capped at the value of the units in sets rounded down, spread by largest remainder
+    // weighted by each line's value in sets. Values of partly used lines are fractions (docs/pricing-rules.md A11), so the weights are
     // scaled by a common denominator to stay exact.
     private long TakeFixed(long amount, long sets, CartLineTable lines, ReadOnlySpan<long> remaining, LargestRemainderSplit split, int picked)
     {

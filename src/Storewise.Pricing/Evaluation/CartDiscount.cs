@@ -8,7 +8,7 @@ internal static class CartDiscount
         var offer = participant.Offer;
         var excluded = lines.Excluded;
 
-        // The proration base: every line not globally excluded, weighted by its remaining amount (4.3, A09).
+        // The proration base: every line not globally excluded, weighted by its remaining amount (docs/spec.md §4.3, docs/pricing-rules.md A09).
         split.Begin(lines.Count);
         long eligibleTotal = 0;
         for (var line = 0; line < excluded.Length; line++)
@@ -27,7 +27,7 @@ internal static class CartDiscount
             return 0;
         }
 
-        // A06: a percentage is taken of the eligible remaining total and rounded once; a fixed amount is capped by it.
+        // docs/pricing-rules.md A06: a percentage is taken of the eligible remaining total and rounded once; a fixed amount is capped by it.
         var discount = offer.IsPercent
             ? offer.Rate.Of(eligibleTotal)
             : Math.Min(participant.Amount, eligibleTotal);
@@ -44,7 +44,7 @@ internal static class CartDiscount
             var share = shares[j];
             if (share <= 0)
             {
-                continue; // A42: zero shares get no entry.
+                continue; // docs/pricing-rules.md A42: zero shares get no entry.
             }
 
             var line = shareLines[j];

@@ -26,7 +26,7 @@ internal sealed class CartLineTable
 
     public ReadOnlySpan<int> Quantities => quantities.AsSpan(0, Count);
 
-    /// <summary>Lines that never take a discount: globally excluded products (1.5, A19) and lines with odd data.</summary>
+    /// <summary>Lines that never take a discount: globally excluded products (docs/spec.md §1.5, docs/pricing-rules.md A19) and lines with odd data.</summary>
     public ReadOnlySpan<bool> Excluded => excluded.AsSpan(0, Count);
 
     public bool HasShipping { get; private set; }
@@ -34,7 +34,7 @@ internal sealed class CartLineTable
     /// <summary>The shipping cost, 0 without one.</summary>
     public long Shipping { get; private set; }
 
-    /// <summary>The catalog total of every line, excluded ones included, at the cart currency's minor unit (A35).</summary>
+    /// <summary>The catalog total of every line, excluded ones included, at the cart currency's minor unit (docs/pricing-rules.md A35).</summary>
     public decimal CatalogTotalValue { get; private set; }
 
     /// <summary>False when the cart is beyond the engine's range (<see cref="MinorUnits.MaxCartMinorUnits"/>).</summary>

@@ -1,8 +1,8 @@
 namespace Storewise.Pricing;
 
 /// <summary>
-/// Orders lines by the remaining value of one unit, the line average (A11, A16), cheapest first; ties go to the
-/// smaller line id, ordinal (A18, A23, A55). Zero-valued units come first (A16).
+/// Orders lines by the remaining value of one unit, the line average (docs/pricing-rules.md A11, A16), cheapest first; ties go to the
+/// smaller line id, ordinal (docs/pricing-rules.md A18, A23, A55). Zero-valued units come first (docs/pricing-rules.md A16).
 /// </summary>
 internal readonly ref struct CheapestUnitOrder(ReadOnlySpan<long> remaining, ReadOnlySpan<int> quantity, ReadOnlySpan<string> lineIds) : IComparer<int>
 {

@@ -9,6 +9,6 @@ internal struct CodeOutcome
 
     public int Participant;
 
-    /// <summary>A repeat of an earlier code (A37): silently dropped.</summary>
+    /// <summary>A repeat of an earlier code (docs/pricing-rules.md A37): silently dropped.</summary>
     public bool Duplicate;
 }

@@ -2,8 +2,8 @@ namespace Storewise.Pricing;
 
 /// <summary>
 /// Turns the submitted coupon codes, in couponCodes order, into participants or rejections: duplicates are
-/// dropped silently (A37), a coupon applies once per cart (A38), and in legacy mode only the first valid code
-/// takes part (A48, A49).
+/// dropped silently (docs/pricing-rules.md A37), a coupon applies once per cart (docs/pricing-rules.md A38), and in legacy mode only the first valid code
+/// takes part (docs/pricing-rules.md A48, A49).
 /// </summary>
 internal static class CouponCodes
 {
@@ -40,11 +40,11 @@ internal static class CouponCodes
             {
                 if (!catalog.StackableCoupons && chosenAny)
                 {
-                    reason = ReasonCodes.StackingDisabled; // A49: only valid later codes.
+                    reason = ReasonCodes.StackingDisabled; // docs/pricing-rules.md A49: only valid later codes.
                 }
                 else if (IsCouponAlreadyChosen(participants, participant.Offer))
                 {
-                    reason = ReasonCodes.CouponAlreadyApplied; // A38, A50.
+                    reason = ReasonCodes.CouponAlreadyApplied; // docs/pricing-rules.md A38, A50.
                 }
                 else
                 {
@@ -58,7 +58,7 @@ internal static class CouponCodes
         }
     }
 
-    // A37: the same code twice (compared case-insensitively) counts once.
+    // docs/pricing-rules.md A37: the same code twice (compared case-insensitively) counts once.
     private static bool IsRepeat(IReadOnlyList<string> submitted, int position, string text)
     {
         for (var earlier = 0; earlier < position; earlier++)
@@ -83,7 +83,7 @@ internal static class CouponCodes
         out Participant participant)
     {
         participant = default;
-        // A34: a missing code, or a code whose coupon no longer exists, is not_found.
+        // docs/pricing-rules.md A34: a missing code, or a code whose coupon no longer exists, is not_found.
         if (codes is null || text.Length == 0 || !codes.TryGetValue(text, out var state) || state is null)
         {
             return ReasonCodes.NotFound;
@@ -117,7 +117,7 @@ internal static class CouponCodes
 
             if (participants.NextLineStart == lineStart)
             {
-                return ReasonCodes.NoEligibleItems; // A25.
+                return ReasonCodes.NoEligibleItems; // docs/pricing-rules.md A25.
             }
         }
 

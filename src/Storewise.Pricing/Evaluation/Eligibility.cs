@@ -1,8 +1,8 @@
 namespace Storewise.Pricing;
 
 /// <summary>
-/// The checks of SPEC 4.5 that do not depend on lines, in the precedence order of the D4 reason list (A34).
-/// The line check (no_eligible_items, A25) is made by the caller, which knows the targeted lines.
+/// The checks of docs/spec.md §4.5 that do not depend on lines, in the precedence order of the reason list of docs/spec.md §D4 (docs/pricing-rules.md A34).
+/// The line check (no_eligible_items, docs/pricing-rules.md A25) is made by the caller, which knows the targeted lines.
 /// </summary>
 internal static class Eligibility
 {
@@ -21,7 +21,7 @@ internal static class Eligibility
         terms = default;
         var definition = offer.Offer;
 
-        // A36: a missing flag means inactive for offers; the code's own flag counts too, and is checked first (A34).
+        // docs/pricing-rules.md A36: a missing flag means inactive for offers; the code's own flag counts too, and is checked first (docs/pricing-rules.md A34).
         if (code is not null && !code.Active)
         {
             return EligibilityVerdict.CodeInactive;
@@ -32,7 +32,7 @@ internal static class Eligibility
             return EligibilityVerdict.CouponInactive;
         }
 
-        // A29: exact instants; validTo is inclusive (SPEC 2.4).
+        // docs/pricing-rules.md A29: exact instants; validTo is inclusive (docs/spec.md §2.4).
         if (input.At < definition.ValidFrom)
         {
             return EligibilityVerdict.NotStarted;
@@ -48,32 +48,32 @@ internal static class Eligibility
             return EligibilityVerdict.AlreadyRedeemed;
         }
 
-        // A26: no currencies means no currency; A27: a fixed kind needs an amount for the cart currency.
+        // docs/pricing-rules.md A26: no currencies means no currency; docs/pricing-rules.md A27: a fixed kind needs an amount for the cart currency.
         if (!offer.TryGetCurrency(input.CurrencyId, out terms) || (!offer.IsPercent && !terms.HasAmount))
         {
             return EligibilityVerdict.CurrencyNotEligible;
         }
 
-        // A35: the catalog total of every line, excluded ones included, compared with >=.
+        // docs/pricing-rules.md A35: the catalog total of every line, excluded ones included, compared with >=.
         if (input.CatalogTotal < terms.Minimum)
         {
             return EligibilityVerdict.BelowMinimumCartValue;
         }
 
-        // A32: a restricted offer fails a cart without a store.
+        // docs/pricing-rules.md A32: a restricted offer fails a cart without a store.
         if (input.HasCart && offer.Stores is not null && (input.StoreId is null || !offer.Stores.Contains(input.StoreId)))
         {
             return EligibilityVerdict.StoreNotEligible;
         }
 
-        // A33: consumers restrict coupons only.
+        // docs/pricing-rules.md A33: consumers restrict coupons only.
         if (offer.Source == OfferSource.Coupon && offer.Consumers is not null
             && (input.CustomerId is null || !offer.Consumers.Contains(input.CustomerId)))
         {
             return EligibilityVerdict.CustomerNotEligible;
         }
 
-        // A31: customerAttributes only, exact and case-sensitive; customerId plays no part.
+        // docs/pricing-rules.md A31: customerAttributes only, exact and case-sensitive; customerId plays no part.
         if (input.HasCart && definition.Segment is { } segment && !SegmentMatches(input.CustomerAttributes, segment))
         {
             return EligibilityVerdict.SegmentNotMatched;

@@ -1,9 +1,9 @@
 namespace Storewise.Pricing;
 
 /// <summary>
-/// Splits a whole number of minor units over weighted lines so the shares sum exactly to it (A07, Hamilton):
+/// Splits a whole number of minor units over weighted lines so the shares sum exactly to it (docs/pricing-rules.md A07, Hamilton):
 /// every line gets the floor of its exact quota, and the leftover units go one by one to the largest fractional
-/// remainders; ties go to the larger weight, then the smaller line id, ordinal (A08, A55).
+/// remainders; ties go to the larger weight, then the smaller line id, ordinal (docs/pricing-rules.md A08, A55).
 /// One instance is reused for every split of an evaluation: <see cref="Begin"/>, <see cref="Add"/> each weighted
 /// line, <see cref="Allocate"/>, then read <see cref="Shares"/>.
 /// </summary>

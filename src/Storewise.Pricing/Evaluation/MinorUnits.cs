@@ -24,7 +24,7 @@ internal static class MinorUnits
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)exponent);
     }
 
-    /// <summary>Rounds an amount to the minor unit half away from zero (A28); false when it does not fit the engine's range.</summary>
+    /// <summary>Rounds an amount to the minor unit half away from zero (docs/pricing-rules.md A28); false when it does not fit the engine's range.</summary>
     public static bool TryToMinor(decimal amount, int exponent, out long minor)
     {
         minor = 0;
@@ -38,7 +38,7 @@ internal static class MinorUnits
         return true;
     }
 
-    /// <summary>Decimal fallback of <see cref="PercentRate"/>: percent of the share <paramref name="units"/>/<paramref name="quantity"/> of <paramref name="amount"/>, rounded once (A11, A22).</summary>
+    /// <summary>Decimal fallback of <see cref="PercentRate"/>: percent of the share <paramref name="units"/>/<paramref name="quantity"/> of <paramref name="amount"/>, rounded once (docs/pricing-rules.md A11, A22).</summary>
     public static long PercentOfPart(long amount, long units, long quantity, decimal percent)
     {
         if (amount <= 0 || units <= 0 || quantity <= 0 || percent <= 0m)
@@ -57,7 +57,7 @@ internal static class MinorUnits
         return rounded > amount ? amount : rounded;
     }
 
-    /// <summary>The value of <paramref name="units"/> of a line's <paramref name="quantity"/> at the line average (A11), rounded half away from zero.</summary>
+    /// <summary>The value of <paramref name="units"/> of a line's <paramref name="quantity"/> at the line average (docs/pricing-rules.md A11), rounded half away from zero.</summary>
     public static long ValueOfPart(long amount, long units, long quantity)
     {
         if (units >= quantity)

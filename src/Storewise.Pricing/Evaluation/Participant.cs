@@ -5,16 +5,16 @@ internal struct Participant
 {
     public CompiledOffer Offer;
 
-    /// <summary>The code text as the client sent it (A39); null for promotions.</summary>
+    /// <summary>The code text as the client sent it (docs/pricing-rules.md A39); null for promotions.</summary>
     public string? Code;
 
-    /// <summary>Position of the code in couponCodes (A04); -1 for promotions.</summary>
+    /// <summary>Position of the code in couponCodes (docs/pricing-rules.md A04); -1 for promotions.</summary>
     public int CodePosition;
 
     /// <summary>Fixed kinds: the amount in the cart currency, in minor units.</summary>
     public long Amount;
 
-    /// <summary>The entry value: configured percent, or the amount in the cart currency (A54).</summary>
+    /// <summary>The entry value: configured percent, or the amount in the cart currency (docs/pricing-rules.md A54).</summary>
     public decimal Value;
 
     /// <summary>Start and length of this offer's targeted lines, read through <see cref="ParticipantSet.LinesOf"/>.</summary>
@@ -22,7 +22,7 @@ internal struct Participant
 
     public int LineCount;
 
-    /// <summary>Bundles: money saved alone on the undiscounted cart, which orders bundles (A05).</summary>
+    /// <summary>Bundles: money saved alone on the undiscounted cart, which orders bundles (docs/pricing-rules.md A05).</summary>
     public long BundleSaving;
 
     /// <summary>Money taken in the winning scenario.</summary>

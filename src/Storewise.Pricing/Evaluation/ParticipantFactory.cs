@@ -9,7 +9,7 @@ internal static class ParticipantFactory
         Code = code,
         CodePosition = codePosition,
         Amount = offer.IsPercent ? 0 : terms.AmountMinor,
-        // A54: the configured percent, unrounded; for fixed kinds the amount in the cart currency at the minor unit.
+        // docs/pricing-rules.md A54: the configured percent, unrounded; for fixed kinds the amount in the cart currency at the minor unit.
         Value = offer.IsPercent ? offer.Percent : terms.AmountValue,
         LineStart = lineStart,
         LineCount = lineCount,

@@ -15,8 +15,8 @@ internal static class ProductDiscount
                 continue;
             }
 
-            // A10: a percentage rounds once per line, on the remaining line amount.
-            // A11: a fixed amount applies per unit, capped at the line average, i.e. min(quantity × amount, remaining).
+            // docs/pricing-rules.md A10: a percentage rounds once per line, on the remaining line amount.
+            // docs/pricing-rules.md A11: a fixed amount applies per unit, capped at the line average, i.e. min(quantity × amount, remaining).
             var amount = offer.IsPercent
                 ? offer.Rate.Of(left)
                 : MinorUnits.TimesCapped(participant.Amount, quantities[line], left);

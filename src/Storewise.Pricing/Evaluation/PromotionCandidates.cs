@@ -53,7 +53,7 @@ internal sealed class PromotionCandidates
             var lineCount = participants.NextLineStart - lineStart;
             if (lineCount == 0 && OfferKinds.NeedsTargetedLine(offer.Family))
             {
-                continue; // A25: no line selected, so no_eligible_items (reported in explain mode).
+                continue; // docs/pricing-rules.md A25: no line selected, so no_eligible_items (reported in explain mode).
             }
 
             participants.AddPromotion(ParticipantFactory.Create(offer, candidateTerms[slot], null, -1, lineStart, lineCount), offer.Index);
@@ -76,7 +76,7 @@ internal sealed class PromotionCandidates
         var items = lines.Items;
         for (var line = 0; line < excluded.Length; line++)
         {
-            // 1.5, A19: globally excluded products never select an offer.
+            // docs/spec.md §1.5, docs/pricing-rules.md A19: globally excluded products never select an offer.
             if (excluded[line])
             {
                 continue;
@@ -98,7 +98,7 @@ internal sealed class PromotionCandidates
                     continue;
                 }
 
-                // Walking the path from the root visits every prefix; the root holds the `[]` paths (A13).
+                // Walking the path from the root visits every prefix; the root holds the `[]` paths (docs/pricing-rules.md A13).
                 var node = catalog.CategoryRoot;
                 AddAll(context, catalog, node.Offers, line);
                 for (var s = 0; s < path.Count; s++)

@@ -1,6 +1,6 @@
 namespace Storewise.Pricing;
 
-/// <summary>Human-readable texts for the reasons (A54: free text; clients should use the reason code).</summary>
+/// <summary>Human-readable texts for the reasons (docs/pricing-rules.md A54: free text; clients should use the reason code).</summary>
 internal static class RejectionMessages
 {
     public static string For(string reason) => reason switch

@@ -1,6 +1,6 @@
 namespace Storewise.Pricing;
 
-/// <summary>Builds the <see cref="PricingResult"/> from the winning scenario's entries (A41–A44, A51, A52).</summary>
+/// <summary>Builds the <see cref="PricingResult"/> from the winning scenario's entries (docs/pricing-rules.md A41–A44, A51, A52).</summary>
 internal sealed class ResultAssembly
 {
     // Per line of the cart: money taken, then number of entries (and fill cursor), and the entries themselves.
@@ -81,7 +81,7 @@ internal sealed class ResultAssembly
                 MinorUnits.ToDecimal(catalogAmount - discount, exponent));
         }
 
-        // A51, A52: discountTotal counts items only; total adds the shipping left to pay (0 without shippingCost).
+        // docs/pricing-rules.md A51, A52: discountTotal counts items only; total adds the shipping left to pay (0 without shippingCost).
         var shippingTotal = lines.HasShipping ? lines.Shipping - shippingDiscount : 0;
         return new PricingResult(
             items,
@@ -117,7 +117,7 @@ internal sealed class ResultAssembly
             offer.Offer.Exclusive);
     }
 
-    // A44: in couponCodes order. A41: an applied code that took nothing is no_eligible_items; A46: a code outside
+    // docs/pricing-rules.md A44: in couponCodes order. docs/pricing-rules.md A41: an applied code that took nothing is no_eligible_items; docs/pricing-rules.md A46: a code outside
     // the winning scenario is exclusive_conflict.
     private static RejectedCoupon[] BuildRejections(ParticipantSet participants, CodeOutcomes codes)
     {
@@ -152,7 +152,7 @@ internal sealed class ResultAssembly
     {
         if (outcome.Duplicate)
         {
-            return null; // A37: dropped silently.
+            return null; // docs/pricing-rules.md A37: dropped silently.
         }
 
         if (outcome.Participant < 0)
@@ -168,7 +168,7 @@ internal sealed class ResultAssembly
         : participant.Taken == 0 ? ReasonCodes.NoEligibleItems
         : null;
 
-    // A43, A44: every stored promotion that did not apply, by lower-cased id. This visits every promotion,
+    // docs/pricing-rules.md A43, A44: every stored promotion that did not apply, by lower-cased id. This visits every promotion,
     // which is why it is reserved for explain mode.
     private static List<NotAppliedPromotion> BuildNotApplied(in EvaluationContext context, ParticipantSet participants, PromotionCatalog catalog)
     {
@@ -183,7 +183,7 @@ internal sealed class ResultAssembly
             }
             else
             {
-                // Not a participant: either a check failed, or no line selected it (A25).
+                // Not a participant: either a check failed, or no line selected it (docs/pricing-rules.md A25).
                 reason = Eligibility.Check(context, offer, null, out _).ReasonCode() ?? ReasonCodes.NoEligibleItems;
             }
 

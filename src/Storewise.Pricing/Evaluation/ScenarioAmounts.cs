@@ -14,7 +14,7 @@ internal sealed class ScenarioAmounts
 
     public Span<long> Remaining => remaining.AsSpan(0, count);
 
-    /// <summary>Units of each line already used by a bundle set (A21).</summary>
+    /// <summary>Units of each line already used by a bundle set (docs/pricing-rules.md A21).</summary>
     public Span<int> BundledUnits => bundledUnits.AsSpan(0, count);
 
     public bool HasShipping { get; private set; }

@@ -1,7 +1,7 @@
 namespace Storewise.Pricing;
 
 /// <summary>
-/// Exclusivity (SPEC 4.6, A45–A47): scenario N holds every eligible non-exclusive offer; each eligible exclusive
+/// Exclusivity (docs/spec.md §4.6, docs/pricing-rules.md A45–A47): scenario N holds every eligible non-exclusive offer; each eligible exclusive
 /// offer forms a scenario alone. The scenario with the best total saving, shipping included, wins; ties go to N,
 /// then to the older offer. Only the winner's entries are recorded. Writes each participant's outcome.
 /// </summary>
@@ -10,7 +10,7 @@ internal sealed class ScenarioSelection
     private readonly ScenarioAmounts amounts = new();
     private readonly OfferApplication application = new();
 
-    // Participant indices in the order they apply (SPEC 4.2).
+    // Participant indices in the order they apply (docs/spec.md §4.2).
     private int[] sequence = new int[32];
 
     public void Run(CartLineTable lines, ParticipantSet participants, EntryLog entries)
@@ -78,7 +78,7 @@ internal sealed class ScenarioSelection
             ordered[p] = p;
             if (all[p].Offer.Family == OfferFamily.Bundle)
             {
-                // A05: a bundle's place depends on what it saves alone on the undiscounted cart.
+                // docs/pricing-rules.md A05: a bundle's place depends on what it saves alone on the undiscounted cart.
                 amounts.Reset(lines);
                 all[p].BundleSaving = application.Apply(participants, p, lines, amounts, log: null);
             }

@@ -1,9 +1,9 @@
 namespace Storewise.Pricing;
 
 /// <summary>
-/// The order offers apply in: every promotion before every coupon (A01); then the kind sequence (SPEC 4.2, A02);
-/// within a kind, bundles by money saved alone (A05), other promotions by higher value then age (A03), and
-/// coupons by their position in couponCodes (A04).
+/// The order offers apply in: every promotion before every coupon (docs/pricing-rules.md A01); then the kind sequence (docs/spec.md §4.2, docs/pricing-rules.md A02);
+/// within a kind, bundles by money saved alone (docs/pricing-rules.md A05), other promotions by higher value then age (docs/pricing-rules.md A03), and
+/// coupons by their position in couponCodes (docs/pricing-rules.md A04).
 /// </summary>
 internal readonly ref struct SequenceOrder(ReadOnlySpan<Participant> participants) : IComparer<int>
 {

@@ -1,6 +1,6 @@
 namespace Storewise.Pricing;
 
-/// <summary>FreeShippingPercentage and FreeShippingFixed on the remaining shipping cost (A02, A57).</summary>
+/// <summary>FreeShippingPercentage and FreeShippingFixed on the remaining shipping cost (docs/pricing-rules.md A02, A57).</summary>
 internal static class ShippingDiscount
 {
     public static long Apply(in Participant participant, ScenarioAmounts amounts, EntryRecorder recorder)
@@ -8,7 +8,7 @@ internal static class ShippingDiscount
         ref var left = ref amounts.ShippingRemaining;
         if (!amounts.HasShipping || left <= 0)
         {
-            return 0; // A41: nothing to take without a shipping cost.
+            return 0; // docs/pricing-rules.md A41: nothing to take without a shipping cost.
         }
 
         var amount = participant.Offer.IsPercent

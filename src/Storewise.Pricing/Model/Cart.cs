@@ -1,6 +1,6 @@
 namespace Storewise.Pricing;
 
-/// <summary>An immutable snapshot of the cart to price (SPEC D3).</summary>
+/// <summary>An immutable snapshot of the cart to price (docs/spec.md §D3).</summary>
 public sealed record Cart
 {
     public string? CustomerId { get; init; }
@@ -19,7 +19,7 @@ public sealed record Cart
 
     public required IReadOnlyList<CartItem> Items { get; init; }
 
-    /// <summary>Shipping price before discounts; null when the cart has none (A52).</summary>
+    /// <summary>Shipping price before discounts; null when the cart has none (docs/pricing-rules.md A52).</summary>
     public decimal? ShippingCost { get; init; }
 
     public IReadOnlyDictionary<string, string>? CustomerAttributes { get; init; }

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Storewise.Pricing;
 
-/// <summary>ISO 4217 minor-unit exponents (JPY 0, EUR 2, KWD 3, CLF 4). Codes are case-insensitive (A56).</summary>
+/// <summary>ISO 4217 minor-unit exponents (JPY 0, EUR 2, KWD 3, CLF 4). Codes are case-insensitive (docs/pricing-rules.md A56).</summary>
 public static class CurrencyMinorUnits
 {
     /// <summary>The exponent used for codes the table does not know.</summary>

@@ -1,7 +1,7 @@
 namespace Storewise.Pricing;
 
 /// <summary>
-/// What the line-independent checks of SPEC 4.5 decided for one offer or code, in precedence order (A34).
+/// What the line-independent checks of docs/spec.md §4.5 decided for one offer or code, in precedence order (docs/pricing-rules.md A34).
 /// Finer than <see cref="ReasonCodes"/> where a caller needs more: the cart says <c>inactive</c> for both
 /// <see cref="CodeInactive"/> and <see cref="CouponInactive"/>, a redemption tells them apart.
 /// </summary>
@@ -23,7 +23,7 @@ public enum EligibilityVerdict
 
 public static class EligibilityVerdicts
 {
-    /// <summary>The cart's reason for a verdict (SPEC D4); null when eligible.</summary>
+    /// <summary>The cart's reason for a verdict (docs/spec.md §D4); null when eligible.</summary>
     public static string? ReasonCode(this EligibilityVerdict verdict) => verdict switch
     {
         EligibilityVerdict.Eligible => null,

@@ -14,7 +14,7 @@ public sealed record Offer
 
     public required OfferKind Kind { get; init; }
 
-    /// <summary>False when omitted (A36).</summary>
+    /// <summary>False when omitted (docs/pricing-rules.md A36).</summary>
     public bool Active { get; init; }
 
     public required DateTimeOffset ValidFrom { get; init; }
@@ -24,13 +24,13 @@ public sealed record Offer
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Empty means eligible in no currency (A26).</summary>
+    /// <summary>Empty means eligible in no currency (docs/pricing-rules.md A26).</summary>
     public IReadOnlyList<CurrencyRule> Currencies { get; init; } = [];
 
     /// <summary>Empty means every store.</summary>
     public IReadOnlyList<string> Stores { get; init; } = [];
 
-    /// <summary>Customer ids a coupon is restricted to; ignored on promotions (A33).</summary>
+    /// <summary>Customer ids a coupon is restricted to; ignored on promotions (docs/pricing-rules.md A33).</summary>
     public IReadOnlyList<string> Consumers { get; init; } = [];
 
     public Segment? Segment { get; init; }
@@ -45,7 +45,7 @@ public sealed record Offer
     /// <summary>Fixed kinds: amount by currency code, looked up case-insensitively.</summary>
     public IReadOnlyDictionary<string, decimal> Amounts { get; init; } = NoAmounts;
 
-    /// <summary>Fixed kinds: the scalar amount for every currency; a per-currency entry wins (A27).</summary>
+    /// <summary>Fixed kinds: the scalar amount for every currency; a per-currency entry wins (docs/pricing-rules.md A27).</summary>
     public decimal? ScalarAmount { get; init; }
 
     public IReadOnlyList<IReadOnlyList<string>> IncludedCategories { get; init; } = [];

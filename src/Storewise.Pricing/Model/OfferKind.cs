@@ -1,6 +1,6 @@
 namespace Storewise.Pricing;
 
-/// <summary>The category kind of an offer (SPEC 2.2).</summary>
+/// <summary>The category kind of an offer (docs/spec.md §2.2).</summary>
 public enum OfferKind
 {
     CartLevelPercentage,

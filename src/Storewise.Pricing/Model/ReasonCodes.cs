@@ -1,6 +1,6 @@
 namespace Storewise.Pricing;
 
-/// <summary>Machine-readable reasons (SPEC D4), listed in precedence order (A34).</summary>
+/// <summary>Machine-readable reasons (docs/spec.md §D4), listed in precedence order (docs/pricing-rules.md A34).</summary>
 public static class ReasonCodes
 {
     public const string NotFound = "not_found";

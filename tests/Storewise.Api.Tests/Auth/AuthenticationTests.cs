@@ -4,7 +4,7 @@ using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.Auth;
 
-/// <summary>Who gets in (SPEC D2): a valid token of the right tenant with the scope the route needs.</summary>
+/// <summary>Who gets in (docs/spec.md §D2): a valid token of the right tenant with the scope the route needs.</summary>
 public abstract class AuthenticationTests(ApiFixture fixture)
 {
     private const string PromotionList = "/v0/promotions/promotion?count=1&page=1";

@@ -4,7 +4,7 @@ using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.Codes;
 
-/// <summary>Creating, listing and switching coupon codes (SPEC 1.3, 2.3, D8, 8 #25–#26).</summary>
+/// <summary>Creating, listing and switching coupon codes (docs/spec.md §1.3, §2.3, §D8, §8 #25–#26).</summary>
 public abstract class CodeTests(ApiFixture fixture)
 {
     private string Url(string couponId) => $"/v0/promotions/coupon/{couponId}/code";

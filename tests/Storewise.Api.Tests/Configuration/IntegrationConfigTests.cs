@@ -7,7 +7,7 @@ using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.Configuration;
 
-/// <summary>Integration Configurations (TPPE), SPEC 1.1 and 8 #22/#23, under both path prefixes.</summary>
+/// <summary>Integration Configurations (TPPE), docs/spec.md §1.1 and §8 #22/#23, under both path prefixes.</summary>
 public abstract class IntegrationConfigTests(ApiFixture fixture)
 {
     private const string SampleUrl = "http://abc.cloudhub.io/promotion/cart-session/{customerSessionId}";

@@ -7,7 +7,7 @@ using static Storewise.Api.Tests.Offers.OfferBodies;
 
 namespace Storewise.Api.Tests.Coupons;
 
-/// <summary>Coupon definitions (SPEC 1.3, 2, 6, 7, D8) over HTTP; codes and redemption are tested elsewhere.</summary>
+/// <summary>Coupon definitions (docs/spec.md §1.3, §2, §6, §7, §D8) over HTTP; codes and redemption are tested elsewhere.</summary>
 public abstract class CouponTests(ApiFixture fixture)
 {
     private const string CreateSample = """
@@ -64,7 +64,7 @@ public abstract class CouponTests(ApiFixture fixture)
             "singleUse", "consumers", "externalId", "version", "status",
         ];
         Assert.Equal(fields, coupon.Select(p => p.Key));
-        Assert.False(coupon.ContainsKey("codes")); // removed from the entity in Nov 2024 (SPEC 7)
+        Assert.False(coupon.ContainsKey("codes")); // removed from the entity in Nov 2024 (docs/spec.md §7)
         Assert.Equal("Black Friday Coupon", (string?)coupon["description"]);
         Assert.Equal("2023-11-01T00:00:00", (string?)coupon["validFrom"]);
         Assert.Equal("""{"kind":"CartLevelPercentage","discount":10}""", coupon["category"]!.ToJsonString());

@@ -5,7 +5,7 @@ namespace Storewise.Api.Tests.Hosting;
 /// <summary>
 /// Issue 18: a server started from another working directory still reads the appsettings.json beside its
 /// files, so it logs one line per request (with the request id) and none of the framework's, and keeps its SQLite
-/// file under the working directory's <c>./data</c> (docs/decisions/0406).
+/// file under the working directory's <c>./data</c> (docs/decisions/0406-content-root-and-data-directory.md).
 /// </summary>
 public sealed class WorkingDirectoryTests : IDisposable
 {

@@ -3,7 +3,7 @@ using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.Imports;
 
-/// <summary>SPEC D9: an import survives its server being killed (kill -9) and never half-creates or double-creates a code.</summary>
+/// <summary>docs/spec.md §D9: an import survives its server being killed (kill -9) and never half-creates or double-creates a code.</summary>
 public abstract class ImportRestartTests(ApiFixture fixture)
 {
     private static readonly Dictionary<string, string> SlowImports = new()

@@ -6,7 +6,7 @@ using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.Imports;
 
-/// <summary>CSV code imports (SPEC 1.3, D9, 8 #27): upload, background processing, counters, error report.</summary>
+/// <summary>CSV code imports (docs/spec.md §1.3, §D9, §8 #27): upload, background processing, counters, error report.</summary>
 public abstract partial class ImportTests(ApiFixture fixture)
 {
     [Fact]

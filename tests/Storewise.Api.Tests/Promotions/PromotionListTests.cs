@@ -5,7 +5,7 @@ using static Storewise.Api.Tests.Offers.OfferBodies;
 
 namespace Storewise.Api.Tests.Promotions;
 
-/// <summary>The promotion list: paging, links and filters (SPEC 0.6, 1.3 list query applied to promotions).</summary>
+/// <summary>The promotion list: paging, links and filters (docs/spec.md §0.6, §1.3 list query applied to promotions).</summary>
 public abstract class PromotionListTests(ApiFixture fixture)
 {
     [Fact]

@@ -7,7 +7,7 @@ using static Storewise.Api.Tests.Offers.OfferBodies;
 
 namespace Storewise.Api.Tests.Promotions;
 
-/// <summary>Automatic promotions CRUD (SPEC 1.2, 2, 6, D5, D8) over HTTP.</summary>
+/// <summary>Automatic promotions CRUD (docs/spec.md §1.2, §2, §6, §D5, §D8) over HTTP.</summary>
 public abstract partial class PromotionTests(ApiFixture fixture)
 {
     private const string User = "25dd570161b05f0cae353a56757f8495";
@@ -35,7 +35,7 @@ public abstract partial class PromotionTests(ApiFixture fixture)
         ];
         Assert.Equal(fields, promotion.Select(p => p.Key));
         Assert.Equal("Black Friday Promo", (string?)promotion["name"]);
-        Assert.Equal("Black Friday Promo", (string?)promotion["description"]); // SPEC 8 #24
+        Assert.Equal("Black Friday Promo", (string?)promotion["description"]); // docs/spec.md §8 #24
         Assert.Equal(tenant, (string?)promotion["tenant"]);
         Assert.Equal(User, (string?)promotion["createdBy"]);
         Assert.Equal(User, (string?)promotion["updatedBy"]);
@@ -44,7 +44,7 @@ public abstract partial class PromotionTests(ApiFixture fixture)
         Assert.Null(promotion["segment"]);
         Assert.False((bool)promotion["exclusive"]!);
         Assert.Equal("Running", (string?)promotion["status"]);
-        Assert.Null(promotion["singleUse"]); // coupon-only fields stay out of promotions (SPEC 8 #30)
+        Assert.Null(promotion["singleUse"]); // coupon-only fields stay out of promotions (docs/spec.md §8 #30)
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public abstract partial class PromotionTests(ApiFixture fixture)
         var created = await client.CreateAsync(PromotionsPath, JsonNode.Parse(
             """{"name":"Bare","validFrom":"2024-01-01T00:00:00Z","category":{"kind":"CartLevelPercentage","discount":5}}""")!.AsObject());
         var p = created["promotion"]!;
-        Assert.False((bool)p["active"]!); // A36
+        Assert.False((bool)p["active"]!); // docs/pricing-rules.md A36
         Assert.Equal("Disabled", (string?)p["status"]);
         Assert.Null(p["validTo"]);
         Assert.Null(p["localizedTimezone"]);
@@ -521,7 +521,7 @@ public abstract partial class PromotionTests(ApiFixture fixture)
             Assert.Equal("Past", await StatusAsync(past));
             Assert.Equal("Disabled", await StatusAsync(disabled));
 
-            fixture.Clock.Set(now.AddMinutes(5)); // exactly validTo: still running (SPEC 8 #7)
+            fixture.Clock.Set(now.AddMinutes(5)); // exactly validTo: still running (docs/spec.md §8 #7)
             Assert.Equal("Running", await StatusAsync(running));
             fixture.Clock.Set(now.AddMinutes(5).AddSeconds(1));
             Assert.Equal("Past", await StatusAsync(running));

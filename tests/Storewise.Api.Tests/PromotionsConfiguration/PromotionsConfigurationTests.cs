@@ -5,7 +5,7 @@ using Storewise.Api.Tests.Offers;
 
 namespace Storewise.Api.Tests.PromotionsConfiguration;
 
-/// <summary>The global exclusion list and the coupon stacking mode (SPEC 1.5, D1) over HTTP.</summary>
+/// <summary>The global exclusion list and the coupon stacking mode (docs/spec.md §1.5, §D1) over HTTP.</summary>
 public abstract class PromotionsConfigurationTests(ApiFixture fixture)
 {
     private const string Exclusions = "/v0/promotions/configuration/exclusions";

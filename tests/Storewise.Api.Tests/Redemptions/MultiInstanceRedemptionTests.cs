@@ -4,7 +4,7 @@ using Storewise.Api.Tests.Infrastructure;
 namespace Storewise.Api.Tests.Redemptions;
 
 /// <summary>
-/// SPEC D7: a single-use code has exactly one successful redemption also when the racing requests arrive at
+/// docs/spec.md §D7: a single-use code has exactly one successful redemption also when the racing requests arrive at
 /// three server processes sharing one PostgreSQL database.
 /// </summary>
 public sealed class MultiInstanceRedemptionTests(PostgresApiFixture fixture) : IClassFixture<PostgresApiFixture>

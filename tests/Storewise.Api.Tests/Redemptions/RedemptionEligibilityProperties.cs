@@ -15,7 +15,7 @@ public sealed class RedemptionEligibilityProperties
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
 
-    // What each redemption error means in the cart's vocabulary (SPEC 4.5, D4), written out independently of
+    // What each redemption error means in the cart's vocabulary (docs/spec.md §4.5, §D4), written out independently of
     // the service's table so that a wrong row there fails here.
     private static readonly Dictionary<string, (string CartReason, int Status)> RedemptionCodes = new()
     {

@@ -6,7 +6,7 @@ using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.Redemptions;
 
-/// <summary>Redeeming codes and rolling orders back (SPEC 1.2, 4.7, D7, 8 #17).</summary>
+/// <summary>Redeeming codes and rolling orders back (docs/spec.md §1.2, §4.7, §D7, §8 #17).</summary>
 public abstract class RedemptionTests(ApiFixture fixture)
 {
     private async Task<(string Tenant, HttpClient Client)> TenantWithCodesAsync(CouponSpec? spec, params string[] codes)

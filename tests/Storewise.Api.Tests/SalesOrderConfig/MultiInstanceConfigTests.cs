@@ -9,7 +9,7 @@ using Storewise.Api.Tests.Infrastructure;
 namespace Storewise.Api.Tests.SalesOrderConfig;
 
 /// <summary>
-/// Several server processes on one PostgreSQL database (SPEC D12): order ids never repeat, and a secret
+/// Several server processes on one PostgreSQL database (docs/spec.md §D12): order ids never repeat, and a secret
 /// encrypted by one instance is read by every other (the Data Protection key ring lives in the database).
 /// </summary>
 public sealed class MultiInstanceConfigTests(PostgresApiFixture fixture) : IClassFixture<PostgresApiFixture>

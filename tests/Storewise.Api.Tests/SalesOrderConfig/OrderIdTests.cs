@@ -3,7 +3,7 @@ using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.SalesOrderConfig;
 
-/// <summary>POST /v0/sales_order/order_id (SPEC D1, 8 #20): ids from the configured sequence, never repeated.</summary>
+/// <summary>POST /v0/sales_order/order_id (docs/spec.md §D1, §8 #20): ids from the configured sequence, never repeated.</summary>
 public abstract class OrderIdTests(ApiFixture fixture)
 {
     private const string OrderIdPath = "/v0/sales_order/order_id";

@@ -7,7 +7,7 @@ using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.SalesOrderConfig;
 
-/// <summary>Lost races are 409 (SPEC 5): two writers of one key never both win silently.</summary>
+/// <summary>Lost races are 409 (docs/spec.md §5): two writers of one key never both win silently.</summary>
 public abstract class SalesOrderConfigConcurrencyTests(ApiFixture fixture)
 {
     private const string Base = "/v0/config/sales_order/";

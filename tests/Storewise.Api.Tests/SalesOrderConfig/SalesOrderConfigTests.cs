@@ -6,7 +6,7 @@ using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.SalesOrderConfig;
 
-/// <summary>Sales order configuration (SPEC 1.4, 5, D10): samples, defaults, validation, secrets, immutability.</summary>
+/// <summary>Sales order configuration (docs/spec.md §1.4, §5, §D10): samples, defaults, validation, secrets, immutability.</summary>
 public abstract class SalesOrderConfigTests(ApiFixture fixture)
 {
     private const string Base = "/v0/config/sales_order/";

@@ -32,7 +32,7 @@ internal static class PricingCases
 
     public static Arbitrary<PricingCase> Any() => Case(AllKinds, maxPromotions: 8, maxCoupons: 3, allowExclusive: true).ToArbitrary();
 
-    /// <summary>Carts of single units at a few equal prices, where ties between lines are the rule (A08, A18, A23).</summary>
+    /// <summary>Carts of single units at a few equal prices, where ties between lines are the rule (docs/pricing-rules.md A08, A18, A23).</summary>
     public static Arbitrary<PricingCase> TieProne() =>
         Case(AllKinds, maxPromotions: 6, maxCoupons: 2, allowExclusive: true, tieProne: true).ToArbitrary();
 
@@ -148,7 +148,7 @@ internal static class PricingCases
 
     private static Gen<Offer> OfferGen(string id, OfferKind kind, OfferSource source, bool allowExclusive) =>
         from percent in Gen.Elements(Percents)
-        // Tiny amounts leave single minor units to split, where the tie-breaks (A08) decide.
+        // Tiny amounts leave single minor units to split, where the tie-breaks (docs/pricing-rules.md A08) decide.
         from amountMinor in Gen.Frequency((3, Gen.Choose(1, 6000)), (1, Gen.Elements(1, 2, 3, 5, 7)))
         from currencies in Gen.Frequency(
             (5, Gen.Constant(Currencies)),
@@ -191,7 +191,7 @@ internal static class PricingCases
             Percent = percent,
             Amounts = scalar ? new Dictionary<string, decimal>() : currencies.ToDictionary(c => c, c => AmountIn(c, amountMinor)),
             ScalarAmount = scalar ? amountMinor / 100m : null,
-            // A12: product and BOGO offers always target something.
+            // docs/pricing-rules.md A12: product and BOGO offers always target something.
             IncludedProducts = included.Count == 0 && categories.Count == 0 ? ["P1"] : [.. included],
             IncludedCategories = [.. categories.Select(p => (IReadOnlyList<string>)p)],
             ExcludedProducts = [.. excludedProducts],
@@ -218,7 +218,7 @@ internal static class PricingCases
         from repeat in Gen.Elements(true, false)
         select Submitted(shuffled, unknown, repeat);
 
-    // A37: a repeated code, in another case, must be dropped silently.
+    // docs/pricing-rules.md A37: a repeated code, in another case, must be dropped silently.
     private static string[] Submitted(string[] shuffled, string[] unknown, bool repeat) =>
         repeat && shuffled.Length > 0 ? [.. shuffled, .. unknown, shuffled[0].ToLowerInvariant()] : [.. shuffled, .. unknown];
 }

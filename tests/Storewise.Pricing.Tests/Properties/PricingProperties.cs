@@ -24,7 +24,7 @@ public sealed class PricingProperties
                 Assert.True(priced.TotalDiscount >= 0 && priced.Total >= 0, $"line {item.Id} negative");
                 Assert.Equal(lineCatalog - priced.TotalDiscount, priced.Total);
                 Assert.Equal(priced.Discounts.Sum(d => d.Amount), priced.TotalDiscount);
-                Assert.All(priced.Discounts, d => Assert.True(d.Amount > 0, "zero or negative entry")); // A42
+                Assert.All(priced.Discounts, d => Assert.True(d.Amount > 0, "zero or negative entry")); // docs/pricing-rules.md A42
                 catalog += lineCatalog;
                 discount += priced.TotalDiscount;
                 itemTotals += priced.Total;
@@ -36,7 +36,7 @@ public sealed class PricingProperties
             Assert.Equal(discount, result.DiscountTotal);
             Assert.True(result.DiscountTotal <= result.CatalogTotal, "item discounts exceed the catalog total");
             Assert.True(shippingDiscount <= shippingCost, "shipping discounts exceed the shipping cost");
-            Assert.Equal(shippingCost - shippingDiscount, result.ShippingTotal); // A51, A52
+            Assert.Equal(shippingCost - shippingDiscount, result.ShippingTotal); // docs/pricing-rules.md A51, A52
             Assert.Equal(itemTotals + result.ShippingTotal, result.Total);
             Assert.True(result.Total >= 0);
         }));
@@ -177,7 +177,7 @@ public sealed class PricingProperties
                 scale *= 10m;
             }
 
-            // Reference Hamilton split in minor units (A07, A08): floors, then one unit each to the largest
+            // Reference Hamilton split in minor units (docs/pricing-rules.md A07, A08): floors, then one unit each to the largest
             // remainders, ties to the larger weight, then the smaller line id (ordinal).
             var lines = pricingCase.Cart.Items.Select(i => (i.Id, Weight: (long)(i.Price * scale))).ToArray();
             var basis = lines.Sum(l => l.Weight);
@@ -208,8 +208,8 @@ public sealed class PricingProperties
             var cartOffer = pricingCase.Promotions[^1];
             var exponent = pricingCase.Exponent;
 
-            // Product-level discounts all run before cart-level ones (SPEC 4.2), so the base is what they left on
-            // the lines that are not globally excluded (4.3, A09).
+            // Product-level discounts all run before cart-level ones (docs/spec.md §4.2), so the base is what they left on
+            // the lines that are not globally excluded (docs/spec.md §4.3, docs/pricing-rules.md A09).
             decimal basis = 0;
             var remaining = new Dictionary<string, decimal>();
             foreach (var item in result.Items)
@@ -229,7 +229,7 @@ public sealed class PricingProperties
             var shares = result.Items.ToDictionary(i => i.Item.Id, i => i.AmountFrom(cartOffer.Id));
             Assert.Equal(expected, shares.Values.Sum());
 
-            // A07: each share is its exact quota rounded down or up by one minor unit, and never above the line.
+            // docs/pricing-rules.md A07: each share is its exact quota rounded down or up by one minor unit, and never above the line.
             var unit = 1m;
             for (var i = 0; i < exponent; i++)
             {
