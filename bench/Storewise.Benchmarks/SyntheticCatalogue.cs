@@ -107,7 +107,7 @@ internal sealed class SyntheticCatalogue
 
     private static string ProductId(int index) => "sku-" + index.ToString("D5", CultureInfo.InvariantCulture);
 
-    private string[][] BuildPaths()
+    private static string[][] BuildPaths()
     {
         // 10 departments × 10 categories (100 paths of depth 2) and 4 sub-categories each (400 of depth 3).
         var paths = new List<string[]>(500);

@@ -7,7 +7,7 @@ using Storewise.Pricing;
 namespace Storewise.Api.Cart;
 
 /// <summary>Reads a tenant's offers and promotions configuration and compiles them for the engine.</summary>
-public sealed class PromotionSetLoader(Database database, ILogger<PromotionSetLoader> logger)
+public sealed partial class PromotionSetLoader(Database database, ILogger<PromotionSetLoader> logger)
 {
     public async Task<PromotionCatalog> LoadAsync(string tenant)
     {
@@ -30,7 +30,7 @@ public sealed class PromotionSetLoader(Database database, ILogger<PromotionSetLo
             catch (Exception ex) when (ex is FormatException or InvalidOperationException or System.Text.Json.JsonException)
             {
                 // One unreadable row must not take pricing down for the whole tenant.
-                logger.LogError(ex, "Skipping unreadable offer document of tenant {Tenant}", tenant);
+                LogUnreadableOffer(logger, ex, tenant);
                 continue;
             }
 
@@ -39,4 +39,7 @@ public sealed class PromotionSetLoader(Database database, ILogger<PromotionSetLo
 
         return PromotionCatalog.Compile(promotions, coupons, exclusions.Ids, stacking.Stackable);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Skipping unreadable offer document of tenant {Tenant}")]
+    private static partial void LogUnreadableOffer(ILogger logger, Exception exception, string tenant);
 }

@@ -28,7 +28,11 @@ public static partial class RequestIds
             }
             finally
             {
-                LogAnswered(logger, context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, id);
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    LogAnswered(logger, context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, elapsedMs, id);
+                }
             }
         });
     }

@@ -11,7 +11,7 @@ namespace Storewise.Api.Errors;
 /// the problem, an unreachable database is 503, anything else 500 without internals. Bodiless 4xx/5xx
 /// answers (unknown route, wrong method, auth challenges) get a body too, so no HTML is ever sent.
 /// </summary>
-public static class ErrorHandling
+public static partial class ErrorHandling
 {
     public static IApplicationBuilder UseJsonErrors(this IApplicationBuilder app)
     {
@@ -30,9 +30,7 @@ public static class ErrorHandling
         var (status, message) = Classify(exception);
         if (status >= 500)
         {
-            context.RequestServices.GetRequiredService<ILoggerFactory>()
-                .CreateLogger("Storewise.Errors")
-                .LogError(exception, "Request failed with {Status}", status);
+            LogFailed(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Storewise.Errors"), exception, status);
         }
 
         await ErrorResults.WriteAsync(context, status, message);
@@ -106,4 +104,7 @@ public static class ErrorHandling
         };
         return ErrorResults.WriteAsync(context, status, message);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {Status}")]
+    private static partial void LogFailed(ILogger logger, Exception? exception, int status);
 }

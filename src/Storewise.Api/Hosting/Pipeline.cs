@@ -6,7 +6,7 @@ using Storewise.Api.Storage;
 namespace Storewise.Api.Hosting;
 
 /// <summary>The middleware order of the service, in one place.</summary>
-public static class Pipeline
+public static partial class Pipeline
 {
     public static async Task PrepareStorageAsync(this WebApplication app)
     {
@@ -23,16 +23,13 @@ public static class Pipeline
         catch (Exception ex) when (ErrorHandling.Classify(ex).Status == StatusCodes.Status503ServiceUnavailable)
         {
             // Start anyway: requests get 503 and MigrationRetry finishes the job once the database answers.
-            app.Logger.LogError("Database unavailable at start ({Message}); retrying in the background", ex.Message);
+            LogDatabaseUnavailable(app.Logger, ex.Message);
         }
 
         if (app.Services.GetRequiredService<FirstStart>().GeneratedSigningKey)
         {
             var token = app.Services.GetRequiredService<TokenIssuer>().Issue("dodici", "admin", string.Join(' ', Scopes.All));
-            app.Logger.LogWarning(
-                "Generated a signing key in {Directory}. A full-access token for tenant dodici (valid 30 days): {Token}",
-                storage.DataDirectory,
-                token);
+            LogFirstStart(app.Logger, storage.DataDirectory, token);
         }
     }
 
@@ -69,4 +66,10 @@ public static class Pipeline
         app.UseRateLimiter();
         app.UseAuthorization();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable at start ({Message}); retrying in the background")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generated a signing key in {Directory}. A full-access token for tenant dodici (valid 30 days): {Token}")]
+    private static partial void LogFirstStart(ILogger logger, string directory, string token);
 }

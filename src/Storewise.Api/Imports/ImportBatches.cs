@@ -11,7 +11,7 @@ namespace Storewise.Api.Imports;
 /// its error rows and the import's counters and cursor commit together, and only while this worker still holds
 /// the lease. A crash therefore loses at most an uncommitted batch, which the next owner redoes from the cursor.
 /// </summary>
-public sealed class ImportBatches(Database database, TimeProvider clock, ImportOptions options, ILogger<ImportBatches> logger)
+public sealed partial class ImportBatches(Database database, TimeProvider clock, ImportOptions options, ILogger<ImportBatches> logger)
 {
     public async Task RunAsync(ImportRow import, string owner, CancellationToken cancellationToken)
     {
@@ -30,12 +30,8 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
                 if (next >= import.TotalRows)
                 {
                     await EndAsync(import, owner, ImportStatus.Completed, null, cancellationToken);
-                    logger.LogInformation(
-                        "Settled rows {From}..{To} of import {ImportId} in {ElapsedMs:0} ms",
-                        import.NextSeq,
-                        import.TotalRows,
-                        import.Id,
-                        System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    var elapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    LogSettled(logger, import.NextSeq, import.TotalRows, import.Id, elapsedMs);
                     return;
                 }
 
@@ -75,7 +71,7 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
 
         if (settled is SettledBatch.NotOwned)
         {
-            logger.LogWarning("Import {ImportId} of tenant {Tenant} is no longer owned by this worker", import.Id, import.Tenant);
+            LogLeaseLost(logger, import.Id, import.Tenant);
             return null;
         }
 
@@ -165,7 +161,7 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
         }, cancellationToken);
         if (ended > 0)
         {
-            logger.LogInformation("Import {ImportId} of tenant {Tenant} ended {Status} {Failure}", import.Id, import.Tenant, status, failure);
+            LogEnded(logger, import.Id, import.Tenant, status, failure);
         }
     }
 
@@ -179,4 +175,13 @@ public sealed class ImportBatches(Database database, TimeProvider clock, ImportO
     private static Task DeleteStagedRowsAsync(DbConnection connection, DbTransaction tx, ImportRow import) =>
         connection.ExecuteAsync(
             "DELETE FROM code_import_rows WHERE tenant = @Tenant AND import_id = @Id", new { import.Tenant, import.Id }, tx);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Settled rows {From}..{To} of import {ImportId} in {ElapsedMs:0} ms")]
+    private static partial void LogSettled(ILogger logger, long from, long to, string importId, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} of tenant {Tenant} is no longer owned by this worker")]
+    private static partial void LogLeaseLost(ILogger logger, string importId, string tenant);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} of tenant {Tenant} ended {Status} {Failure}")]
+    private static partial void LogEnded(ILogger logger, string importId, string tenant, string status, string? failure);
 }

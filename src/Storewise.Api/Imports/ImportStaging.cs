@@ -11,7 +11,7 @@ namespace Storewise.Api.Imports;
 /// earlier in the file (as a valid code) is staged with the error <c>duplicate_in_file</c>, so settling needs
 /// no look-back over the staged rows; the keys seen are held in memory, at most the upload's row limit.
 /// </summary>
-public sealed class ImportStaging(Database database, ObjectIds ids, ImportOptions options, ILogger<ImportStaging> logger)
+public sealed partial class ImportStaging(Database database, ObjectIds ids, ImportOptions options, ILogger<ImportStaging> logger)
 {
     /// <summary>Stages rows until the source ends or more than <paramref name="maxCodes"/> rows arrive.</summary>
     public async Task<StagingOutcome> StageAsync(
@@ -50,8 +50,8 @@ public sealed class ImportStaging(Database database, ObjectIds ids, ImportOption
             await database.Dialect.RefreshStatisticsAsync(connection, Table.Name, cancellationToken);
         }
 
-        logger.LogInformation(
-            "Staged {Count} rows of import {ImportId} in {ElapsedMs:0} ms", count, importId, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogStaged(logger, count, importId, elapsedMs);
         return new StagingOutcome(count, TooManyCodes: false);
     }
 
@@ -69,7 +69,7 @@ public sealed class ImportStaging(Database database, ObjectIds ids, ImportOption
         ]);
 
     private readonly record struct StagedRow(string Tenant, string ImportId, int Seq, long Line, string Code, string CodeKey, string CodeId, string? Error);
-}
 
-/// <summary>How many rows the upload had (counting up to the first one over the limit).</summary>
-public readonly record struct StagingOutcome(int Count, bool TooManyCodes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Staged {Count} rows of import {ImportId} in {ElapsedMs:0} ms")]
+    private static partial void LogStaged(ILogger logger, long count, string importId, double elapsedMs);
+}

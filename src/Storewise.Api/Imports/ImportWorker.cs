@@ -4,7 +4,7 @@ namespace Storewise.Api.Imports;
 /// Processes code imports in the background on every instance. Work is claimed from the database, so imports
 /// are shared between instances and an import interrupted by a crash is resumed when its lease runs out.
 /// </summary>
-public sealed class ImportWorker(ImportQueue queue, ImportBatches batches, ImportSignal signal, ImportOptions options, ILogger<ImportWorker> logger)
+public sealed partial class ImportWorker(ImportQueue queue, ImportBatches batches, ImportSignal signal, ImportOptions options, ILogger<ImportWorker> logger)
     : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -32,7 +32,7 @@ public sealed class ImportWorker(ImportQueue queue, ImportBatches batches, Impor
             catch (Exception exception)
             {
                 // A database outage must not end the worker; the import's lease expires and it is retried.
-                logger.LogError(exception, "Code import worker failed; retrying after the poll interval");
+                LogWorkerFailed(logger, exception);
             }
 
             try
@@ -45,4 +45,7 @@ public sealed class ImportWorker(ImportQueue queue, ImportBatches batches, Impor
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Code import worker failed; retrying after the poll interval")]
+    private static partial void LogWorkerFailed(ILogger logger, Exception exception);
 }

@@ -12,7 +12,7 @@ namespace Storewise.Api.SalesOrderConfig;
 /// Sales order configuration (docs/spec.md §1.4, §5, §D10) and the order id generator that uses the configured
 /// sequence. Errors are problem+json (docs/spec.md §D11).
 /// </summary>
-public static class SalesOrderConfigEndpoints
+public static partial class SalesOrderConfigEndpoints
 {
     public static void MapSalesOrderConfigEndpoints(this IEndpointRouteBuilder app)
     {
@@ -90,10 +90,7 @@ public static class SalesOrderConfigEndpoints
         if (key == SalesOrderConfigKeys.OnHoldTimerDuration && value.Value.GetValue<long>() > 3600)
         {
             // The inventory reservation timeout is at most 3600 s and should outlast the grace period (docs/spec.md §8 #21).
-            loggers.CreateLogger("Storewise.SalesOrderConfig").LogWarning(
-                "on_hold_timer_duration of {Seconds} s for tenant {Tenant} exceeds the 3600 s reservation timeout",
-                value.Value.GetValue<long>(),
-                user.Tenant);
+            LogLongGracePeriod(loggers.CreateLogger("Storewise.SalesOrderConfig"), value.Value.GetValue<long>(), user.Tenant);
         }
 
         return TypedResults.Ok(Render(new StoredConfig(value.ToJson(), value.Secret, 0, now)));
@@ -147,4 +144,7 @@ public static class SalesOrderConfigEndpoints
 
     private static IResult UnknownKey(HttpContext context, string key) =>
         ErrorResults.Problem(context, StatusCodes.Status404NotFound, $"config key {key} does not exist", "not_found");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "on_hold_timer_duration of {Seconds} s for tenant {Tenant} exceeds the 3600 s reservation timeout")]
+    private static partial void LogLongGracePeriod(ILogger logger, long seconds, string tenant);
 }

@@ -7,7 +7,7 @@ namespace Storewise.Api.Storage;
 /// and marks it ready. At start this runs once; when the database was unreachable, it keeps trying in the
 /// background until the database answers.
 /// </summary>
-public sealed class MigrationRetry(IServiceProvider services, StorageReadiness readiness, ILogger<MigrationRetry> logger) : BackgroundService
+public sealed partial class MigrationRetry(IServiceProvider services, StorageReadiness readiness, ILogger<MigrationRetry> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -31,12 +31,18 @@ public sealed class MigrationRetry(IServiceProvider services, StorageReadiness r
             try
             {
                 await PrepareAsync(services, stoppingToken);
-                logger.LogInformation("Database reachable again; storage is ready");
+                LogReachable(logger);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning("Database still unavailable: {Message}", ex.Message);
+                LogStillUnavailable(logger, ex.Message);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database reachable again; storage is ready")]
+    private static partial void LogReachable(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database still unavailable: {Message}")]
+    private static partial void LogStillUnavailable(ILogger logger, string message);
 }

@@ -7,7 +7,7 @@ namespace Storewise.Api.Storage;
 /// each in its own transaction. A database-wide lock (advisory on PostgreSQL) keeps several instances starting together
 /// from applying the same script twice.
 /// </summary>
-public sealed class MigrationRunner(Database database, ILogger<MigrationRunner> logger)
+public sealed partial class MigrationRunner(Database database, ILogger<MigrationRunner> logger)
 {
     private const long LockKey = 0x53746f7265; // "Store"
 
@@ -36,7 +36,7 @@ public sealed class MigrationRunner(Database database, ILogger<MigrationRunner> 
                         tx);
                     return WriteOutcome.Commit(true);
                 }, cancellationToken);
-                logger.LogInformation("Applied migration {Version} ({Provider})", version, database.Provider);
+                LogApplied(logger, version, database.Provider);
                 count++;
             }
 
@@ -61,4 +61,7 @@ public sealed class MigrationRunner(Database database, ILogger<MigrationRunner> 
 
         return scripts;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Version} ({Provider})")]
+    private static partial void LogApplied(ILogger logger, string version, DatabaseProvider provider);
 }

@@ -7,7 +7,7 @@ namespace Storewise.Api.Tests.Codes;
 /// <summary>Creating, listing and switching coupon codes (docs/spec.md §1.3, §2.3, §D8, §8 #25–#26).</summary>
 public abstract class CodeTests(ApiFixture fixture)
 {
-    private string Url(string couponId) => $"/v0/promotions/coupon/{couponId}/code";
+    private static string Url(string couponId) => $"/v0/promotions/coupon/{couponId}/code";
 
     [Fact]
     public async Task Creating_codes_answers_201_with_a_link_per_code_and_the_codes()
