@@ -95,6 +95,3 @@ public static class AuthSetup
             await next();
         });
 }
-
-/// <summary>Whether this start generated the signing key (then a ready token is logged once).</summary>
-public sealed record FirstStart(bool GeneratedSigningKey);

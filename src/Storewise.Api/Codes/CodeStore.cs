@@ -90,6 +90,3 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
             return changed > 0 ? WriteOutcome.Commit(row) : WriteOutcome.RollBack(row);
         }, cancellationToken);
 }
-
-/// <summary>The codes created, or the first code that already exists (then nothing was created).</summary>
-public sealed record CreateCodesOutcome(IReadOnlyList<CodeRow> Created, string? ExistingCode);

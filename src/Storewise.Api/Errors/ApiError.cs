@@ -4,7 +4,7 @@ namespace Storewise.Api.Errors;
 
 /// <summary>
 /// The promotions service error body (docs/spec.md §0.3 shape B; shape A is the same without the optional members).
-/// <c>status</c> always equals the HTTP status.
+/// <c>status</c> always equals the HTTP status. The vendor's optional <c>id</c> and <c>type</c> are never sent.
 /// </summary>
 public sealed record ApiError(
     [property: JsonPropertyName("message")] string Message,
@@ -13,14 +13,6 @@ public sealed record ApiError(
     [JsonPropertyName("causes")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Causes { get; init; }
-
-    [JsonPropertyName("id")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Id { get; init; }
-
-    [JsonPropertyName("type")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Type { get; init; }
 
     /// <summary>Machine-readable reason, e.g. <c>coupon_code_already_redeemed</c>.</summary>
     [JsonPropertyName("code")]

@@ -5,17 +5,6 @@ using Storewise.Api.Storage;
 
 namespace Storewise.Api.Offers;
 
-/// <summary>What a write of an offer came to.</summary>
-public enum OfferWriteOutcome
-{
-    Written,
-    DuplicateName,
-    DuplicateExternalId,
-
-    /// <summary>An update whose expected version no longer matches (or whose offer is gone).</summary>
-    VersionMismatch,
-}
-
 /// <summary>
 /// SQL for the <c>offers</c> table. The document column holds the resource JSON; the other columns repeat
 /// the fields the lists filter on, so filtering, counting and paging happen in SQL on the indexes.

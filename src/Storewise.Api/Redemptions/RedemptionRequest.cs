@@ -10,12 +10,3 @@ public sealed record RedemptionRequest(
     [property: JsonPropertyName("catalogTotal")] decimal? CatalogTotal,
     [property: JsonPropertyName("currency")] string? Currency,
     [property: JsonPropertyName("orderId")] string? OrderId);
-
-/// <summary>A validated redemption: codes de-duplicated case-insensitively, in request order.</summary>
-public sealed record Redemption(
-    IReadOnlyList<string> Codes,
-    string OrderId,
-    string Currency,
-    decimal CatalogTotal,
-    string? ConsumerId,
-    string? ChannelType);
