@@ -25,13 +25,19 @@ public static class FirstSession
         var client = new StorewiseClient(adapter);
         var suffix = Guid.NewGuid().ToString("N")[..8];
 
-        var promotion = await client.V0.Promotions.Promotion.PostAsync(
-            Offer($"Ten percent off {suffix}"), cancellationToken: cancellationToken);
+        var promotionName = $"Ten percent off {suffix}";
+        var promotion = await client.V0.Promotions.Promotion.PostAsync(Offer(promotionName), cancellationToken: cancellationToken);
         var promotionId = promotion!.Promotion!.Id!;
 
-        // count and page are read by the handler itself, so the document does not list them yet.
-        var list = await client.V0.Promotions.Promotion.WithUrl($"{adapter.BaseUrl}/v0/promotions/promotion?count=150&page=1")
-            .GetAsync(cancellationToken: cancellationToken);
+        var list = await client.V0.Promotions.Promotion.GetAsync(
+            request =>
+            {
+                request.QueryParameters.Count = 10;
+                request.QueryParameters.Page = 1;
+                request.QueryParameters.Name = promotionName;
+                request.QueryParameters.Active = true;
+            },
+            cancellationToken);
         var listed = list!.Items!.Any(i => i.Promotion!.Id == promotionId);
 
         var cart = await client.V0.Promotions.Cart.PostAsync(

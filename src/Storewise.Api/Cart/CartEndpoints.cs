@@ -1,6 +1,8 @@
+using Microsoft.OpenApi;
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
+using Storewise.Api.Hosting;
 
 namespace Storewise.Api.Cart;
 
@@ -14,7 +16,8 @@ public static class CartEndpoints
             .WithName("PriceCart")
             .Produces<DiscountedCartResponse>(StatusCodes.Status200OK, "application/json")
             .WithTags("Cart")
-            .WithSummary("Apply promotions and coupons to a cart");
+            .WithSummary("Apply promotions and coupons to a cart")
+            .WithQuery(new QueryParameter("explain", JsonSchemaType.Boolean, "With true, the answer also lists every automatic promotion that was considered and not applied, with the reason (notApplied)."));
     }
 
     private static async Task<IResult> PriceAsync(

@@ -1,6 +1,7 @@
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
+using Storewise.Api.Hosting;
 
 namespace Storewise.Api.Codes;
 
@@ -11,7 +12,7 @@ public static class CodeEndpoints
     {
         var group = app.MapGroup("/v0/promotions/coupon/{id}/code").WithTags("Coupon codes");
         group.MapPost("", CreateCodes).RequireAuthorization(Scopes.PromotionsWrite).WithName("CreateCouponCodes").Produces<CreatedCodes>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
-        group.MapGet("", ListCodes).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCouponCodes").Produces<PagedList<CodeListItem>>();
+        group.MapGet("", ListCodes).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCouponCodes").Produces<PagedList<CodeListItem>>().WithQuery(PageRequest.Parameters);
         group.MapPatch("/{codeId}", UpdateCode).RequireAuthorization(Scopes.PromotionsWrite).WithName("UpdateCouponCode").Produces<CodeResource>();
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
+using Microsoft.OpenApi;
 using Storewise.Api.Errors;
+using Storewise.Api.Hosting;
 
 namespace Storewise.Api.Common;
 
@@ -12,6 +14,13 @@ public readonly record struct PageRequest(int Count, int Page)
 
     /// <summary>Rows to skip; a long, because a huge page times count overflows an int (a negative OFFSET fails on PostgreSQL).</summary>
     public long Offset => (long)(Page - 1) * Count;
+
+    /// <summary>The two parameters as the OpenAPI document states them, on every list route.</summary>
+    public static IReadOnlyList<QueryParameter> Parameters { get; } =
+    [
+        new("count", JsonSchemaType.Integer, $"Items per page, from 1 to {MaxCount}.") { Required = true, Minimum = 1, Maximum = MaxCount },
+        new("page", JsonSchemaType.Integer, "The page to return, from 1.") { Required = true, Minimum = 1 },
+    ];
 
     /// <summary>Parses the raw query values; on failure <paramref name="error"/> is the 400 answer.</summary>
     public static bool TryParse(string? count, string? page, out PageRequest request, out IResult? error)

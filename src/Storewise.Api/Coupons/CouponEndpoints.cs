@@ -1,6 +1,7 @@
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Contracts;
+using Storewise.Api.Hosting;
 using Storewise.Api.Offers;
 
 namespace Storewise.Api.Coupons;
@@ -12,7 +13,8 @@ public static class CouponEndpoints
     {
         var group = app.MapGroup("/v0/promotions/coupon").WithTags("Coupons");
         group.MapPost("", CreateCoupon).RequireAuthorization(Scopes.PromotionsWrite).WithName("CreateCoupon").Produces<CouponEnvelope>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
-        group.MapGet("", ListCoupons).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCoupons").Produces<PagedList<CouponEnvelope>>();
+        group.MapGet("", ListCoupons).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCoupons").Produces<PagedList<CouponEnvelope>>()
+            .WithQuery([.. PageRequest.Parameters, .. OfferListFilter.Parameters(OfferType.Coupon)]);
         group.MapGet("/{id}", GetCoupon).RequireAuthorization(Scopes.PromotionsRead).WithName("GetCoupon").Produces<CouponEnvelope>();
         group.MapPut("/{id}", UpdateCoupon).RequireAuthorization(Scopes.PromotionsWrite).WithName("ReplaceCoupon").Produces<CouponEnvelope>().Produces(StatusCodes.Status409Conflict);
     }

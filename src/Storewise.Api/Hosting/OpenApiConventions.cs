@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -31,6 +32,16 @@ public static class OpenApiConventions
             return Task.CompletedTask;
         });
         options.AddOperationTransformer(DescribeAsync);
+        // XML comments never reach a property of any JSON (a JsonNode); such a property says what it is with [Description].
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (schema.Description is null && context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), false) is [DescriptionAttribute described, ..])
+            {
+                schema.Description = described.Description;
+            }
+
+            return Task.CompletedTask;
+        });
         options.AddDocumentTransformer((document, _, _) =>
         {
             // "null or any JSON" as oneOf fails for null (it matches both); any JSON already includes null.
@@ -48,6 +59,9 @@ public static class OpenApiConventions
             return Task.CompletedTask;
         });
         options.AddDocumentTransformer((document, _, cancellationToken) => ClosedResponseSchemas.CloseAsync(document, cancellationToken));
+        options.AddDocumentTransformer((document, _, _) => TagDescriptions.DescribeAsync(document));
+        options.AddSchemaTransformer(RequestRequiredMembers.RecordAsync);
+        options.AddDocumentTransformer((document, _, _) => RequestRequiredMembers.ApplyAsync(document));
     }
 
     private static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -81,6 +95,11 @@ public static class OpenApiConventions
                 media.Schema = WithoutNull(media.Schema);
                 media.Example ??= RequestExamples.For(operation.OperationId);
             }
+        }
+
+        if (metadata.OfType<DocumentedQuery>().FirstOrDefault() is { } query)
+        {
+            DocumentQuery(operation, query);
         }
 
         var path = "/" + (description.RelativePath ?? "").Split('?')[0];
@@ -130,6 +149,25 @@ public static class OpenApiConventions
             }
         }
 
+    }
+
+    /// <summary>Adds the documented query parameters; one the framework binds keeps its place and takes the documented form.</summary>
+    private static void DocumentQuery(OpenApiOperation operation, DocumentedQuery query)
+    {
+        operation.Parameters ??= [];
+        foreach (var parameter in query.Parameters)
+        {
+            var documented = parameter.ToOpenApi();
+            var bound = operation.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == parameter.Name);
+            if (bound is null)
+            {
+                operation.Parameters.Add(documented);
+            }
+            else
+            {
+                operation.Parameters[operation.Parameters.IndexOf(bound)] = documented;
+            }
+        }
     }
 
     private static void AddError(OpenApiOperation operation, OpenApiDocument? document, string path, int status, string description)

@@ -23,9 +23,10 @@ public static class ImportEndpoints
             .Produces<CodesImportAccepted>(StatusCodes.Status202Accepted)
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxImportBytes + 64 * 1024))
             .DisableAntiforgery();
-        group.MapGet("", ListImports).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCouponCodeImports").Produces<PagedList<CodesImportItem>>();
+        group.MapGet("", ListImports).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCouponCodeImports").Produces<PagedList<CodesImportItem>>().WithQuery(PageRequest.Parameters);
         group.MapGet("/{importId}", GetImport).RequireAuthorization(Scopes.PromotionsRead).WithName("GetCouponCodeImport").Produces<CodesImportItem>();
-        group.MapGet("/{importId}/errors", ListImportErrors).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCouponCodeImportErrors").Produces<PagedList<ImportErrorItem>>();
+        group.MapGet("/{importId}/errors", ListImportErrors).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCouponCodeImportErrors").Produces<PagedList<ImportErrorItem>>()
+            .WithQuery(PageRequest.Parameters);
     }
 
     public static async Task<IResult> CreateImport(

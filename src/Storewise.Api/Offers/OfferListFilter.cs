@@ -1,5 +1,7 @@
+using Microsoft.OpenApi;
 using Storewise.Api.Codes;
 using Storewise.Api.Errors;
+using Storewise.Api.Hosting;
 using Storewise.Pricing;
 
 namespace Storewise.Api.Offers;
@@ -20,6 +22,29 @@ public sealed record OfferListFilter(
     IReadOnlyList<string> Kinds,
     string? Segment)
 {
+    /// <summary>The filters of the list of <paramref name="type"/> as the OpenAPI document states them.</summary>
+    public static IReadOnlyList<QueryParameter> Parameters(OfferType type)
+    {
+        var kinds = type.Kinds().Select(k => k.WireName()).ToList();
+        List<QueryParameter> parameters =
+        [
+            new("name", JsonSchemaType.String, "Names to match, comma-separated; case-insensitive, exact."),
+            new("active", JsonSchemaType.Boolean, "Only active (true) or only inactive (false) offers."),
+            new("validFrom", JsonSchemaType.String, "Only offers starting at or after this time (yyyy-MM-ddTHH:mm:ss, optionally with Z or ±hh:mm).") { Pattern = ValidityTime.Pattern },
+            new("validTo", JsonSchemaType.String, "Only offers ending at or before this time (same form as validFrom); open-ended offers never match.") { Pattern = ValidityTime.Pattern },
+            new("kind[]", JsonSchemaType.String, "Category kinds to match; repeat the parameter or separate kinds with commas.") { Values = kinds, Repeatable = true },
+            new("kind", JsonSchemaType.String, "The same filter as kind[], under the name without brackets.") { Values = kinds, Repeatable = true },
+            new("segment", JsonSchemaType.String, "Only offers limited to this segment, given by its key or its value (exact)."),
+            new("partial-category", JsonSchemaType.String, "Accepted for compatibility and ignored.") { Ignored = true },
+        ];
+        if (type == OfferType.Coupon)
+        {
+            parameters.Insert(1, new("code", JsonSchemaType.String, "Coupon codes to match, comma-separated; case-insensitive."));
+        }
+
+        return parameters;
+    }
+
     public static bool TryParse(IQueryCollection query, OfferType type, out OfferListFilter filter, out IResult? error)
     {
         filter = null!;

@@ -39,6 +39,9 @@ public sealed partial record ValidityTime(string Text, DateTimeOffset Instant, b
     public static ValidityTime ParseStored(string text) =>
         TryParse(text, out var value) ? value : throw new FormatException($"invalid stored time '{text}'");
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$", RegexOptions.CultureInvariant)]
+    /// <summary>The shape of the text, also stated in the OpenAPI document for the list filters.</summary>
+    public const string Pattern = @"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$";
+
+    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

@@ -1,6 +1,7 @@
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Contracts;
+using Storewise.Api.Hosting;
 using Storewise.Api.Offers;
 
 namespace Storewise.Api.Promotions;
@@ -12,7 +13,8 @@ public static class PromotionEndpoints
     {
         var group = app.MapGroup("/v0/promotions/promotion").WithTags("Promotions");
         group.MapPost("", CreatePromotion).RequireAuthorization(Scopes.PromotionsWrite).WithName("CreatePromotion").Produces<PromotionEnvelope>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
-        group.MapGet("", ListPromotions).RequireAuthorization(Scopes.PromotionsRead).WithName("ListPromotions").Produces<PagedList<PromotionEnvelope>>();
+        group.MapGet("", ListPromotions).RequireAuthorization(Scopes.PromotionsRead).WithName("ListPromotions").Produces<PagedList<PromotionEnvelope>>()
+            .WithQuery([.. PageRequest.Parameters, .. OfferListFilter.Parameters(OfferType.Promotion)]);
         group.MapGet("/{id}", GetPromotion).RequireAuthorization(Scopes.PromotionsRead).WithName("GetPromotion").Produces<PromotionEnvelope>();
         group.MapPut("/{id}", UpdatePromotion).RequireAuthorization(Scopes.PromotionsWrite).WithName("ReplacePromotion").Produces<PromotionEnvelope>().Produces(StatusCodes.Status409Conflict);
     }

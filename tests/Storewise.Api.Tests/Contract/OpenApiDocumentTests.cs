@@ -97,6 +97,63 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Every_query_parameter_has_a_description_and_a_typed_schema()
+    {
+        var count = 0;
+        foreach (var (name, operation) in Operations())
+        {
+            foreach (var parameter in (operation["parameters"] as JsonArray ?? []).Select(p => p!.AsObject()).Where(p => (string?)p["in"] == "query"))
+            {
+                count++;
+                var where = $"{name} ?{(string?)parameter["name"]}";
+                // A parameter the framework binds on its own has neither; WithQuery gives it both.
+                Assert.False(string.IsNullOrWhiteSpace((string?)parameter["description"]), $"{where}: no description (document it with WithQuery)");
+                Assert.True(parameter["schema"]?["type"] is JsonValue, $"{where}: no schema type");
+            }
+        }
+
+        Assert.True(count >= 25, $"only {count} query parameters documented");
+    }
+
+    [Fact]
+    public void Every_tag_is_described_at_document_level()
+    {
+        var described = (Live["tags"] as JsonArray ?? [])
+            .Where(t => !string.IsNullOrWhiteSpace((string?)t!["description"]))
+            .Select(t => (string)t!["name"]!)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, operation) in Operations())
+        {
+            foreach (var tag in operation["tags"]!.AsArray().Select(t => (string)t!))
+            {
+                Assert.True(described.Contains(tag), $"{name}: tag '{tag}' has no description at document level (add it to TagDescriptions)");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_request_example_obeys_its_request_schema()
+    {
+        var checkedExamples = 0;
+        foreach (var (name, operation) in Operations())
+        {
+            foreach (var (mediaType, media) in (operation["requestBody"]?["content"] as JsonObject) ?? [])
+            {
+                if (media!["example"] is not { } example)
+                {
+                    continue;
+                }
+
+                checkedExamples++;
+                var problem = fixture.Contract.Validate(media["schema"]!.AsObject(), example.ToJsonString());
+                Assert.True(problem is null, $"{name} {mediaType}: the example {problem}");
+            }
+        }
+
+        Assert.True(checkedExamples >= 12, $"only {checkedExamples} request examples");
+    }
+
+    [Fact]
     public async Task The_contract_rejects_what_the_document_does_not_say()
     {
         using var raw = fixture.Factory.CreateClient();
@@ -123,6 +180,29 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         Assert.NotNull(fixture.Contract.Check("POST", path, 201, "text/plain", "hello"));
         Assert.NotNull(fixture.Contract.Check("POST", path, 400, "application/json", """{"message":"m"}"""));
         Assert.NotNull(fixture.Contract.Check("GET", "/v0/config/sales_order/grace", 404, "application/json", """{"message":"m","status":404}"""));
+
+        Assert.Null(fixture.Contract.CheckQueryReads("GET", path, ["count", "page", "name", "kind[]"]));
+        Assert.NotNull(fixture.Contract.CheckQueryReads("GET", path, ["count", "page", "undocumented"]));
+        Assert.NotNull(fixture.Contract.CheckQueryReads("GET", path, ["code"])); // a coupon filter, not a promotion one
+        Assert.NotNull(fixture.Contract.CheckQueryReads("POST", path, ["count"]));
+    }
+
+    [Fact]
+    public async Task The_test_host_reports_the_query_parameters_a_handler_reads()
+    {
+        using var raw = fixture.Factory.CreateClient();
+        raw.DefaultRequestHeaders.Authorization = new("Bearer", fixture.Token(ApiFixture.NewTenant()));
+
+        using var list = await raw.GetAsync(new Uri(OfferBodies.PromotionsPath + "?count=5&page=1&unread=1", UriKind.Relative));
+        var reads = list.Headers.GetValues(QueryReadRecorder.Header).Single().Split(',').Select(Uri.UnescapeDataString).ToList();
+        Assert.Equal(200, (int)list.StatusCode);
+        Assert.Subset(reads.ToHashSet(), new HashSet<string> { "count", "page", "name", "active", "kind[]", "segment" });
+        Assert.DoesNotContain("unread", reads);
+        Assert.DoesNotContain("code", reads); // a coupon filter
+        Assert.Null(fixture.Contract.CheckQueryReads("GET", OfferBodies.PromotionsPath, reads));
+
+        using var exclusions = await raw.GetAsync(new Uri("/v0/promotions/configuration/exclusions?count=5", UriKind.Relative));
+        Assert.False(exclusions.Headers.Contains(QueryReadRecorder.Header));
     }
 
     private IEnumerable<(string Name, JsonObject Operation)> Operations() =>

@@ -2,7 +2,8 @@ namespace Storewise.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Sits in every test client of <see cref="ApiFixture"/>: each answer is checked against the OpenAPI document
-/// before the test sees it, so an undocumented status, media type or field fails whichever test received it.
+/// before the test sees it, so an undocumented status, media type or field fails whichever test received it. So does
+/// a query parameter that the request's handling read (<see cref="QueryReadRecorder"/>) and the document does not list.
 /// </summary>
 public sealed class AnswerValidatingHandler(ApiContract contract) : DelegatingHandler
 {
@@ -11,12 +12,14 @@ public sealed class AnswerValidatingHandler(ApiContract contract) : DelegatingHa
         var response = await base.SendAsync(request, cancellationToken);
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var problem = contract.Check(
-            request.Method.Method,
-            request.RequestUri!.AbsolutePath,
-            (int)response.StatusCode,
-            response.Content.Headers.ContentType?.MediaType,
-            body);
+        var path = request.RequestUri!.AbsolutePath;
+        var problem = contract.Check(request.Method.Method, path, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+        if (response.Headers.TryGetValues(QueryReadRecorder.Header, out var reads))
+        {
+            response.Headers.Remove(QueryReadRecorder.Header);
+            problem ??= contract.CheckQueryReads(request.Method.Method, path, reads.SelectMany(r => r.Split(',')).Select(Uri.UnescapeDataString));
+        }
+
         if (problem is not null)
         {
             response.Dispose();

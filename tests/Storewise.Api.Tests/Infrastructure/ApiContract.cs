@@ -15,7 +15,7 @@ public sealed class ApiContract
 {
     private const string ComponentsPrefix = "#/components/schemas/";
 
-    private readonly IReadOnlyList<(string Method, Regex Path, JsonObject Responses)> _operations;
+    private readonly IReadOnlyList<(string Method, Regex Path, JsonObject Responses, IReadOnlySet<string> Query)> _operations;
     private readonly JsonObject _definitions;
     private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
     private int _built;
@@ -27,9 +27,9 @@ public sealed class ApiContract
         _operations = document["paths"]!.AsObject()
             .SelectMany(path => path.Value!.AsObject()
                 .Where(op => op.Value is JsonObject { } o && o["responses"] is JsonObject)
-                .Select(op => (Method: op.Key.ToUpperInvariant(), Template: path.Key, Responses: op.Value!["responses"]!.AsObject())))
+                .Select(op => (Method: op.Key.ToUpperInvariant(), Template: path.Key, Operation: op.Value!.AsObject())))
             .OrderBy(o => o.Template.Count(c => c == '{')) // a literal segment wins over a parameter
-            .Select(o => (o.Method, TemplatePattern(o.Template), o.Responses))
+            .Select(o => (o.Method, TemplatePattern(o.Template), o.Operation["responses"]!.AsObject(), QueryParameters(o.Operation)))
             .ToList();
     }
 
@@ -41,7 +41,7 @@ public sealed class ApiContract
     /// </summary>
     public string? Check(string method, string path, int status, string? mediaType, string body)
     {
-        var operation = _operations.FirstOrDefault(o => o.Method == method && o.Path.IsMatch(path));
+        var operation = Find(method, path);
         if (operation.Responses is null)
         {
             return null;
@@ -68,15 +68,39 @@ public sealed class ApiContract
             return null;
         }
 
+        return Validate(schema, body) is { } problem ? $"{where} with a body that {problem}" : null;
+    }
+
+    /// <summary>
+    /// Checks the query parameters a request's handling looked up: each must be a documented query parameter of
+    /// the operation. Requests that match no documented operation pass.
+    /// </summary>
+    public string? CheckQueryReads(string method, string path, IEnumerable<string> names)
+    {
+        var operation = Find(method, path);
+        if (operation.Query is null)
+        {
+            return null;
+        }
+
+        var undocumented = names.Where(n => !operation.Query.Contains(n)).ToList();
+        return undocumented.Count == 0
+            ? null
+            : $"{method} {path} reads the query parameter(s) {string.Join(", ", undocumented)}, which the OpenAPI document does not list for this operation (document them with WithQuery)";
+    }
+
+    /// <summary>Validates a JSON text against a schema of the document (with its references); says what is wrong, or null.</summary>
+    public string? Validate(JsonObject schema, string json)
+    {
         JsonElement instance;
         try
         {
-            using var parsed = JsonDocument.Parse(body);
+            using var parsed = JsonDocument.Parse(json);
             instance = parsed.RootElement.Clone();
         }
         catch (JsonException)
         {
-            return $"{where} with a body that is not JSON: {Excerpt(body)}";
+            return $"is not JSON: {Excerpt(json)}";
         }
 
         var result = SchemaOf(schema).Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
@@ -90,8 +114,17 @@ public sealed class ApiContract
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value} ({e.Key} at {d.SchemaLocation})"))
             .Distinct()
             .Take(8);
-        return $"{where} with a body that breaks its schema:\n  {string.Join("\n  ", problems)}\nbody: {Excerpt(body)}";
+        return $"breaks its schema:\n  {string.Join("\n  ", problems)}\nbody: {Excerpt(json)}";
     }
+
+    private (string Method, Regex Path, JsonObject Responses, IReadOnlySet<string> Query) Find(string method, string path) =>
+        _operations.FirstOrDefault(o => o.Method == method && o.Path.IsMatch(path));
+
+    private static IReadOnlySet<string> QueryParameters(JsonObject operation) =>
+        (operation["parameters"] as JsonArray ?? [])
+            .Where(p => (string?)p!["in"] == "query")
+            .Select(p => (string)p!["name"]!)
+            .ToHashSet(StringComparer.Ordinal);
 
     private static bool IsJson(string mediaType) => mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal);
 

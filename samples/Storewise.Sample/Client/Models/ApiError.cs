@@ -9,7 +9,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The promotions service error body (SPEC 0.3 shape B; shape A is the same without the optional members).`status` always equals the HTTP status.
+    /// The promotions service error body (docs/spec.md §0.3 shape B; shape A is the same without the optional members).`status` always equals the HTTP status.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApiError : ApiException, IParsable

@@ -8,7 +8,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The body of `POST /v0/promotions/cart` (SPEC 3.1, D3). Anything else sent is ignored.
+    /// The body of `POST /v0/promotions/cart` (docs/spec.md §3.1, §D3). Anything else sent is ignored.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CartRequest : IAdditionalDataHolder, IParsable

@@ -8,7 +8,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// One item of the code list: a single code under the plural key `codes` (vendor quirk, SPEC 0.6).
+    /// One item of the code list: a single code under the plural key `codes` (vendor quirk, docs/spec.md §0.6).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CodeListItem : IParsable

@@ -12,7 +12,7 @@ namespace Storewise.Sample.Client.Models
     public partial class CodesImportAccepted : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>The `codesImport` object (SPEC 2.3); `reason` is present only on a FAILED import.</summary>
+        /// <summary>The `codesImport` object (docs/spec.md §2.3); `reason` is present only on a FAILED import.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Storewise.Sample.Client.Models.CodesImportResource? CodesImport { get; set; }

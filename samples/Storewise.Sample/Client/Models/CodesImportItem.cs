@@ -13,7 +13,7 @@ namespace Storewise.Sample.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CodesImportItem : IParsable
     {
-        /// <summary>The `codesImport` object (SPEC 2.3); `reason` is present only on a FAILED import.</summary>
+        /// <summary>The `codesImport` object (docs/spec.md §2.3); `reason` is present only on a FAILED import.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Storewise.Sample.Client.Models.CodesImportResource? CodesImport { get; set; }

@@ -8,7 +8,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The `codesImport` object (SPEC 2.3); `reason` is present only on a FAILED import.
+    /// The `codesImport` object (docs/spec.md §2.3); `reason` is present only on a FAILED import.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CodesImportResource : IParsable

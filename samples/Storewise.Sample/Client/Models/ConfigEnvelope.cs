@@ -13,7 +13,7 @@ namespace Storewise.Sample.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ConfigEnvelope : IParsable
     {
-        /// <summary>The updated_at property</summary>
+        /// <summary>When the value was last written, or null for a key never written.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? UpdatedAt { get; set; }
@@ -21,7 +21,7 @@ namespace Storewise.Sample.Client.Models
 #else
         public string UpdatedAt { get; set; }
 #endif
-        /// <summary>The value property</summary>
+        /// <summary>The configured value: a number, a boolean, a string, an array or an object, as the key takes.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public UntypedNode? Value { get; set; }

@@ -8,7 +8,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The create-codes answer: `links` is an array, one per code (vendor quirk, SPEC 0.6).
+    /// The create-codes answer: `links` is an array, one per code (vendor quirk, docs/spec.md §0.6).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CreatedCodes : IParsable

@@ -8,7 +8,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The answer of `POST /v0/promotions/cart` (SPEC D4, PRICING-RULES A51/A54): the request&apos;s documentedfields as sent (absent ones omitted), each line with its ordered discounts, and the cart totals.
+    /// The answer of `POST /v0/promotions/cart` (docs/spec.md §D4, docs/pricing-rules.md A51/A54): the request&apos;s documentedfields as sent (absent ones omitted), each line with its ordered discounts, and the cart totals.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DiscountedCartResponse : IParsable

@@ -8,7 +8,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// What GET and PATCH answer: the stored section without its token (SPEC 8 #22).
+    /// What GET and PATCH answer: the stored section without its token (docs/spec.md §8 #22).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IntegrationConfigResponse : IParsable

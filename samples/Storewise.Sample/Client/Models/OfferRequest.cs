@@ -8,7 +8,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The body of create and update for promotions and coupons (SPEC 1.2, 1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (D5). Coupon-only fields are ignored on promotions (SPEC 8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token.
+    /// The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class OfferRequest : IAdditionalDataHolder, IParsable

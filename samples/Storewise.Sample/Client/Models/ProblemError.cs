@@ -9,7 +9,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The sales-order configuration error body (SPEC 0.3 shape C), sent as application/problem+json.
+    /// The sales-order configuration error body (docs/spec.md §0.3 shape C), sent as application/problem+json.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ProblemError : ApiException, IParsable

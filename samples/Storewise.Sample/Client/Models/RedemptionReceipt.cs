@@ -8,7 +8,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The 200 answer of a redemption (docs/decisions/0210): what was redeemed, one entry per code.
+    /// The 200 answer of a redemption (docs/decisions/0206-redemption-answer.md): what was redeemed, one entry per code.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RedemptionReceipt : IParsable

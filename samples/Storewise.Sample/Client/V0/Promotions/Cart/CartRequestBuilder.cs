@@ -37,7 +37,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Cart
         /// Apply promotions and coupons to a cart
         /// </summary>
         /// <returns>A <see cref="global::Storewise.Sample.Client.Models.DiscountedCartResponse"/></returns>
-        /// <param name="body">The body of `POST /v0/promotions/cart` (SPEC 3.1, D3). Anything else sent is ignored.</param>
+        /// <param name="body">The body of `POST /v0/promotions/cart` (docs/spec.md §3.1, §D3). Anything else sent is ignored.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 400 status code</exception>
@@ -72,7 +72,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Cart
         /// Apply promotions and coupons to a cart
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">The body of `POST /v0/promotions/cart` (SPEC 3.1, D3). Anything else sent is ignored.</param>
+        /// <param name="body">The body of `POST /v0/promotions/cart` (docs/spec.md §3.1, §D3). Anything else sent is ignored.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -105,10 +105,9 @@ namespace Storewise.Sample.Client.V0.Promotions.Cart
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class CartRequestBuilderPostQueryParameters 
         {
-            #pragma warning disable CS1591
+            /// <summary>With true, the answer also lists every automatic promotion that was considered and not applied, with the reason (notApplied).</summary>
             [QueryParameter("explain")]
             public bool? Explain { get; set; }
-            #pragma warning restore CS1591
         }
     }
 }

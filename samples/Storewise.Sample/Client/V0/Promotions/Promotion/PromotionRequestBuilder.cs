@@ -35,7 +35,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PromotionRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/promotion", pathParameters)
+        public PromotionRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/promotion{?active*,kind*,kind%5B%5D*,name*,partial%2Dcategory*,segment*,validFrom*,validTo*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PromotionRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/promotion", rawUrl)
+        public PromotionRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/promotion{?active*,kind*,kind%5B%5D*,name*,partial%2Dcategory*,segment*,validFrom*,validTo*}", rawUrl)
         {
         }
         /// <returns>A <see cref="global::Storewise.Sample.Client.Models.PagedListOfPromotionEnvelope"/></returns>
@@ -56,11 +56,11 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Storewise.Sample.Client.Models.PagedListOfPromotionEnvelope?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Storewise.Sample.Client.Models.PagedListOfPromotionEnvelope?> GetAsync(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Promotion.PromotionRequestBuilder.PromotionRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Storewise.Sample.Client.Models.PagedListOfPromotionEnvelope> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Storewise.Sample.Client.Models.PagedListOfPromotionEnvelope> GetAsync(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Promotion.PromotionRequestBuilder.PromotionRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -75,7 +75,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion
             return await RequestAdapter.SendAsync<global::Storewise.Sample.Client.Models.PagedListOfPromotionEnvelope>(requestInfo, global::Storewise.Sample.Client.Models.PagedListOfPromotionEnvelope.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <returns>A <see cref="global::Storewise.Sample.Client.Models.PromotionEnvelope"/></returns>
-        /// <param name="body">The body of create and update for promotions and coupons (SPEC 1.2, 1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (D5). Coupon-only fields are ignored on promotions (SPEC 8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token.</param>
+        /// <param name="body">The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 400 status code</exception>
@@ -112,20 +112,20 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Promotion.PromotionRequestBuilder.PromotionRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Promotion.PromotionRequestBuilder.PromotionRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
-            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            var requestInfo = new RequestInformation(Method.GET, "{+baseurl}/v0/promotions/promotion?count={count}&page={page}{&active*,kind*,kind%5B%5D*,name*,partial%2Dcategory*,segment*,validFrom*,validTo*}", PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">The body of create and update for promotions and coupons (SPEC 1.2, 1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (D5). Coupon-only fields are ignored on promotions (SPEC 8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token.</param>
+        /// <param name="body">The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -151,6 +151,92 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion
         public global::Storewise.Sample.Client.V0.Promotions.Promotion.PromotionRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Storewise.Sample.Client.V0.Promotions.Promotion.PromotionRequestBuilder(rawUrl, RequestAdapter);
+        }
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        #pragma warning disable CS1591
+        public partial class PromotionRequestBuilderGetQueryParameters 
+        #pragma warning restore CS1591
+        {
+            /// <summary>Only active (true) or only inactive (false) offers.</summary>
+            [QueryParameter("active")]
+            public bool? Active { get; set; }
+            /// <summary>Items per page, from 1 to 150.</summary>
+            [QueryParameter("count")]
+            public int? Count { get; set; }
+            /// <summary>Category kinds to match; repeat the parameter or separate kinds with commas.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("kind%5B%5D")]
+            public global::Storewise.Sample.Client.V0.Promotions.Promotion.GetKindQueryParameterType[]? Kind { get; set; }
+#nullable restore
+#else
+            [QueryParameter("kind%5B%5D")]
+            public global::Storewise.Sample.Client.V0.Promotions.Promotion.GetKindQueryParameterType[] Kind { get; set; }
+#endif
+            /// <summary>The same filter as kind[], under the name without brackets.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("kind")]
+            public global::Storewise.Sample.Client.V0.Promotions.Promotion.GetKindQueryParameterType[]? Kind0 { get; set; }
+#nullable restore
+#else
+            [QueryParameter("kind")]
+            public global::Storewise.Sample.Client.V0.Promotions.Promotion.GetKindQueryParameterType[] Kind0 { get; set; }
+#endif
+            /// <summary>Names to match, comma-separated; case-insensitive, exact.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("name")]
+            public string? Name { get; set; }
+#nullable restore
+#else
+            [QueryParameter("name")]
+            public string Name { get; set; }
+#endif
+            /// <summary>The page to return, from 1.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Accepted for compatibility and ignored.</summary>
+            [Obsolete("")]
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("partial%2Dcategory")]
+            public string? PartialCategory { get; set; }
+#nullable restore
+#else
+            [QueryParameter("partial%2Dcategory")]
+            public string PartialCategory { get; set; }
+#endif
+            /// <summary>Only offers limited to this segment, given by its key or its value (exact).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("segment")]
+            public string? Segment { get; set; }
+#nullable restore
+#else
+            [QueryParameter("segment")]
+            public string Segment { get; set; }
+#endif
+            /// <summary>Only offers starting at or after this time (yyyy-MM-ddTHH:mm:ss, optionally with Z or ±hh:mm).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("validFrom")]
+            public string? ValidFrom { get; set; }
+#nullable restore
+#else
+            [QueryParameter("validFrom")]
+            public string ValidFrom { get; set; }
+#endif
+            /// <summary>Only offers ending at or before this time (same form as validFrom); open-ended offers never match.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("validTo")]
+            public string? ValidTo { get; set; }
+#nullable restore
+#else
+            [QueryParameter("validTo")]
+            public string ValidTo { get; set; }
+#endif
         }
     }
 }

@@ -8,7 +8,7 @@ using System;
 namespace Storewise.Sample.Client.V0.Promotions.Redemption
 {
     /// <summary>
-    /// The redemption body (SPEC 1.2), bare or wrapped in `{&quot;value&quot;:{...}}`.
+    /// The redemption body (docs/spec.md §1.2), bare or wrapped in `{&quot;value&quot;:{...}}`.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RedemptionPostRequestBody : IAdditionalDataHolder, IParsable

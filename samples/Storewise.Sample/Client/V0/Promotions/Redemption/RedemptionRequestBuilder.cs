@@ -47,7 +47,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Redemption
         {
         }
         /// <returns>A <see cref="global::Storewise.Sample.Client.Models.RedemptionReceipt"/></returns>
-        /// <param name="body">The redemption body (SPEC 1.2), bare or wrapped in `{&quot;value&quot;:{...}}`.</param>
+        /// <param name="body">The redemption body (docs/spec.md §1.2), bare or wrapped in `{&quot;value&quot;:{...}}`.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 400 status code</exception>
@@ -83,7 +83,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Redemption
             return await RequestAdapter.SendAsync<global::Storewise.Sample.Client.Models.RedemptionReceipt>(requestInfo, global::Storewise.Sample.Client.Models.RedemptionReceipt.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">The redemption body (SPEC 1.2), bare or wrapped in `{&quot;value&quot;:{...}}`.</param>
+        /// <param name="body">The redemption body (docs/spec.md §1.2), bare or wrapped in `{&quot;value&quot;:{...}}`.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

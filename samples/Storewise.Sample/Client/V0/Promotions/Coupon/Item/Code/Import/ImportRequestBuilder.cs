@@ -35,7 +35,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Coupon.Item.Code.Import
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ImportRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/coupon/{id}/code/import{?count*,page*}", pathParameters)
+        public ImportRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/coupon/{id}/code/import", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Coupon.Item.Code.Import
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ImportRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/coupon/{id}/code/import{?count*,page*}", rawUrl)
+        public ImportRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/coupon/{id}/code/import", rawUrl)
         {
         }
         /// <returns>A <see cref="global::Storewise.Sample.Client.Models.PagedListOfCodesImportItem"/></returns>
@@ -119,7 +119,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Coupon.Item.Code.Import
         public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Coupon.Item.Code.Import.ImportRequestBuilder.ImportRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
-            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            var requestInfo = new RequestInformation(Method.GET, "{+baseurl}/v0/promotions/coupon/{id}/code/import?count={count}&page={page}", PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
@@ -157,32 +157,12 @@ namespace Storewise.Sample.Client.V0.Promotions.Coupon.Item.Code.Import
         public partial class ImportRequestBuilderGetQueryParameters 
         #pragma warning restore CS1591
         {
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-            #pragma warning disable CS1591
+            /// <summary>Items per page, from 1 to 150.</summary>
             [QueryParameter("count")]
-            public string? Count { get; set; }
-            #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("count")]
-            public string Count { get; set; }
-            #pragma warning restore CS1591
-#endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-            #pragma warning disable CS1591
+            public int? Count { get; set; }
+            /// <summary>The page to return, from 1.</summary>
             [QueryParameter("page")]
-            public string? Page { get; set; }
-            #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("page")]
-            public string Page { get; set; }
-            #pragma warning restore CS1591
-#endif
+            public int? Page { get; set; }
         }
     }
 }

@@ -22,7 +22,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Coupon.Item.Code.Import.Item.Err
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ErrorsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/coupon/{id}/code/import/{importId}/errors{?count*,page*}", pathParameters)
+        public ErrorsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/coupon/{id}/code/import/{importId}/errors?count={count}&page={page}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Coupon.Item.Code.Import.Item.Err
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ErrorsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/coupon/{id}/code/import/{importId}/errors{?count*,page*}", rawUrl)
+        public ErrorsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/coupon/{id}/code/import/{importId}/errors?count={count}&page={page}", rawUrl)
         {
         }
         /// <returns>A <see cref="global::Storewise.Sample.Client.Models.PagedListOfImportErrorItem"/></returns>
@@ -93,32 +93,12 @@ namespace Storewise.Sample.Client.V0.Promotions.Coupon.Item.Code.Import.Item.Err
         public partial class ErrorsRequestBuilderGetQueryParameters 
         #pragma warning restore CS1591
         {
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-            #pragma warning disable CS1591
+            /// <summary>Items per page, from 1 to 150.</summary>
             [QueryParameter("count")]
-            public string? Count { get; set; }
-            #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("count")]
-            public string Count { get; set; }
-            #pragma warning restore CS1591
-#endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-            #pragma warning disable CS1591
+            public int? Count { get; set; }
+            /// <summary>The page to return, from 1.</summary>
             [QueryParameter("page")]
-            public string? Page { get; set; }
-            #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("page")]
-            public string Page { get; set; }
-            #pragma warning restore CS1591
-#endif
+            public int? Page { get; set; }
         }
     }
 }
