@@ -9,7 +9,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The promotions service error body (docs/spec.md §0.3 shape B; shape A is the same without the optional members).`status` always equals the HTTP status.
+    /// The promotions service error body (docs/spec.md §0.3 shape B; shape A is the same without the optional members).`status` always equals the HTTP status. The vendor&apos;s optional `id` and `type` are never sent.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApiError : ApiException, IParsable
@@ -30,14 +30,6 @@ namespace Storewise.Sample.Client.Models
 #else
         public string Code { get; set; }
 #endif
-        /// <summary>The id property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Id { get; set; }
-#nullable restore
-#else
-        public string Id { get; set; }
-#endif
         /// <summary>The primary error message.</summary>
         public override string Message { get => MessageEscaped ?? string.Empty; }
         /// <summary>The message property</summary>
@@ -50,14 +42,6 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>The status property</summary>
         public int? Status { get; set; }
-        /// <summary>The type property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Type { get; set; }
-#nullable restore
-#else
-        public string Type { get; set; }
-#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -78,10 +62,8 @@ namespace Storewise.Sample.Client.Models
             {
                 { "causes", n => { Causes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "code", n => { Code = n.GetStringValue(); } },
-                { "id", n => { Id = n.GetStringValue(); } },
                 { "message", n => { MessageEscaped = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetIntValue(); } },
-                { "type", n => { Type = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -93,10 +75,8 @@ namespace Storewise.Sample.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfPrimitiveValues<string>("causes", Causes);
             writer.WriteStringValue("code", Code);
-            writer.WriteStringValue("id", Id);
             writer.WriteStringValue("message", MessageEscaped);
             writer.WriteIntValue("status", Status);
-            writer.WriteStringValue("type", Type);
         }
     }
 }
