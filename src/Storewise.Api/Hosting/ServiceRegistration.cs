@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton<ObjectIds>();
         services.AddSingleton(builder.Configuration.GetSection(OffersOptions.Section).Get<OffersOptions>() ?? new OffersOptions());
         services.AddSingleton<OfferHandlers>();
+        services.AddSingleton<OfferHistoryHandlers>();
         services.AddSingleton<PromotionSetLoader>();
         services.AddSingleton<PromotionSetCache>();
         services.AddSingleton<CartPricing>();
