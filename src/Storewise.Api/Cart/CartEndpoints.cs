@@ -1,6 +1,7 @@
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
+using Storewise.Api.WhatIf;
 
 namespace Storewise.Api.Cart;
 
@@ -36,6 +37,11 @@ public static class CartEndpoints
         if (errors.Any || cart is null || evaluatedAt is null)
         {
             return errors.ToResult();
+        }
+
+        if (request.Preview is not null)
+        {
+            return await CartPreviews.PriceAsync(request, cart, evaluatedAt.Value, explain == true, user, pricing, clock);
         }
 
         var result = await pricing.PriceAsync(user.Tenant, cart, evaluatedAt.Value, explain == true);
