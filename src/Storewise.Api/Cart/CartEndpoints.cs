@@ -1,4 +1,5 @@
 using Storewise.Api.Auth;
+using Storewise.Api.CartLog;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
 using Storewise.Api.WhatIf;
@@ -23,6 +24,7 @@ public static class CartEndpoints
         RequestUser user,
         CartPricing pricing,
         LimitsOptions limits,
+        CartLogQueue cartLog,
         TimeProvider clock,
         bool? explain)
     {
@@ -45,6 +47,7 @@ public static class CartEndpoints
         }
 
         var result = await pricing.PriceAsync(user.Tenant, cart, evaluatedAt.Value, explain == true);
+        cartLog.Offer(user.Tenant, cart, request.EvaluatedAt is null ? null : evaluatedAt);
         return new CartJsonResult(CartResponseMapper.Map(request, cart, result));
     }
 }

@@ -1,4 +1,5 @@
 using Storewise.Api.Cart;
+using Storewise.Api.CartLog;
 using Storewise.Api.Codes;
 using Storewise.Api.Configuration;
 using Storewise.Api.Coupons;
@@ -21,6 +22,7 @@ public static class Endpoints
         app.MapPromotionEndpoints();
         app.MapCouponEndpoints();
         app.MapPromotionsConfigurationEndpoints();
+        app.MapCartLogEndpoints();
         app.MapCartEndpoints();
         app.MapIntegrationConfigEndpoints();
         app.MapSalesOrderConfigEndpoints();

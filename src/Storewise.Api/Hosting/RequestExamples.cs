@@ -54,6 +54,7 @@ public static class RequestExamples
         ["PriceCart"] = Cart,
         ["PutExclusions"] = """{"ids":["1000001","1000002"]}""",
         ["PutCouponStacking"] = """{"stackable":true}""",
+        ["PutCartLogSettings"] = """{"sampleRate":0.1,"retentionDays":30}""",
         ["UpdateIntegrationConfiguration"] = Tppe,
         ["UpdateIntegrationConfigurationV0"] = Tppe,
         ["SetSalesOrderConfiguration"] = """{"value":600}""",

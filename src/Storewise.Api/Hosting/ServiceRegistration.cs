@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Storewise.Api.Auth;
 using Storewise.Api.Cart;
+using Storewise.Api.CartLog;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
 using Storewise.Api.Configuration;
@@ -39,6 +40,10 @@ public static class ServiceRegistration
         services.AddSingleton<PromotionSetLoader>();
         services.AddSingleton<PromotionSetCache>();
         services.AddSingleton<CartPricing>();
+        services.AddSingleton(builder.Configuration.GetSection(CartLogOptions.Section).Get<CartLogOptions>() ?? new CartLogOptions());
+        services.AddSingleton<CartLogQueue>();
+        services.AddSingleton<CartLogWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<CartLogWriter>());
         services.AddSecretProtection();
         services.AddSingleton<IntegrationConfigStore>();
         services.AddSingleton<SalesOrderConfigStore>();

@@ -135,6 +135,7 @@ public sealed class SeededTenant
             ("PUT", "/v0/promotions/coupon/{id}") => await ReplaceBodyAsync($"/v0/promotions/coupon/{EditableCouponId}", "coupon"),
             ("PUT", "/v0/promotions/configuration/exclusions") => JsonNode.Parse($$"""{"ids":["{{Marker}}-excluded","p{{n}}"]}"""),
             ("PUT", "/v0/promotions/configuration/coupons") => JsonNode.Parse("""{"stackable":true}"""),
+            ("PUT", "/v0/promotions/configuration/cart-log") => JsonNode.Parse("""{"sampleRate":0,"retentionDays":30}"""),
             ("POST", "/v0/promotions/cart") => JsonNode.Parse($$"""
                 {"currency":"EUR","customerId":"c1","channelType":"store","storeId":"s1","couponCodes":["{{Code}}"],
                  "items":[{"id":"a","productId":"p1","quantity":2,"price":19.99,"categories":[{"path":["Shop","Shoes"]}],"name":"Shoe"},
