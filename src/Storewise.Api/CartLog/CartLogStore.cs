@@ -54,11 +54,10 @@ public static class CartLogStore
     public static async Task<IReadOnlyList<LoggedCartEntry>> ReadAsync(
         DbConnection connection, string tenant, long from, long to, IReadOnlyList<string> stores, LogPosition after, int limit)
     {
-        var storeFilter = stores.Count == 0 ? "" : $" AND {SqlDialect.Of(connection).In("store_id", "stores")}";
         var rows = await connection.QueryAsync<(long LoggedAt, long Seq, string Cart)>(
             $"""
             SELECT logged_at, seq, cart FROM cart_log
-            WHERE tenant = @tenant AND logged_at >= @from AND logged_at < @to{storeFilter}
+            WHERE tenant = @tenant AND logged_at >= @from AND logged_at < @to{StoreFilter(connection, stores)}
               AND (logged_at > @afterAt OR (logged_at = @afterAt AND seq > @afterSeq))
             ORDER BY logged_at, seq LIMIT @limit
             """,
@@ -66,8 +65,14 @@ public static class CartLogStore
         return [.. rows.Select(r => new LoggedCartEntry(new LogPosition(r.LoggedAt, r.Seq), r.Cart))];
     }
 
-    public static async Task<long> CountAsync(DbConnection connection, string tenant) =>
-        await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM cart_log WHERE tenant = @tenant", new { tenant });
+    /// <summary>How many of the tenant's carts <see cref="ReadAsync"/> would return from the start.</summary>
+    public static async Task<long> CountAsync(DbConnection connection, string tenant, long from, long to, IReadOnlyList<string> stores) =>
+        await connection.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM cart_log WHERE tenant = @tenant AND logged_at >= @from AND logged_at < @to{StoreFilter(connection, stores)}",
+            new { tenant, from, to, stores = stores.ToArray() });
+
+    private static string StoreFilter(DbConnection connection, IReadOnlyList<string> stores) =>
+        stores.Count == 0 ? "" : $" AND {SqlDialect.Of(connection).In("store_id", "stores")}";
 }
 
 /// <summary>A place in a tenant's cart log: its order is (logged_at, seq).</summary>

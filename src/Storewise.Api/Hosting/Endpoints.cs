@@ -9,6 +9,7 @@ using Storewise.Api.Promotions;
 using Storewise.Api.PromotionsConfiguration;
 using Storewise.Api.Redemptions;
 using Storewise.Api.SalesOrderConfig;
+using Storewise.Api.Simulations;
 
 namespace Storewise.Api.Hosting;
 
@@ -24,6 +25,7 @@ public static class Endpoints
         app.MapPromotionsConfigurationEndpoints();
         app.MapCartLogEndpoints();
         app.MapCartEndpoints();
+        app.MapSimulationEndpoints();
         app.MapIntegrationConfigEndpoints();
         app.MapSalesOrderConfigEndpoints();
         app.MapCodeEndpoints();

@@ -12,6 +12,7 @@ using Storewise.Api.Imports;
 using Storewise.Api.Offers;
 using Storewise.Api.Redemptions;
 using Storewise.Api.SalesOrderConfig;
+using Storewise.Api.Simulations;
 using Storewise.Api.Secrets;
 using Storewise.Api.Storage;
 
@@ -44,6 +45,13 @@ public static class ServiceRegistration
         services.AddSingleton<CartLogQueue>();
         services.AddSingleton<CartLogWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<CartLogWriter>());
+        var simulations = builder.Configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>() ?? new SimulationOptions();
+        services.AddSingleton(simulations);
+        services.AddSingleton<SimulationRunner>();
+        if (simulations.WorkerEnabled)
+        {
+            services.AddHostedService<SimulationWorker>();
+        }
         services.AddSecretProtection();
         services.AddSingleton<IntegrationConfigStore>();
         services.AddSingleton<SalesOrderConfigStore>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
@@ -14,8 +13,6 @@ namespace Storewise.Api.Offers;
 /// </summary>
 public sealed class OfferHistoryHandlers(Database database, OffersOptions options)
 {
-    private static readonly string[] InstantFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
-
     public async Task<IResult> ListAsync(OfferType type, string id, HttpRequest http, RequestUser user, CancellationToken cancellationToken)
     {
         if (!PageRequest.TryParse(http.Query["count"], http.Query["page"], out var page, out var pageError))
@@ -49,7 +46,7 @@ public sealed class OfferHistoryHandlers(Database database, OffersOptions option
     /// <summary>The offer as it was at <paramref name="asOf"/> (RFC 3339), with its status at that instant; 404 before it existed.</summary>
     public async Task<IResult> GetAsOfAsync(OfferType type, string id, string asOf, RequestUser user, CancellationToken cancellationToken)
     {
-        if (!DateTimeOffset.TryParseExact(asOf, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var at))
+        if (!Instants.TryParse(asOf, out var at))
         {
             return ErrorResults.BadRequest("asOf: must be an RFC 3339 date-time with an offset, e.g. 2025-06-01T12:00:00Z", "validation_failed");
         }

@@ -98,7 +98,7 @@ public abstract class CartLogTests(ApiFixture fixture)
         while (true)
         {
             await using var connection = await fixture.Database.OpenAsync();
-            var count = await CartLogStore.CountAsync(connection, tenant);
+            var count = await CartLogStore.CountAsync(connection, tenant, long.MinValue, long.MaxValue, []);
             if (count >= expected || DateTime.UtcNow > deadline)
             {
                 return await CartLogStore.ReadAsync(connection, tenant, long.MinValue, long.MaxValue, [], LogPosition.Start, 1_000);

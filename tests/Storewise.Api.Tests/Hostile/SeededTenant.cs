@@ -56,8 +56,11 @@ public sealed class SeededTenant
 
     public string OrderId { get; private set; } = "";
 
+    /// <summary>A finished simulation (its job has run, so nothing of the tenant moves on its own afterwards).</summary>
+    public string SimulationId { get; private set; } = "";
+
     /// <summary>Every id this tenant owns (to search other tenants' answers for).</summary>
-    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId];
+    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId, SimulationId];
 
     public static async Task<SeededTenant> CreateAsync(ApiFixture fixture)
     {
@@ -96,7 +99,21 @@ public sealed class SeededTenant
         }
 
         await (await _client.PostAsync("/v0/sales_order/order_id", null)).ExpectAsync(200);
+        var simulation = await (await _client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/simulations", Simulation().ToJsonString())).ExpectAsync(202);
+        SimulationId = (string)simulation["id"]!;
+        for (var wait = 0; wait < 200 && (string?)simulation["status"] is "QUEUED" or "RUNNING"; wait++)
+        {
+            await Task.Delay(50);
+            simulation = await (await _client.GetAsync(new Uri($"/v0/promotions/simulations/{SimulationId}", UriKind.Relative))).ExpectAsync(200);
+        }
     }
+
+    private JsonObject Simulation() => new()
+    {
+        ["from"] = "2024-01-01T00:00:00Z",
+        ["to"] = "2024-02-01T00:00:00Z",
+        ["preview"] = new JsonObject { ["exclude"] = new JsonArray(PromotionId) },
+    };
 
     /// <summary>Path values that name this tenant's resources in <paramref name="operation"/>.</summary>
     public IReadOnlyDictionary<string, string> PathValues(ApiOperation operation, string salesOrderKey = "big_sales_order")
@@ -107,6 +124,7 @@ public sealed class SeededTenant
             values[name] = name switch
             {
                 "id" when operation.Template.StartsWith("/v0/promotions/promotion", StringComparison.Ordinal) => PromotionId,
+                "id" when operation.Template.StartsWith("/v0/promotions/simulations", StringComparison.Ordinal) => SimulationId,
                 "id" when operation.Method is "PUT" or "PATCH" => EditableCouponId,
                 "id" => CouponId,
                 "codeId" => EditableCodeId,
@@ -135,6 +153,7 @@ public sealed class SeededTenant
             ("PUT", "/v0/promotions/coupon/{id}") => await ReplaceBodyAsync($"/v0/promotions/coupon/{EditableCouponId}", "coupon"),
             ("PUT", "/v0/promotions/configuration/exclusions") => JsonNode.Parse($$"""{"ids":["{{Marker}}-excluded","p{{n}}"]}"""),
             ("PUT", "/v0/promotions/configuration/coupons") => JsonNode.Parse("""{"stackable":true}"""),
+            ("POST", "/v0/promotions/simulations") => Simulation(),
             ("PUT", "/v0/promotions/configuration/cart-log") => JsonNode.Parse("""{"sampleRate":0,"retentionDays":30}"""),
             ("POST", "/v0/promotions/cart") => JsonNode.Parse($$"""
                 {"currency":"EUR","customerId":"c1","channelType":"store","storeId":"s1","couponCodes":["{{Code}}"],
