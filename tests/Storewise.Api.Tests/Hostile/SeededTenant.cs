@@ -101,10 +101,21 @@ public sealed class SeededTenant
         await (await _client.PostAsync("/v0/sales_order/order_id", null)).ExpectAsync(200);
         var simulation = await (await _client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/simulations", Simulation().ToJsonString())).ExpectAsync(202);
         SimulationId = (string)simulation["id"]!;
-        for (var wait = 0; wait < 200 && (string?)simulation["status"] is "QUEUED" or "RUNNING"; wait++)
+        await WaitUntilSettledAsync(SimulationId);
+    }
+
+    /// <summary>Waits (at most 10 s) until the background worker has run the simulation, so its row stops changing.</summary>
+    public async Task WaitUntilSettledAsync(string simulationId)
+    {
+        for (var wait = 0; wait < 200; wait++)
         {
+            var simulation = await (await _client.GetAsync(new Uri($"/v0/promotions/simulations/{simulationId}", UriKind.Relative))).ExpectAsync(200);
+            if ((string?)simulation["status"] is not ("QUEUED" or "RUNNING"))
+            {
+                return;
+            }
+
             await Task.Delay(50);
-            simulation = await (await _client.GetAsync(new Uri($"/v0/promotions/simulations/{SimulationId}", UriKind.Relative))).ExpectAsync(200);
         }
     }
 
