@@ -18,6 +18,7 @@ done
 log() { printf '[replay %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 build_server
+[ -d "$HERE/node_modules/undici" ] || (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error >&2)
 WORK=$(mktemp -d /tmp/storewise-replay.XXXXXX)
 trap 'stop_server sqlite; rm -rf "$WORK"' EXIT
 export RateLimit__PermitsPerSecond=1000000 RateLimit__Burst=1000000
@@ -45,7 +46,7 @@ rss_peak=0
 while true; do
   answer=$(curl -fsS "$BASE_URL/v0/promotions/simulations/$id" -H "authorization: Bearer $TOKEN")
   rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$SERVER_PID/status); [ "$rss" -gt "$rss_peak" ] && rss_peak=$rss
-  status=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["status"])' "$answer")
+  status=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' <<<"$answer")
   [ "$status" = RUNNING ] || [ "$status" = QUEUED ] || break
   sleep 0.5
 done
