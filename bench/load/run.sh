@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     --find-max|--soak|--skip-lists) LOAD_ARGS+=("$1"); shift ;;
     --keep) KEEP=1; shift ;;
     --server-dir) BIN=$(cd "$2" && pwd); shift 2 ;;
-    --out|--label|--codes|--coupons|--warmup|--list-rate|--list-duration|--soak-duration|--seed|--connections|--max-p99|--max-rss)
+    --out|--label|--codes|--coupons|--warmup|--list-rate|--list-duration|--soak-duration|--seed|--connections|--max-p99|--max-rss|--cart-log-rate)
       LOAD_ARGS+=("$1" "$2"); shift 2 ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;

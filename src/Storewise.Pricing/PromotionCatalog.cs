@@ -15,6 +15,7 @@ public sealed class PromotionCatalog
     private readonly Dictionary<string, int[]> byProduct;
     private readonly Dictionary<string, int[]> cartWideByStore;
     private readonly FrozenSet<string> excludedProducts;
+    private readonly CompiledOffer[] coupons;
 
     private PromotionCatalog(
         CompiledOffer[] promotions,
@@ -27,6 +28,7 @@ public sealed class PromotionCatalog
         CurrencyIds = currencyIds;
         StackableCoupons = stackableCoupons;
         this.excludedProducts = excludedProducts;
+        this.coupons = coupons;
         couponsById = new Dictionary<string, CompiledOffer>(coupons.Length, StringComparer.OrdinalIgnoreCase);
         foreach (var coupon in coupons)
         {
@@ -132,6 +134,37 @@ public sealed class PromotionCatalog
         }
 
         return new PromotionCatalog(compiledPromotions, compiledCoupons, currencyIds, excluded.ToFrozenSet(StringComparer.Ordinal), stackableCoupons);
+    }
+
+    /// <summary>
+    /// Compiles a variant of this catalogue for a what-if: every offer it holds passed through
+    /// <paramref name="change"/> (null leaves the offer out), plus <paramref name="addedPromotions"/>; the
+    /// exclusions and the stacking mode stay as they are. This catalogue is not changed.
+    /// </summary>
+    public PromotionCatalog Vary(Func<Offer, Offer?> change, IEnumerable<Offer> addedPromotions)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(addedPromotions);
+        var promotions = new List<Offer>(Promotions.Length);
+        foreach (var promotion in Promotions)
+        {
+            if (change(promotion.Offer) is { } kept)
+            {
+                promotions.Add(kept);
+            }
+        }
+
+        promotions.AddRange(addedPromotions);
+        var keptCoupons = new List<Offer>(coupons.Length);
+        foreach (var coupon in coupons)
+        {
+            if (change(coupon.Offer) is { } kept)
+            {
+                keptCoupons.Add(kept);
+            }
+        }
+
+        return Compile(promotions, keptCoupons, excludedProducts, StackableCoupons);
     }
 
     /// <summary>The stored coupon with this id, or null (redemptions read its terms; see <see cref="CouponRedemption"/>).</summary>

@@ -1,8 +1,10 @@
 using Microsoft.OpenApi;
 using Storewise.Api.Auth;
+using Storewise.Api.CartLog;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
 using Storewise.Api.Hosting;
+using Storewise.Api.WhatIf;
 
 namespace Storewise.Api.Cart;
 
@@ -25,6 +27,7 @@ public static class CartEndpoints
         RequestUser user,
         CartPricing pricing,
         LimitsOptions limits,
+        CartLogQueue cartLog,
         TimeProvider clock,
         bool? explain)
     {
@@ -41,7 +44,13 @@ public static class CartEndpoints
             return errors.ToResult();
         }
 
+        if (request.Preview is not null)
+        {
+            return await CartPreviews.PriceAsync(request, cart, evaluatedAt.Value, explain == true, user, pricing, clock);
+        }
+
         var result = await pricing.PriceAsync(user.Tenant, cart, evaluatedAt.Value, explain == true);
+        cartLog.Offer(user.Tenant, cart, request.EvaluatedAt is null ? null : evaluatedAt);
         return new CartJsonResult(CartResponseMapper.Map(request, cart, result));
     }
 }

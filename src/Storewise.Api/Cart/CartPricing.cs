@@ -12,7 +12,9 @@ namespace Storewise.Api.Cart;
 /// </summary>
 public sealed class CartPricing(Database database, PromotionSetCache cache)
 {
-    public async Task<PricingResult> PriceAsync(string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain)
+    /// <summary>Prices <paramref name="cart"/>; <paramref name="vary"/>, when given, turns the stored catalogue into the one to price with (a preview).</summary>
+    public async Task<PricingResult> PriceAsync(
+        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null)
     {
         var keys = cart.CouponCodes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).ToArray();
         long version;
@@ -41,6 +43,11 @@ public sealed class CartPricing(Database database, PromotionSetCache cache)
         }
 
         var catalog = await cache.GetAsync(tenant, version);
+        if (vary is not null)
+        {
+            catalog = vary(catalog);
+        }
+
         return PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
     }
 

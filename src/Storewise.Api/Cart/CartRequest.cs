@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Storewise.Api.WhatIf;
 
 namespace Storewise.Api.Cart;
 
@@ -27,6 +28,9 @@ public sealed record CartRequest
 
     /// <summary>RFC 3339 instant to price the cart at; now when absent.</summary>
     public string? EvaluatedAt { get; init; }
+
+    /// <summary>A change of the catalogue to price the cart with instead of the stored one; nothing is stored.</summary>
+    public CartPreviewRequest? Preview { get; init; }
 }
 
 public sealed record CartItemRequest

@@ -53,6 +53,10 @@ public sealed record DiscountedCartResponse
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<NotAppliedEntry>? NotApplied { get; init; }
+
+    /// <summary>True when the cart was priced with the request's <c>preview</c> change instead of the stored catalogue.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Preview { get; init; }
 }
 
 public sealed record DiscountedItem

@@ -15,7 +15,10 @@ public static class CouponEndpoints
         group.MapPost("", CreateCoupon).RequireAuthorization(Scopes.PromotionsWrite).WithName("CreateCoupon").Produces<CouponEnvelope>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
         group.MapGet("", ListCoupons).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCoupons").Produces<PagedList<CouponEnvelope>>()
             .WithQuery([.. PageRequest.Parameters, .. OfferListFilter.Parameters(OfferType.Coupon)]);
-        group.MapGet("/{id}", GetCoupon).RequireAuthorization(Scopes.PromotionsRead).WithName("GetCoupon").Produces<CouponEnvelope>();
+        group.MapGet("/{id}", GetCoupon).RequireAuthorization(Scopes.PromotionsRead).WithName("GetCoupon").Produces<CouponEnvelope>()
+            .WithQuery(OfferHistoryHandlers.AsOfParameter);
+        group.MapGet("/{id}/history", ListCouponHistory).RequireAuthorization(Scopes.PromotionsRead).WithName("ListCouponHistory").Produces<PagedList<OfferHistoryEntry>>()
+            .WithQuery(PageRequest.Parameters);
         group.MapPut("/{id}", UpdateCoupon).RequireAuthorization(Scopes.PromotionsWrite).WithName("ReplaceCoupon").Produces<CouponEnvelope>().Produces(StatusCodes.Status409Conflict);
     }
 
@@ -25,8 +28,11 @@ public static class CouponEndpoints
     private static Task<IResult> ListCoupons(HttpRequest http, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
         offers.ListAsync(OfferType.Coupon, http, user, ct);
 
-    private static Task<IResult> GetCoupon(string id, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
-        offers.GetAsync(OfferType.Coupon, id, user, ct);
+    private static Task<IResult> GetCoupon(string id, string? asOf, RequestUser user, OfferHandlers offers, OfferHistoryHandlers history, CancellationToken ct) =>
+        asOf is null ? offers.GetAsync(OfferType.Coupon, id, user, ct) : history.GetAsOfAsync(OfferType.Coupon, id, asOf, user, ct);
+
+    private static Task<IResult> ListCouponHistory(string id, HttpRequest http, RequestUser user, OfferHistoryHandlers history, CancellationToken ct) =>
+        history.ListAsync(OfferType.Coupon, id, http, user, ct);
 
     private static Task<IResult> UpdateCoupon(string id, OfferRequest? request, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
         offers.UpdateAsync(OfferType.Coupon, id, request, user, ct);

@@ -1,4 +1,5 @@
 using Storewise.Api.Cart;
+using Storewise.Api.CartLog;
 using Storewise.Api.Codes;
 using Storewise.Api.Configuration;
 using Storewise.Api.Coupons;
@@ -8,6 +9,7 @@ using Storewise.Api.Promotions;
 using Storewise.Api.PromotionsConfiguration;
 using Storewise.Api.Redemptions;
 using Storewise.Api.SalesOrderConfig;
+using Storewise.Api.Simulations;
 
 namespace Storewise.Api.Hosting;
 
@@ -21,7 +23,9 @@ public static class Endpoints
         app.MapPromotionEndpoints();
         app.MapCouponEndpoints();
         app.MapPromotionsConfigurationEndpoints();
+        app.MapCartLogEndpoints();
         app.MapCartEndpoints();
+        app.MapSimulationEndpoints();
         app.MapIntegrationConfigEndpoints();
         app.MapSalesOrderConfigEndpoints();
         app.MapCodeEndpoints();

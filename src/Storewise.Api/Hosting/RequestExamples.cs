@@ -54,6 +54,8 @@ public static class RequestExamples
         ["PriceCart"] = Cart,
         ["PutExclusions"] = """{"ids":["1000001","1000002"]}""",
         ["PutCouponStacking"] = """{"stackable":true}""",
+        ["StartSimulation"] = """{"from":"2025-06-01T00:00:00Z","to":"2025-07-01T00:00:00Z","stores":[],"preview":{"exclude":["62839b62-80ff-4000-8000-01b47275b241"]}}""",
+        ["PutCartLogSettings"] = """{"sampleRate":0.1,"retentionDays":30}""",
         ["UpdateIntegrationConfiguration"] = Tppe,
         ["UpdateIntegrationConfigurationV0"] = Tppe,
         ["SetSalesOrderConfiguration"] = """{"value":600}""",

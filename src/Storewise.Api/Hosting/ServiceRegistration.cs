@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Storewise.Api.Auth;
 using Storewise.Api.Cart;
+using Storewise.Api.CartLog;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
 using Storewise.Api.Configuration;
@@ -11,6 +12,7 @@ using Storewise.Api.Imports;
 using Storewise.Api.Offers;
 using Storewise.Api.Redemptions;
 using Storewise.Api.SalesOrderConfig;
+using Storewise.Api.Simulations;
 using Storewise.Api.Secrets;
 using Storewise.Api.Storage;
 
@@ -35,9 +37,21 @@ public static class ServiceRegistration
         services.AddSingleton<ObjectIds>();
         services.AddSingleton(builder.Configuration.GetSection(OffersOptions.Section).Get<OffersOptions>() ?? new OffersOptions());
         services.AddSingleton<OfferHandlers>();
+        services.AddSingleton<OfferHistoryHandlers>();
         services.AddSingleton<PromotionSetLoader>();
         services.AddSingleton<PromotionSetCache>();
         services.AddSingleton<CartPricing>();
+        services.AddSingleton(builder.Configuration.GetSection(CartLogOptions.Section).Get<CartLogOptions>() ?? new CartLogOptions());
+        services.AddSingleton<CartLogQueue>();
+        services.AddSingleton<CartLogWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<CartLogWriter>());
+        var simulations = builder.Configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>() ?? new SimulationOptions();
+        services.AddSingleton(simulations);
+        services.AddSingleton<SimulationRunner>();
+        if (simulations.WorkerEnabled)
+        {
+            services.AddHostedService<SimulationWorker>();
+        }
         services.AddSecretProtection();
         services.AddSingleton<IntegrationConfigStore>();
         services.AddSingleton<SalesOrderConfigStore>();

@@ -8,7 +8,6 @@ namespace Storewise.Api.Imports;
 /// Hands imports to workers across instances: a worker owns an import while its lease lasts, renews it with
 /// every batch, and an import whose owner died is claimed again once the lease has expired.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is a queue: imports wait in it for a worker.")]
 public sealed class ImportQueue(Database database, TimeProvider clock, ImportOptions options)
 {
     /// <summary>Uploads that never finished (the server died mid-upload) are removed after this long.</summary>

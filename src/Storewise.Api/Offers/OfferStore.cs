@@ -24,7 +24,7 @@ public static class OfferStore
     }
 
     public static Task<OfferWriteOutcome> InsertAsync(DbConnection connection, DbTransaction transaction, OfferDocument offer) =>
-        WriteAsync(connection, () => connection.ExecuteAsync(
+        WriteAsync(connection, transaction, offer, () => connection.ExecuteAsync(
             $"INSERT INTO offers ({Columns}) VALUES (@Tenant, @Id, @Type, @Name, @NameKey, @Kind, @Active, @ValidFrom, @ValidTo, @SegmentKey, @SegmentValue, @ExternalId, @Document, @Version, @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)",
             Row.From(offer),
             transaction));
@@ -34,7 +34,7 @@ public static class OfferStore
     /// conditional statement, so of two writers holding the same version exactly one succeeds.
     /// </summary>
     public static Task<OfferWriteOutcome> UpdateAsync(DbConnection connection, DbTransaction transaction, OfferDocument offer, string expectedVersion) =>
-        WriteAsync(connection, () => connection.ExecuteAsync(
+        WriteAsync(connection, transaction, offer, () => connection.ExecuteAsync(
             """
             UPDATE offers SET name = @Name, name_key = @NameKey, kind = @Kind, active = @Active,
                 valid_from = @ValidFrom, valid_to = @ValidTo, segment_key = @SegmentKey, segment_value = @SegmentValue,
@@ -112,11 +112,18 @@ public static class OfferStore
     private static string In(DbConnection connection, string column, string parameter) =>
         SqlDialect.Of(connection).In(column, parameter);
 
-    private static async Task<OfferWriteOutcome> WriteAsync(DbConnection connection, Func<Task<int>> statement)
+    // A successful write also appends the offer's new revision to its history, in the same transaction.
+    private static async Task<OfferWriteOutcome> WriteAsync(DbConnection connection, DbTransaction transaction, OfferDocument offer, Func<Task<int>> statement)
     {
         try
         {
-            return await statement() == 1 ? OfferWriteOutcome.Written : OfferWriteOutcome.VersionMismatch;
+            if (await statement() != 1)
+            {
+                return OfferWriteOutcome.VersionMismatch;
+            }
+
+            await OfferHistoryStore.AppendAsync(connection, transaction, offer, OfferDocuments.Serialize(offer));
+            return OfferWriteOutcome.Written;
         }
         catch (DbException exception) when (SqlDialect.Of(connection).IsUniqueViolation(exception, out var index))
         {

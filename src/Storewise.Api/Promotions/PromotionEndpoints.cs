@@ -15,7 +15,10 @@ public static class PromotionEndpoints
         group.MapPost("", CreatePromotion).RequireAuthorization(Scopes.PromotionsWrite).WithName("CreatePromotion").Produces<PromotionEnvelope>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
         group.MapGet("", ListPromotions).RequireAuthorization(Scopes.PromotionsRead).WithName("ListPromotions").Produces<PagedList<PromotionEnvelope>>()
             .WithQuery([.. PageRequest.Parameters, .. OfferListFilter.Parameters(OfferType.Promotion)]);
-        group.MapGet("/{id}", GetPromotion).RequireAuthorization(Scopes.PromotionsRead).WithName("GetPromotion").Produces<PromotionEnvelope>();
+        group.MapGet("/{id}", GetPromotion).RequireAuthorization(Scopes.PromotionsRead).WithName("GetPromotion").Produces<PromotionEnvelope>()
+            .WithQuery(OfferHistoryHandlers.AsOfParameter);
+        group.MapGet("/{id}/history", ListPromotionHistory).RequireAuthorization(Scopes.PromotionsRead).WithName("ListPromotionHistory").Produces<PagedList<OfferHistoryEntry>>()
+            .WithQuery(PageRequest.Parameters);
         group.MapPut("/{id}", UpdatePromotion).RequireAuthorization(Scopes.PromotionsWrite).WithName("ReplacePromotion").Produces<PromotionEnvelope>().Produces(StatusCodes.Status409Conflict);
     }
 
@@ -25,8 +28,11 @@ public static class PromotionEndpoints
     private static Task<IResult> ListPromotions(HttpRequest http, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
         offers.ListAsync(OfferType.Promotion, http, user, ct);
 
-    private static Task<IResult> GetPromotion(string id, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
-        offers.GetAsync(OfferType.Promotion, id, user, ct);
+    private static Task<IResult> GetPromotion(string id, string? asOf, RequestUser user, OfferHandlers offers, OfferHistoryHandlers history, CancellationToken ct) =>
+        asOf is null ? offers.GetAsync(OfferType.Promotion, id, user, ct) : history.GetAsOfAsync(OfferType.Promotion, id, asOf, user, ct);
+
+    private static Task<IResult> ListPromotionHistory(string id, HttpRequest http, RequestUser user, OfferHistoryHandlers history, CancellationToken ct) =>
+        history.ListAsync(OfferType.Promotion, id, http, user, ct);
 
     private static Task<IResult> UpdatePromotion(string id, OfferRequest? request, RequestUser user, OfferHandlers offers, CancellationToken ct) =>
         offers.UpdateAsync(OfferType.Promotion, id, request, user, ct);

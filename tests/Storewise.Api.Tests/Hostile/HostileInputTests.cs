@@ -61,6 +61,11 @@ public abstract class HostileInputTests(ApiFixture fixture, ITestOutputHelper ou
                     {
                         problem ??= await CheckImportAsync(client, seeded, answer);
                     }
+                    else if (operation.Name == "POST /v0/promotions/simulations")
+                    {
+                        // A started simulation runs in the background: let it finish before the next baseline.
+                        await seeded.WaitUntilSettledAsync((string)JsonNode.Parse(answer.Text)!["id"]!);
+                    }
 
                     baseline = await DataFingerprint.TakeAsync(fixture);
                 }

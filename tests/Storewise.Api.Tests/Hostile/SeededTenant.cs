@@ -56,8 +56,11 @@ public sealed class SeededTenant
 
     public string OrderId { get; private set; } = "";
 
+    /// <summary>A finished simulation (its job has run, so nothing of the tenant moves on its own afterwards).</summary>
+    public string SimulationId { get; private set; } = "";
+
     /// <summary>Every id this tenant owns (to search other tenants' answers for).</summary>
-    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId];
+    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId, SimulationId];
 
     public static async Task<SeededTenant> CreateAsync(ApiFixture fixture)
     {
@@ -96,7 +99,32 @@ public sealed class SeededTenant
         }
 
         await (await _client.PostAsync("/v0/sales_order/order_id", null)).ExpectAsync(200);
+        var simulation = await (await _client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/simulations", Simulation().ToJsonString())).ExpectAsync(202);
+        SimulationId = (string)simulation["id"]!;
+        await WaitUntilSettledAsync(SimulationId);
     }
+
+    /// <summary>Waits (at most 10 s) until the background worker has run the simulation, so its row stops changing.</summary>
+    public async Task WaitUntilSettledAsync(string simulationId)
+    {
+        for (var wait = 0; wait < 200; wait++)
+        {
+            var simulation = await (await _client.GetAsync(new Uri($"/v0/promotions/simulations/{simulationId}", UriKind.Relative))).ExpectAsync(200);
+            if ((string?)simulation["status"] is not ("QUEUED" or "RUNNING"))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private JsonObject Simulation() => new()
+    {
+        ["from"] = "2024-01-01T00:00:00Z",
+        ["to"] = "2024-02-01T00:00:00Z",
+        ["preview"] = new JsonObject { ["exclude"] = new JsonArray(PromotionId) },
+    };
 
     /// <summary>Path values that name this tenant's resources in <paramref name="operation"/>.</summary>
     public IReadOnlyDictionary<string, string> PathValues(ApiOperation operation, string salesOrderKey = "big_sales_order")
@@ -107,6 +135,7 @@ public sealed class SeededTenant
             values[name] = name switch
             {
                 "id" when operation.Template.StartsWith("/v0/promotions/promotion", StringComparison.Ordinal) => PromotionId,
+                "id" when operation.Template.StartsWith("/v0/promotions/simulations", StringComparison.Ordinal) => SimulationId,
                 "id" when operation.Method is "PUT" or "PATCH" => EditableCouponId,
                 "id" => CouponId,
                 "codeId" => EditableCodeId,
@@ -135,6 +164,8 @@ public sealed class SeededTenant
             ("PUT", "/v0/promotions/coupon/{id}") => await ReplaceBodyAsync($"/v0/promotions/coupon/{EditableCouponId}", "coupon"),
             ("PUT", "/v0/promotions/configuration/exclusions") => JsonNode.Parse($$"""{"ids":["{{Marker}}-excluded","p{{n}}"]}"""),
             ("PUT", "/v0/promotions/configuration/coupons") => JsonNode.Parse("""{"stackable":true}"""),
+            ("POST", "/v0/promotions/simulations") => Simulation(),
+            ("PUT", "/v0/promotions/configuration/cart-log") => JsonNode.Parse("""{"sampleRate":0,"retentionDays":30}"""),
             ("POST", "/v0/promotions/cart") => JsonNode.Parse($$"""
                 {"currency":"EUR","customerId":"c1","channelType":"store","storeId":"s1","couponCodes":["{{Code}}"],
                  "items":[{"id":"a","productId":"p1","quantity":2,"price":19.99,"categories":[{"path":["Shop","Shoes"]}],"name":"Shoe"},

@@ -79,6 +79,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public string Locale { get; set; }
 #endif
+        /// <summary>The preview property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.CartPreviewRequest? Preview { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.CartPreviewRequest Preview { get; set; }
+#endif
         /// <summary>The shippingCost property</summary>
         public double? ShippingCost { get; set; }
         /// <summary>The shopId property</summary>
@@ -130,6 +138,7 @@ namespace Storewise.Sample.Client.Models
                 { "evaluatedAt", n => { EvaluatedAt = n.GetStringValue(); } },
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.CartItemRequest>(global::Storewise.Sample.Client.Models.CartItemRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "locale", n => { Locale = n.GetStringValue(); } },
+                { "preview", n => { Preview = n.GetObjectValue<global::Storewise.Sample.Client.Models.CartPreviewRequest>(global::Storewise.Sample.Client.Models.CartPreviewRequest.CreateFromDiscriminatorValue); } },
                 { "shippingCost", n => { ShippingCost = n.GetDoubleValue(); } },
                 { "shopId", n => { ShopId = n.GetStringValue(); } },
                 { "storeId", n => { StoreId = n.GetStringValue(); } },
@@ -150,6 +159,7 @@ namespace Storewise.Sample.Client.Models
             writer.WriteStringValue("evaluatedAt", EvaluatedAt);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.CartItemRequest>("items", Items);
             writer.WriteStringValue("locale", Locale);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.CartPreviewRequest>("preview", Preview);
             writer.WriteDoubleValue("shippingCost", ShippingCost);
             writer.WriteStringValue("shopId", ShopId);
             writer.WriteStringValue("storeId", StoreId);

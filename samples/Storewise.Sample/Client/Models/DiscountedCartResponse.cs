@@ -89,6 +89,8 @@ namespace Storewise.Sample.Client.Models
 #else
         public List<global::Storewise.Sample.Client.Models.NotAppliedEntry> NotApplied { get; set; }
 #endif
+        /// <summary>True when the cart was priced with the request&apos;s `preview` change instead of the stored catalogue.</summary>
+        public bool? Preview { get; set; }
         /// <summary>The rejectedCoupons property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -156,6 +158,7 @@ namespace Storewise.Sample.Client.Models
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.DiscountedItem>(global::Storewise.Sample.Client.Models.DiscountedItem.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "locale", n => { Locale = n.GetStringValue(); } },
                 { "notApplied", n => { NotApplied = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.NotAppliedEntry>(global::Storewise.Sample.Client.Models.NotAppliedEntry.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "preview", n => { Preview = n.GetBoolValue(); } },
                 { "rejectedCoupons", n => { RejectedCoupons = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.RejectedCouponEntry>(global::Storewise.Sample.Client.Models.RejectedCouponEntry.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "shippingCost", n => { ShippingCost = n.GetDoubleValue(); } },
                 { "shippingDiscounts", n => { ShippingDiscounts = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.DiscountEntry>(global::Storewise.Sample.Client.Models.DiscountEntry.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -183,6 +186,7 @@ namespace Storewise.Sample.Client.Models
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.DiscountedItem>("items", Items);
             writer.WriteStringValue("locale", Locale);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.NotAppliedEntry>("notApplied", NotApplied);
+            writer.WriteBoolValue("preview", Preview);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.RejectedCouponEntry>("rejectedCoupons", RejectedCoupons);
             writer.WriteDoubleValue("shippingCost", ShippingCost);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.DiscountEntry>("shippingDiscounts", ShippingDiscounts);

@@ -8,6 +8,7 @@ using Storewise.Sample.Client.V0.Promotions.Configurations;
 using Storewise.Sample.Client.V0.Promotions.Coupon;
 using Storewise.Sample.Client.V0.Promotions.Promotion;
 using Storewise.Sample.Client.V0.Promotions.Redemption;
+using Storewise.Sample.Client.V0.Promotions.Simulations;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -49,6 +50,11 @@ namespace Storewise.Sample.Client.V0.Promotions
         public global::Storewise.Sample.Client.V0.Promotions.Redemption.RedemptionRequestBuilder Redemption
         {
             get => new global::Storewise.Sample.Client.V0.Promotions.Redemption.RedemptionRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The simulations property</summary>
+        public global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder Simulations
+        {
+            get => new global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Storewise.Sample.Client.V0.Promotions.PromotionsRequestBuilder"/> and sets the default values.

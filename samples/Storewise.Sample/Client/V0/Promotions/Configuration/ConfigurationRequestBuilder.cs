@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using Storewise.Sample.Client.V0.Promotions.Configuration.CartLog;
 using Storewise.Sample.Client.V0.Promotions.Configuration.Coupons;
 using Storewise.Sample.Client.V0.Promotions.Configuration.Exclusions;
 using System.Collections.Generic;
@@ -16,6 +17,11 @@ namespace Storewise.Sample.Client.V0.Promotions.Configuration
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ConfigurationRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The cartLog property</summary>
+        public global::Storewise.Sample.Client.V0.Promotions.Configuration.CartLog.CartLogRequestBuilder CartLog
+        {
+            get => new global::Storewise.Sample.Client.V0.Promotions.Configuration.CartLog.CartLogRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The coupons property</summary>
         public global::Storewise.Sample.Client.V0.Promotions.Configuration.Coupons.CouponsRequestBuilder Coupons
         {

@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using Storewise.Sample.Client.Models;
+using Storewise.Sample.Client.V0.Promotions.Promotion.Item.History;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -17,12 +18,17 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class PromotionItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The history property</summary>
+        public global::Storewise.Sample.Client.V0.Promotions.Promotion.Item.History.HistoryRequestBuilder History
+        {
+            get => new global::Storewise.Sample.Client.V0.Promotions.Promotion.Item.History.HistoryRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::Storewise.Sample.Client.V0.Promotions.Promotion.Item.PromotionItemRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PromotionItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/promotion/{id}", pathParameters)
+        public PromotionItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/promotion/{id}{?asOf*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +36,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PromotionItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/promotion/{id}", rawUrl)
+        public PromotionItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/promotion/{id}{?asOf*}", rawUrl)
         {
         }
         /// <returns>A <see cref="global::Storewise.Sample.Client.Models.PromotionEnvelope"/></returns>
@@ -44,11 +50,11 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion.Item
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Storewise.Sample.Client.Models.PromotionEnvelope?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Storewise.Sample.Client.Models.PromotionEnvelope?> GetAsync(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Promotion.Item.PromotionItemRequestBuilder.PromotionItemRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Storewise.Sample.Client.Models.PromotionEnvelope> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Storewise.Sample.Client.Models.PromotionEnvelope> GetAsync(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Promotion.Item.PromotionItemRequestBuilder.PromotionItemRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -103,11 +109,11 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion.Item
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Promotion.Item.PromotionItemRequestBuilder.PromotionItemRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Promotion.Item.PromotionItemRequestBuilder.PromotionItemRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -142,6 +148,15 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion.Item
         public global::Storewise.Sample.Client.V0.Promotions.Promotion.Item.PromotionItemRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Storewise.Sample.Client.V0.Promotions.Promotion.Item.PromotionItemRequestBuilder(rawUrl, RequestAdapter);
+        }
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        #pragma warning disable CS1591
+        public partial class PromotionItemRequestBuilderGetQueryParameters 
+        #pragma warning restore CS1591
+        {
+            /// <summary>Answer the offer as it was at this instant (RFC 3339 with an offset, e.g. 2025-06-01T12:00:00Z); 404 before it existed.</summary>
+            [QueryParameter("asOf")]
+            public DateTimeOffset? AsOf { get; set; }
         }
     }
 }

@@ -1,0 +1,103 @@
+using Storewise.Api.Storage;
+
+namespace Storewise.Api.CartLog;
+
+/// <summary>
+/// Writes the sampled carts of <see cref="CartLogQueue"/> in batches, off the request path, and deletes carts
+/// older than their tenant's retention every <see cref="CartLogOptions.PruneIntervalMinutes"/>.
+/// </summary>
+public sealed partial class CartLogWriter(
+    CartLogQueue queue, Database database, CartLogOptions options, TimeProvider clock, ILogger<CartLogWriter> logger)
+    : BackgroundService
+{
+    // Carts reach the queue only once requests are served, so the schema is in place by then; a prune that
+    // runs while the database is away fails, is logged, and runs again next round.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(WriteAsync(stoppingToken), PruneLoopAsync(stoppingToken));
+
+    /// <summary>Deletes every tenant's carts older than its retention at <paramref name="now"/>; returns how many.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var deleted = 0;
+        foreach (var (tenant, days) in await CartLogSettingsStore.RetentionsAsync(connection))
+        {
+            deleted += await CartLogStore.PruneAsync(database, tenant, now.AddDays(-days), cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    private async Task WriteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<LoggedCartRow>(options.BatchSize);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await FlushAsync(batch, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: write what is queued, briefly, then stop.
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await FlushAsync(batch, grace.Token);
+        }
+    }
+
+    private async Task FlushAsync(List<LoggedCartRow> batch, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            batch.Clear();
+            while (batch.Count < options.BatchSize && queue.Reader.TryRead(out var row))
+            {
+                batch.Add(row);
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await CartLogStore.InsertAsync(database, batch, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The log is best effort: a batch that cannot be written is dropped, not retried forever.
+                LogWriteFailed(logger, exception, batch.Count);
+            }
+        }
+    }
+
+    private async Task PruneLoopAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.PruneIntervalMinutes)));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await PruneAsync(clock.GetUtcNow(), stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogPruneFailed(logger, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Count} cart log entries that could not be written")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pruning the cart log failed; the next round tries again")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
+}

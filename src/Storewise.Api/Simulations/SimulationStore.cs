@@ -1,0 +1,108 @@
+using System.Data.Common;
+using Dapper;
+using Storewise.Api.CartLog;
+using Storewise.Api.Storage;
+
+namespace Storewise.Api.Simulations;
+
+/// <summary>
+/// SQL for <c>simulations</c>. A job is owned by the worker holding its lease; every write a worker makes is
+/// conditional on still owning it and on the job still running, so a cancelled job or a lost lease stops it.
+/// </summary>
+public static class SimulationStore
+{
+    public const string Columns =
+        "tenant AS Tenant, id AS Id, status AS Status, request AS Request, position_at AS PositionAt, position_seq AS PositionSeq, "
+        + "replayed AS Replayed, total AS Total, tally AS Tally, error AS Error, attempts AS Attempts, lease_owner AS LeaseOwner, "
+        + "created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, finished_at AS FinishedAt";
+
+    public static Task InsertAsync(Database database, SimulationRow row, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) => WriteOutcome.Commit(await connection.ExecuteAsync(
+                """
+                INSERT INTO simulations (tenant, id, status, request, position_at, position_seq, replayed, total, attempts, created_at, created_by, updated_at)
+                VALUES (@Tenant, @Id, @Status, @Request, @PositionAt, @PositionSeq, 0, @Total, 0, @CreatedAt, @CreatedBy, @UpdatedAt)
+                """,
+                row,
+                transaction)),
+            cancellationToken);
+
+    public static Task<SimulationRow?> GetAsync(DbConnection connection, string tenant, string id) =>
+        connection.QuerySingleOrDefaultAsync<SimulationRow>($"SELECT {Columns} FROM simulations WHERE tenant = @tenant AND id = @id", new { tenant, id });
+
+    /// <summary>Claims the oldest job that is queued or whose lease expired; null when there is none.</summary>
+    public static async Task<SimulationRow?> TryClaimAsync(Database database, string owner, long now, long leaseUntil, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var candidates = await connection.QueryAsync<(string Tenant, string Id)>(
+            """
+            SELECT tenant, id FROM simulations
+            WHERE status = @queued OR (status = @running AND lease_until < @now)
+            ORDER BY created_at LIMIT 10
+            """,
+            new { queued = SimulationStatus.Queued, running = SimulationStatus.Running, now });
+        foreach (var (tenant, id) in candidates)
+        {
+            // The conditional update is the claim: of several workers, exactly one gets the row back.
+            var claimed = await database.WriteAsync(connection, async (c, transaction) => WriteOutcome.Commit(await c.QuerySingleOrDefaultAsync<SimulationRow>(
+                $"""
+                UPDATE simulations
+                SET status = @running, lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1, updated_at = @now
+                WHERE tenant = @tenant AND id = @id AND (status = @queued OR (status = @running AND lease_until < @now))
+                RETURNING {Columns}
+                """,
+                new { tenant, id, owner, now, leaseUntil, queued = SimulationStatus.Queued, running = SimulationStatus.Running },
+                transaction)), cancellationToken);
+            if (claimed is not null)
+            {
+                return claimed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Saves the progress of a batch and renews the lease; false when the job is no longer this worker's to run.</summary>
+    public static async Task<bool> SaveProgressAsync(
+        Database database, SimulationRow job, string owner, LogPosition position, long replayed, string tally, long now, long leaseUntil, CancellationToken cancellationToken) =>
+        await database.WriteAsync(
+            async (connection, transaction) => WriteOutcome.Commit(await connection.ExecuteAsync(
+                """
+                UPDATE simulations SET position_at = @at, position_seq = @seq, replayed = @replayed, tally = @tally,
+                    lease_until = @leaseUntil, updated_at = @now
+                WHERE tenant = @tenant AND id = @id AND status = @running AND lease_owner = @owner
+                """,
+                new { tenant = job.Tenant, id = job.Id, at = position.LoggedAt, seq = position.Seq, replayed, tally, leaseUntil, now, owner, running = SimulationStatus.Running },
+                transaction)),
+            cancellationToken) == 1;
+
+    /// <summary>Moves a running job this worker owns to a final state.</summary>
+    public static Task FinishAsync(Database database, SimulationRow job, string owner, string status, string? error, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) => WriteOutcome.Commit(await connection.ExecuteAsync(
+                """
+                UPDATE simulations SET status = @status, error = @error, lease_owner = NULL, lease_until = NULL, updated_at = @now, finished_at = @now
+                WHERE tenant = @tenant AND id = @id AND status = @running AND lease_owner = @owner
+                """,
+                new { tenant = job.Tenant, id = job.Id, status, error, now, owner, running = SimulationStatus.Running },
+                transaction)),
+            cancellationToken);
+
+    /// <summary>Cancels a job that has not finished; null when there is no such job, the row as it is when it had finished.</summary>
+    public static Task<SimulationRow?> CancelAsync(Database database, string tenant, string id, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                var cancelled = await connection.QuerySingleOrDefaultAsync<SimulationRow>(
+                    $"""
+                    UPDATE simulations SET status = @cancelled, lease_owner = NULL, lease_until = NULL, updated_at = @now, finished_at = @now
+                    WHERE tenant = @tenant AND id = @id AND status IN (@queued, @running)
+                    RETURNING {Columns}
+                    """,
+                    new { tenant, id, now, cancelled = SimulationStatus.Cancelled, queued = SimulationStatus.Queued, running = SimulationStatus.Running },
+                    transaction);
+                return WriteOutcome.Commit(cancelled ?? await connection.QuerySingleOrDefaultAsync<SimulationRow>(
+                    $"SELECT {Columns} FROM simulations WHERE tenant = @tenant AND id = @id", new { tenant, id }, transaction));
+            },
+            cancellationToken);
+}
