@@ -31,12 +31,14 @@ public static class ServiceRegistration
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<StorageReadiness>();
         services.AddHostedService<MigrationRetry>();
+        services.AddHostedService<CatalogueChangeListener>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ObjectIds>();
         services.AddSingleton(builder.Configuration.GetSection(OffersOptions.Section).Get<OffersOptions>() ?? new OffersOptions());
         services.AddSingleton<OfferHandlers>();
         services.AddSingleton<PromotionSetLoader>();
         services.AddSingleton<PromotionSetCache>();
+        services.AddSingleton<CartMetrics>();
         services.AddSingleton<CartPricing>();
         services.AddSecretProtection();
         services.AddSingleton<IntegrationConfigStore>();
