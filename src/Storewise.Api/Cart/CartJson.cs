@@ -1,23 +1,19 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Storewise.Api.Cart;
 
 /// <summary>
-/// Source-generated serializer for the cart answer, the largest and most frequent body the service writes.
-/// Same names and rules as the service's JSON options (camelCase, nulls written unless a property says
-/// otherwise); CartJsonTests checks that both write the same bytes.
-/// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
-[JsonSerializable(typeof(DiscountedCartResponse))]
-public sealed partial class CartJsonContext : JsonSerializerContext;
-
-/// <summary>
-/// Writes the cart answer in one piece: serialized synchronously into the response pipe and flushed once,
-/// so a 30 KB answer costs one socket write rather than one per 16 KB buffer of the streaming serializer.
+/// Writes the cart answer in one piece: <see cref="CartAnswerWriter"/> writes synchronously into the response
+/// pipe, flushed once, so a 60 KB answer costs one socket write (docs/decisions/0511-cart-answer-writer.md).
 /// </summary>
 public sealed class CartJsonResult(DiscountedCartResponse response) : IResult
 {
+    /// <summary>
+    /// The default encoder, as the service's JSON options use; no structural validation, since the writer's
+    /// shape is fixed and CartAnswerWriterTests compare its bytes with the serializer's.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+
     public DiscountedCartResponse Response { get; } = response;
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -25,9 +21,9 @@ public sealed class CartJsonResult(DiscountedCartResponse response) : IResult
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         var body = httpContext.Response.BodyWriter;
-        await using (var writer = new Utf8JsonWriter(body))
+        await using (var writer = new Utf8JsonWriter(body, WriterOptions))
         {
-            JsonSerializer.Serialize(writer, Response, CartJsonContext.Default.DiscountedCartResponse);
+            CartAnswerWriter.Write(writer, Response);
         }
 
         await body.FlushAsync(httpContext.RequestAborted);

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Diagnostics;
 using Dapper;
 using Storewise.Api.Codes;
 using Storewise.Api.Storage;
@@ -6,19 +8,41 @@ using Storewise.Pricing;
 namespace Storewise.Api.Cart;
 
 /// <summary>
-/// Prices one cart: one database round trip reads the tenant's catalogue version and the state of the
-/// submitted codes; the compiled promotion set comes from <see cref="PromotionSetCache"/>; the engine does
-/// the rest in memory.
+/// Prices one cart: the tenant's catalogue version comes from what this instance knows while that is fresh
+/// enough, so a cart without codes usually reads nothing (docs/decisions/0510-catalogue-change-notifications.md);
+/// a cart with codes makes one round trip for the codes' state and the version together. The compiled promotion
+/// set comes from <see cref="PromotionSetCache"/>; the engine does the rest in memory.
 /// </summary>
-public sealed class CartPricing(Database database, PromotionSetCache cache)
+public sealed class CartPricing(Database database, PromotionSetCache cache, CartMetrics metrics)
 {
+    private static readonly IReadOnlyDictionary<string, CouponCodeState> NoCodes =
+        FrozenDictionary<string, CouponCodeState>.Empty;
+
     /// <summary>Prices <paramref name="cart"/>; <paramref name="vary"/>, when given, turns the stored catalogue into the one to price with (a preview).</summary>
     public async Task<PricingResult> PriceAsync(
         string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null)
     {
         var keys = cart.CouponCodes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).ToArray();
+        var (version, codes) = keys.Length == 0 && database.Versions.TryGetCurrent(tenant, out var known)
+            ? (known, NoCodes)
+            : await ReadAsync(tenant, keys);
+        var catalog = await cache.GetAsync(tenant, version);
+        if (vary is not null)
+        {
+            catalog = vary(catalog);
+        }
+
+        return PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
+    }
+
+    /// <summary>One round trip: the tenant's catalogue version, and the state of the submitted codes if any.</summary>
+    private async Task<(long Version, IReadOnlyDictionary<string, CouponCodeState> Codes)> ReadAsync(string tenant, string[] keys)
+    {
+        metrics.DatabaseReads.Add(1);
+        // Taken before the read: the version read is at least the one committed at this instant.
+        var started = Stopwatch.GetTimestamp();
         long version;
-        var codes = new Dictionary<string, CouponCodeState>(StringComparer.OrdinalIgnoreCase);
+        var codes = NoCodes;
         await using (var connection = await database.OpenAsync())
         {
             if (keys.Length == 0)
@@ -35,20 +59,18 @@ public sealed class CartPricing(Database database, PromotionSetCache cache)
                     """,
                     new { tenant, keys });
                 version = await results.ReadSingleOrDefaultAsync<long?>() ?? 0;
+                var found = new Dictionary<string, CouponCodeState>(StringComparer.OrdinalIgnoreCase);
                 foreach (var row in await results.ReadAsync<CodeRow>())
                 {
-                    codes[row.Code] = new CouponCodeState(row.Code, row.CouponId, row.Active, (int)row.Redemptions);
+                    found[row.Code] = new CouponCodeState(row.Code, row.CouponId, row.Active, (int)row.Redemptions);
                 }
+
+                codes = found;
             }
         }
 
-        var catalog = await cache.GetAsync(tenant, version);
-        if (vary is not null)
-        {
-            catalog = vary(catalog);
-        }
-
-        return PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
+        database.Versions.Confirm(tenant, version, started);
+        return (version, codes);
     }
 
     // A class with setters, so Dapper converts SQLite's INTEGER flags and counters as well as PostgreSQL's types.

@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<StorageReadiness>();
         services.AddHostedService<MigrationRetry>();
+        services.AddHostedService<CatalogueChangeListener>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ObjectIds>();
         services.AddSingleton(builder.Configuration.GetSection(OffersOptions.Section).Get<OffersOptions>() ?? new OffersOptions());
@@ -40,6 +41,7 @@ public static class ServiceRegistration
         services.AddSingleton<OfferHistoryHandlers>();
         services.AddSingleton<PromotionSetLoader>();
         services.AddSingleton<PromotionSetCache>();
+        services.AddSingleton<CartMetrics>();
         services.AddSingleton<CartPricing>();
         services.AddSingleton(builder.Configuration.GetSection(CartLogOptions.Section).Get<CartLogOptions>() ?? new CartLogOptions());
         services.AddSingleton<CartLogQueue>();

@@ -10,11 +10,13 @@ namespace Storewise.Api.Storage;
 /// </summary>
 public static class CatalogueVersions
 {
-    public static Task BumpAsync(DbConnection connection, DbTransaction transaction, string tenant) =>
-        connection.ExecuteAsync(
+    /// <summary>Moves the tenant's version on by one and returns the new version.</summary>
+    public static Task<long> BumpAsync(DbConnection connection, DbTransaction transaction, string tenant) =>
+        connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO catalogue_versions (tenant, version) VALUES (@tenant, 1)
             ON CONFLICT (tenant) DO UPDATE SET version = catalogue_versions.version + 1
+            RETURNING version
             """,
             new { tenant },
             transaction);

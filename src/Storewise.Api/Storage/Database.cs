@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -43,6 +44,9 @@ public sealed class Database : IAsyncDisposable
     public DatabaseProvider Provider { get; }
 
     public SqlDialect Dialect { get; }
+
+    /// <summary>The tenants' catalogue versions as this instance knows them (<see cref="CatalogueChangeListener"/>).</summary>
+    public CatalogueVersionWatch Versions { get; } = new();
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -104,18 +108,31 @@ public sealed class Database : IAsyncDisposable
     }
 
     /// <summary><see cref="WriteCatalogueAsync{T}(string, Func{DbConnection, DbTransaction, Task{WriteOutcome{T}}}, CancellationToken)"/> on a connection the caller holds.</summary>
-    public Task<T> WriteCatalogueAsync<T>(
-        string tenant, DbConnection connection, Func<DbConnection, DbTransaction, Task<WriteOutcome<T>>> work, CancellationToken cancellationToken = default) =>
-        WriteAsync(connection, async (c, transaction) =>
+    public async Task<T> WriteCatalogueAsync<T>(
+        string tenant, DbConnection connection, Func<DbConnection, DbTransaction, Task<WriteOutcome<T>>> work, CancellationToken cancellationToken = default)
+    {
+        (long Version, long At)? bumped = null;
+        var value = await WriteAsync(connection, async (c, transaction) =>
         {
             var outcome = await work(c, transaction);
             if (outcome.Commit)
             {
-                await CatalogueVersions.BumpAsync(c, transaction, tenant);
+                var version = await CatalogueVersions.BumpAsync(c, transaction, tenant);
+                await Dialect.NotifyAsync(c, transaction, CatalogueChangeListener.Channel, CatalogueChangeListener.Payload(tenant, version));
+                // The bumped row stays locked until commit, so no other change of this tenant commits in between.
+                bumped = (version, Stopwatch.GetTimestamp());
             }
 
             return outcome;
         }, cancellationToken);
+        if (bumped is { } committed)
+        {
+            // Only once committed: a version that was rolled back must never be taken as current.
+            Versions.Confirm(tenant, committed.Version, committed.At);
+        }
+
+        return value;
+    }
 
     public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 
 namespace Storewise.Api.Storage;
 
-/// <summary>PostgreSQL: array parameters, SQLSTATEs, READ COMMITTED, binary COPY, advisory locks.</summary>
+/// <summary>PostgreSQL: array parameters, SQLSTATEs, READ COMMITTED, binary COPY, advisory locks, LISTEN/NOTIFY.</summary>
 public sealed class PostgresDialect : SqlDialect
 {
     public static readonly PostgresDialect Instance = new();
@@ -78,6 +78,29 @@ public sealed class PostgresDialect : SqlDialect
     {
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key }, cancellationToken: cancellationToken));
         return new AdvisoryLock(connection, key);
+    }
+
+    public override bool HasNotifications => true;
+
+    // pg_notify rather than NOTIFY: the channel and payload are parameters. PostgreSQL delivers it at commit, and
+    // not at all on rollback.
+    public override Task NotifyAsync(DbConnection connection, DbTransaction transaction, string channel, string payload) =>
+        connection.ExecuteAsync("SELECT pg_notify(@channel, @payload)", new { channel, payload }, transaction);
+
+    public override async Task ListenAsync(DbConnection connection, string channel, Action<string> received, CancellationToken cancellationToken)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        npgsql.Notification += (_, e) =>
+        {
+            if (e.Channel == channel)
+            {
+                received(e.Payload);
+            }
+        };
+        await using var listen = npgsql.CreateCommand();
+        // Named, so an operator (or a test) can find the listening session in pg_stat_activity.
+        listen.CommandText = $"SET application_name = 'storewise-listener-{Environment.ProcessId}'; LISTEN \"{channel}\"";
+        await listen.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private sealed class AdvisoryLock(DbConnection connection, long key) : IAsyncDisposable

@@ -40,4 +40,19 @@ public abstract class SqlDialect
     /// a one-time step once. SQLite serves one host, whose write transactions already queue.
     /// </summary>
     public abstract Task<IAsyncDisposable> LockAsync(DbConnection connection, long key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether instances can tell each other of a change through the database (PostgreSQL LISTEN/NOTIFY). Without
+    /// it an instance learns of other instances' changes only by reading (docs/decisions/0510-catalogue-change-notifications.md).
+    /// </summary>
+    public abstract bool HasNotifications { get; }
+
+    /// <summary>Sends <paramref name="payload"/> on <paramref name="channel"/> when <paramref name="transaction"/> commits (nothing without notifications).</summary>
+    public abstract Task NotifyAsync(DbConnection connection, DbTransaction transaction, string channel, string payload);
+
+    /// <summary>
+    /// Makes <paramref name="connection"/> listen on <paramref name="channel"/>; <paramref name="received"/> is called
+    /// with each payload while the connection reads the answer of any statement.
+    /// </summary>
+    public abstract Task ListenAsync(DbConnection connection, string channel, Action<string> received, CancellationToken cancellationToken);
 }

@@ -71,6 +71,14 @@ public sealed class SqliteDialect : SqlDialect
     public override Task<IAsyncDisposable> LockAsync(DbConnection connection, long key, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NoLock.Instance);
 
+    // One host: instances sharing the file learn of each other's changes by reading (a bounded staleness).
+    public override bool HasNotifications => false;
+
+    public override Task NotifyAsync(DbConnection connection, DbTransaction transaction, string channel, string payload) => Task.CompletedTask;
+
+    public override Task ListenAsync(DbConnection connection, string channel, Action<string> received, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("SQLite has no notifications.");
+
     private sealed class NoLock : IAsyncDisposable
     {
         public static readonly NoLock Instance = new();
