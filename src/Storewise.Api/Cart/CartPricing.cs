@@ -1,5 +1,6 @@
 using Dapper;
 using Storewise.Api.Codes;
+using Storewise.Api.Limits;
 using Storewise.Api.Storage;
 using Storewise.Pricing;
 
@@ -8,7 +9,7 @@ namespace Storewise.Api.Cart;
 /// <summary>
 /// Prices one cart: one database round trip reads the tenant's catalogue version and the state of the
 /// submitted codes; the compiled promotion set comes from <see cref="PromotionSetCache"/>; the engine does
-/// the rest in memory.
+/// the rest in memory. A cart that meets an offer with usage limits takes one more round trip for its counters.
 /// </summary>
 public sealed class CartPricing(Database database, PromotionSetCache cache)
 {
@@ -41,7 +42,16 @@ public sealed class CartPricing(Database database, PromotionSetCache cache)
         }
 
         var catalog = await cache.GetAsync(tenant, version);
-        return PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
+        var result = PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
+        if (result.UsageWanted.Count == 0)
+        {
+            return result;
+        }
+
+        // A limited offer took part: one more round trip reads its usage, and the cart is priced again with it.
+        await using var usageConnection = await database.OpenAsync();
+        var usage = await OfferUsageReader.ReadAsync(usageConnection, tenant, catalog, result.UsageWanted, cart, evaluatedAt);
+        return PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, usage, explain);
     }
 
     // A class with setters, so Dapper converts SQLite's INTEGER flags and counters as well as PostgreSQL's types.
