@@ -13,7 +13,17 @@ namespace Storewise.Api.Cart;
 /// </summary>
 public sealed class CartPricing(Database database, PromotionSetCache cache)
 {
-    public async Task<PricingResult> PriceAsync(string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain)
+    private static readonly UsageSnapshot NoUsage = new(
+        new Dictionary<string, OfferUsage>(), new Dictionary<string, OfferCounters>(), new Dictionary<string, IReadOnlyDictionary<string, long>>());
+
+    public async Task<PricingResult> PriceAsync(string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain) =>
+        (await PriceWithUsageAsync(tenant, cart, evaluatedAt, explain)).Result;
+
+    /// <summary>
+    /// Prices the cart and says what it was priced with: the catalogue and the usage read of the limited offers that
+    /// took part (empty when none did), which is what a reservation holds.
+    /// </summary>
+    public async Task<UsagePricedCart> PriceWithUsageAsync(string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain)
     {
         var keys = cart.CouponCodes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).ToArray();
         long version;
@@ -45,13 +55,13 @@ public sealed class CartPricing(Database database, PromotionSetCache cache)
         var result = PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
         if (result.UsageWanted.Count == 0)
         {
-            return result;
+            return new UsagePricedCart(result, catalog, NoUsage);
         }
 
         // A limited offer took part: one more round trip reads its usage, and the cart is priced again with it.
         await using var usageConnection = await database.OpenAsync();
-        var usage = await OfferUsageReader.ReadAsync(usageConnection, tenant, catalog, result.UsageWanted, cart, evaluatedAt);
-        return PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, usage, explain);
+        var usage = await OfferUsageReader.ReadAsync(usageConnection, null, tenant, catalog, result.UsageWanted, cart, evaluatedAt);
+        return new UsagePricedCart(PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, usage.Usage, explain), catalog, usage);
     }
 
     // A class with setters, so Dapper converts SQLite's INTEGER flags and counters as well as PostgreSQL's types.

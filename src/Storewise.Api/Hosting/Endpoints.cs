@@ -7,6 +7,7 @@ using Storewise.Api.Imports;
 using Storewise.Api.Promotions;
 using Storewise.Api.PromotionsConfiguration;
 using Storewise.Api.Redemptions;
+using Storewise.Api.Reservations;
 using Storewise.Api.SalesOrderConfig;
 
 namespace Storewise.Api.Hosting;
@@ -27,5 +28,6 @@ public static class Endpoints
         app.MapCodeEndpoints();
         app.MapImportEndpoints();
         app.MapRedemptionEndpoints();
+        app.MapReservationEndpoints();
     }
 }

@@ -3,6 +3,7 @@ using Dapper;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
 using Storewise.Api.Offers;
+using Storewise.Api.Reservations;
 using Storewise.Api.Storage;
 using Storewise.Pricing;
 
@@ -148,9 +149,11 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             """,
             new { tenant, orderId, now },
             tx)).AsList();
+        // The order's confirmed reservation, if any, gives back exactly what it holds (docs/decisions/0602-usage-ledger-and-reservations.md).
+        var reservationRolledBack = await ReservationStore.RollBackOrderWithinAsync(connection, tx, tenant, orderId, now);
         if (codeIds.Count == 0)
         {
-            var known = await connection.ExecuteScalarAsync<int?>(
+            var known = reservationRolledBack ? 1 : await connection.ExecuteScalarAsync<int?>(
                 "SELECT 1 FROM redemptions WHERE tenant = @tenant AND order_id = @orderId LIMIT 1", new { tenant, orderId }, tx);
             return WriteOutcome.Commit<int?>(known is null ? null : 0);
         }

@@ -56,8 +56,10 @@ public sealed class SeededTenant
 
     public string OrderId { get; private set; } = "";
 
+    public string ReservationId { get; private set; } = "";
+
     /// <summary>Every id this tenant owns (to search other tenants' answers for).</summary>
-    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId];
+    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId, ReservationId];
 
     public static async Task<SeededTenant> CreateAsync(ApiFixture fixture)
     {
@@ -87,6 +89,8 @@ public sealed class SeededTenant
         await _client.WaitUntilEndedAsync(CouponId, ImportId);
         OrderId = $"{Marker}-order-1";
         await (await _client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/redemption", Redemption(OrderId).ToJsonString())).ExpectAsync(200);
+        var reservation = await (await _client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/reservations", Reservation($"{Marker}-reserved-order").ToJsonString())).ExpectAsync(201);
+        ReservationId = (string)reservation["id"]!;
         await (await _client.PutJsonAsync("/v0/promotions/configuration/exclusions", JsonNode.Parse($$"""{"ids":["{{Marker}}-excluded"]}""")!)).ExpectAsync(201);
         await (await _client.PutJsonAsync("/v0/promotions/configuration/coupons", JsonNode.Parse("""{"stackable":true}""")!)).ExpectAsync(200);
         await (await _client.SendJsonAsync(HttpMethod.Patch, "/v0/promotions/configurations/tppe", Tppe().ToJsonString())).ExpectAsync(200);
@@ -107,6 +111,7 @@ public sealed class SeededTenant
             values[name] = name switch
             {
                 "id" when operation.Template.StartsWith("/v0/promotions/promotion", StringComparison.Ordinal) => PromotionId,
+                "id" when operation.Template.StartsWith("/v0/promotions/reservations", StringComparison.Ordinal) => ReservationId,
                 "id" when operation.Method is "PUT" or "PATCH" => EditableCouponId,
                 "id" => CouponId,
                 "codeId" => EditableCodeId,
@@ -144,6 +149,7 @@ public sealed class SeededTenant
             ("POST", "/v0/promotions/coupon/{id}/code") => JsonNode.Parse($$"""{"codes":["{{Marker}}-NEW-{{n}}"]}"""),
             ("PATCH", "/v0/promotions/coupon/{id}/code/{codeId}") => JsonNode.Parse($$"""{"id":"{{EditableCodeId}}","name":"{{EditableCode}}","active":true}"""),
             ("POST", "/v0/promotions/redemption") => Redemption($"{Marker}-order-{n + 1}"),
+            ("POST", "/v0/promotions/reservations") => Reservation($"{Marker}-reservation-{n}"),
             ("PATCH", _) when operation.Template.EndsWith("/configurations/{sectionId}", StringComparison.Ordinal) => Tppe(),
             ("POST", "/v0/config/sales_order/{key}") => salesOrderBody,
             _ when operation.HasJsonBody => throw new InvalidOperationException($"no sample body for {operation.Name}: add one here"),
@@ -157,6 +163,12 @@ public sealed class SeededTenant
         var current = await (await _client.GetAsync(new Uri(url, UriKind.Relative))).ExpectAsync(200);
         return OfferBodies.ReplaceBody(current[member]!);
     }
+
+    private JsonNode Reservation(string orderId) => JsonNode.Parse($$"""
+        {"cart":{"currency":"EUR","customerId":"c1","storeId":"s1","couponCodes":["{{Code}}"],
+                 "items":[{"id":"a","productId":"p1","quantity":2,"price":19.99}]},
+         "orderId":"{{orderId}}","ttlSeconds":900}
+        """)!;
 
     private JsonObject Redemption(string orderId) => new()
     {
