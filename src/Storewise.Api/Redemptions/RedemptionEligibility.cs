@@ -47,6 +47,14 @@ public static class RedemptionEligibility
             RedemptionFailure.Ineligible("customer_not_eligible", $"the coupon of code '{requested}' is not available to this customer"),
         EligibilityVerdict.SegmentNotMatched =>
             RedemptionFailure.Ineligible("segment_not_matched", $"the coupon of code '{requested}' is not available to this customer's segment"),
+        EligibilityVerdict.CustomerRequired =>
+            RedemptionFailure.Ineligible("customer_required", $"the coupon of code '{requested}' is limited per customer: consumerId is required"),
+        EligibilityVerdict.LimitReached =>
+            RedemptionFailure.LimitReached("limit_reached", $"the coupon of code '{requested}' has no uses left"),
+        EligibilityVerdict.CustomerLimitReached =>
+            RedemptionFailure.LimitReached("customer_limit_reached", $"the customer has no uses of the coupon of code '{requested}' left"),
+        EligibilityVerdict.BudgetExhausted =>
+            RedemptionFailure.LimitReached("budget_exhausted", $"the budget of the coupon of code '{requested}' is spent"),
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 

@@ -57,7 +57,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             .Select(c => OfferDocuments.Parse(OfferType.Coupon, c.Document!)));
         var now = clock.GetUtcNow();
         var failures = new List<RedemptionFailure>();
-        var accepted = new List<(string Requested, RedeemableCode Code, bool SingleUse)>();
+        var accepted = new List<(string Requested, RedeemableCode Code, bool SingleUse, int PerCode)>();
         foreach (var requested in redemption.Codes)
         {
             var code = stored.GetValueOrDefault(CodeText.Key(requested));
@@ -67,7 +67,8 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             }
             else
             {
-                accepted.Add((requested, code!, coupons.FindCoupon(code!.CouponId)!.SingleUse));
+                var coupon = coupons.FindCoupon(code!.CouponId)!;
+                accepted.Add((requested, code, coupon.SingleUse, coupon.UsageTerms?.MaxRedemptionsPerCode ?? int.MaxValue));
             }
         }
 
@@ -79,19 +80,22 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
         var at = Timestamps.ToUnixMs(now);
         var redeemed = new List<RedeemedCode>();
         // Codes are locked in id order, so two orders sharing codes cannot deadlock on them.
-        foreach (var (requested, code, singleUse) in accepted.OrderBy(a => a.Code.Id, StringComparer.Ordinal))
+        foreach (var (requested, code, singleUse, perCode) in accepted.OrderBy(a => a.Code.Id, StringComparer.Ordinal))
         {
+            // The per-code limit sits in the WHERE too (docs/decisions/0602-usage-ledger-and-reservations.md).
             var counts = (await connection.QueryAsync<long>(
                 """
                 UPDATE coupon_codes SET redemptions = redemptions + 1
-                WHERE tenant = @tenant AND id = @Id AND active AND (NOT @singleUse OR redemptions = 0)
+                WHERE tenant = @tenant AND id = @Id AND active AND (NOT @singleUse OR redemptions = 0) AND redemptions < @perCode
                 RETURNING redemptions
                 """,
-                new { tenant, code.Id, singleUse },
+                new { tenant, code.Id, singleUse, perCode },
                 tx)).AsList();
             if (counts.Count == 0)
             {
-                var verdict = singleUse ? EligibilityVerdict.AlreadyRedeemed : EligibilityVerdict.CodeInactive;
+                var verdict = singleUse ? EligibilityVerdict.AlreadyRedeemed
+                    : perCode != int.MaxValue ? EligibilityVerdict.LimitReached
+                    : EligibilityVerdict.CodeInactive;
                 return WriteOutcome.RollBack(RedemptionOutcome.Failed([RedemptionEligibility.FailureFor(verdict, requested, null, redemption.Currency)!]));
             }
 

@@ -150,6 +150,30 @@ public abstract class UsageLimitApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Redeeming_past_a_per_code_limit_is_409_limit_reached()
+    {
+        var (client, _) = await CouponWithCodeAsync(""","limits":{"maxRedemptionsPerCode":1}""", "ONCEPERCODE");
+        using var _ = client;
+        await (await client.RedeemAsync("order-1", "ONCEPERCODE")).ExpectAsync(200);
+
+        var error = await (await client.RedeemAsync("order-2", "ONCEPERCODE")).ExpectAsync(409);
+
+        Assert.Equal("limit_reached", (string?)error["code"]);
+    }
+
+    [Fact]
+    public async Task Redeeming_a_per_customer_coupon_without_a_consumer_is_400_customer_required()
+    {
+        var (client, _) = await CouponWithCodeAsync(""","limits":{"maxRedemptionsPerCustomer":1}""", "NEEDSCUSTOMER");
+        using var _ = client;
+        var body = """{"codes":["NEEDSCUSTOMER"],"channelType":"store","catalogTotal":100,"currency":"EUR","orderId":"order-1"}""";
+
+        var error = await (await client.PostAsync(RedemptionApi.Url, HttpJson.Body(body))).ExpectAsync(400);
+
+        Assert.Equal("customer_required", (string?)error["code"]);
+    }
+
+    [Fact]
     public async Task A_budget_smaller_than_the_discount_caps_it_by_largest_remainder()
     {
         using var client = fixture.Client(ApiFixture.NewTenant());
