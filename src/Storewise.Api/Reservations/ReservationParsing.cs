@@ -36,7 +36,15 @@ public static class ReservationParsing
         }
         else
         {
-            cart = CartValidation.Validate(request.Cart, limits, errors);
+            // The cart's own messages, named from the body's root.
+            var cartErrors = new ValidationErrors();
+            cart = CartValidation.Validate(request.Cart, limits, cartErrors);
+            foreach (var cause in cartErrors.Causes)
+            {
+                var parts = cause.Split(": ", 2);
+                errors.Add("cart." + parts[0], parts.Length > 1 ? parts[1] : string.Empty);
+            }
+
             if (request.Cart.EvaluatedAt is not null)
             {
                 errors.Add("cart.evaluatedAt", "must be omitted: a reservation holds limits as of now");

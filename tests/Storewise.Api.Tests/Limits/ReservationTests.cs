@@ -191,6 +191,8 @@ public abstract class ReservationTests(ApiFixture fixture)
     [Theory]
     [InlineData("""{"orderId":"o-1"}""", "cart")]
     [InlineData("""{"cart":{"currency":"EUR","items":[]}}""", "orderId")]
+    [InlineData("""{"cart":{"currency":"EURO","items":[]},"orderId":"o-1"}""", "cart.currency")]
+    [InlineData("""{"cart":{"currency":"EUR","items":[],"evaluatedAt":"2024-01-01T00:00:00Z"},"orderId":"o-1"}""", "cart.evaluatedAt")]
     [InlineData("""{"cart":{"currency":"EUR","items":[]},"orderId":"o-1","ttlSeconds":0}""", "ttlSeconds")]
     [InlineData("""{"cart":{"currency":"EUR","items":[]},"orderId":"o-1","ttlSeconds":86401}""", "ttlSeconds")]
     public async Task An_invalid_body_is_400_naming_the_field(string body, string field)
