@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
+using Storewise.Api.Limits;
 using Storewise.Api.Offers;
 using Storewise.Api.Reservations;
 using Storewise.Api.Storage;
@@ -56,12 +57,13 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             .DistinctBy(c => c.CouponId, StringComparer.Ordinal)
             .Select(c => OfferDocuments.Parse(OfferType.Coupon, c.Document!)));
         var now = clock.GetUtcNow();
+        var usage = await CountLimitsAsync(connection, tx, tenant, coupons, stored.Values, redemption, now);
         var failures = new List<RedemptionFailure>();
         var accepted = new List<(string Requested, RedeemableCode Code, bool SingleUse, int PerCode)>();
         foreach (var requested in redemption.Codes)
         {
             var code = stored.GetValueOrDefault(CodeText.Key(requested));
-            if (RedemptionEligibility.Check(requested, code, coupons, redemption, now) is { } failure)
+            if (RedemptionEligibility.Check(requested, code, coupons, redemption, now, code is null ? null : usage.GetValueOrDefault(code.CouponId)) is { } failure)
             {
                 failures.Add(failure);
             }
@@ -136,6 +138,22 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
         }
 
         return WriteOutcome.Commit(RedemptionOutcome.Succeeded(receipt));
+    }
+
+    // What is left of the count limits of the limited coupons, read in this transaction; a redemption carries no
+    // amount, so money budgets do not apply to it (docs/decisions/0602-usage-ledger-and-reservations.md).
+    private static async Task<Dictionary<string, OfferUsage>> CountLimitsAsync(
+        DbConnection connection, DbTransaction tx, string tenant, PromotionCatalog coupons, IEnumerable<RedeemableCode> codes, Redemption redemption, DateTimeOffset now)
+    {
+        var limited = codes.Select(c => c.CouponId).Distinct(StringComparer.Ordinal).Where(id => coupons.FindLimitedOffer(id) is not null).ToList();
+        if (limited.Count == 0)
+        {
+            return [];
+        }
+
+        var order = new Pricing.Cart { Currency = redemption.Currency, CustomerId = redemption.ConsumerId, Items = [] };
+        var read = await OfferUsageReader.ReadAsync(connection, tx, tenant, coupons, limited, order, now);
+        return read.Usage.ToDictionary(u => u.Key, u => u.Value with { RemainingBudget = null }, StringComparer.Ordinal);
     }
 
     private Task<int?> TryRollBackAsync(string tenant, string orderId, CancellationToken cancellationToken) =>

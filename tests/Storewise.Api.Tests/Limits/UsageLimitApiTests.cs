@@ -162,6 +162,18 @@ public abstract class UsageLimitApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Redeeming_a_coupon_whose_uses_are_taken_is_409_limit_reached()
+    {
+        var (client, _) = await CouponWithCodeAsync(""","limits":{"maxRedemptions":1}""", "ONLYONE");
+        using var _ = client;
+        await (await client.RedeemAsync("order-1", "ONLYONE")).ExpectAsync(200);
+
+        var error = await (await client.RedeemAsync("order-2", "ONLYONE")).ExpectAsync(409);
+
+        Assert.Equal("limit_reached", (string?)error["code"]);
+    }
+
+    [Fact]
     public async Task Redeeming_a_per_customer_coupon_without_a_consumer_is_400_customer_required()
     {
         var (client, _) = await CouponWithCodeAsync(""","limits":{"maxRedemptionsPerCustomer":1}""", "NEEDSCUSTOMER");
