@@ -22,6 +22,9 @@ public static class CouponRedemption
 
         var order = new EligibilityInput(
             context.At, catalog.CurrencyIds.Find(context.Currency), context.CatalogTotal, context.CustomerId, HasCart: false, null, null);
-        return Eligibility.Decide(coupon, code, order, out _);
+        var verdict = Eligibility.Decide(coupon, code, order, out _);
+        return verdict != EligibilityVerdict.Eligible
+            ? verdict
+            : UsageLimits.Check(coupon, code, context.CustomerId, context.Usage, MinorUnits.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(context.Currency)), out _);
     }
 }

@@ -12,6 +12,7 @@ public sealed class PromotionCatalog
     private static readonly int[] NoOffers = [];
 
     private readonly Dictionary<string, CompiledOffer> couponsById;
+    private readonly Dictionary<string, Offer> limitedOffers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> byProduct;
     private readonly Dictionary<string, int[]> cartWideByStore;
     private readonly FrozenSet<string> excludedProducts;
@@ -36,6 +37,13 @@ public sealed class PromotionCatalog
         }
 
         PromotionsByLowerId = SortForReport(promotions);
+        foreach (var offer in promotions.Concat(coupons))
+        {
+            if (offer.Offer.HasUsageLimits)
+            {
+                limitedOffers.TryAdd(offer.Id, offer.Offer);
+            }
+        }
 
         var productLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var cartWide = new List<int>();
@@ -169,6 +177,9 @@ public sealed class PromotionCatalog
 
     /// <summary>The stored coupon with this id, or null (redemptions read its terms; see <see cref="CouponRedemption"/>).</summary>
     public Offer? FindCoupon(string couponId) => FindCompiledCoupon(couponId)?.Offer;
+
+    /// <summary>The promotion or coupon with usage limits whose id is <paramref name="offerId"/>, or null.</summary>
+    public Offer? FindLimitedOffer(string offerId) => limitedOffers.GetValueOrDefault(offerId);
 
     internal CompiledOffer? FindCompiledCoupon(string? couponId) =>
         couponId is not null && couponsById.TryGetValue(couponId, out var coupon) ? coupon : null;

@@ -44,6 +44,11 @@ public static class CartAnswerWriter
     private static readonly JsonEncodedText RejectedCoupons = JsonEncodedText.Encode("rejectedCoupons");
     private static readonly JsonEncodedText NotApplied = JsonEncodedText.Encode("notApplied");
     private static readonly JsonEncodedText Preview = JsonEncodedText.Encode("preview");
+    private static readonly JsonEncodedText Usage = JsonEncodedText.Encode("usage");
+    private static readonly JsonEncodedText RemainingRedemptions = JsonEncodedText.Encode("remainingRedemptions");
+    private static readonly JsonEncodedText RemainingCustomerRedemptions = JsonEncodedText.Encode("remainingCustomerRedemptions");
+    private static readonly JsonEncodedText RemainingBudgetRedemptions = JsonEncodedText.Encode("remainingBudgetRedemptions");
+    private static readonly JsonEncodedText RemainingBudget = JsonEncodedText.Encode("remainingBudget");
     private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText ProductId = JsonEncodedText.Encode("productId");
     private static readonly JsonEncodedText Quantity = JsonEncodedText.Encode("quantity");
@@ -130,6 +135,28 @@ public static class CartAnswerWriter
                 writer.WriteString(Id, entry.Id);
                 writer.WriteString(Name, entry.Name);
                 writer.WriteString(Reason, entry.Reason);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (answer.Usage is { } usage)
+        {
+            writer.WriteStartArray(Usage);
+            foreach (var entry in usage)
+            {
+                writer.WriteStartObject();
+                writer.WriteString(Source, entry.Source);
+                writer.WriteString(Id, entry.Id);
+                WriteIfPresent(writer, RemainingRedemptions, entry.RemainingRedemptions);
+                WriteIfPresent(writer, RemainingCustomerRedemptions, entry.RemainingCustomerRedemptions);
+                WriteIfPresent(writer, RemainingBudgetRedemptions, entry.RemainingBudgetRedemptions);
+                if (entry.RemainingBudget is { } remaining)
+                {
+                    WriteDecimal(writer, RemainingBudget, remaining);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -289,6 +316,14 @@ public static class CartAnswerWriter
         else
         {
             writer.WriteStringValue(value);
+        }
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText name, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Diagnostics;
 using Dapper;
 using Storewise.Api.Codes;
+using Storewise.Api.Limits;
 using Storewise.Api.Storage;
 using Storewise.Pricing;
 
@@ -11,15 +12,27 @@ namespace Storewise.Api.Cart;
 /// Prices one cart: the tenant's catalogue version comes from what this instance knows while that is fresh
 /// enough, so a cart without codes usually reads nothing (docs/decisions/0510-catalogue-change-notifications.md);
 /// a cart with codes makes one round trip for the codes' state and the version together. The compiled promotion
-/// set comes from <see cref="PromotionSetCache"/>; the engine does the rest in memory.
+/// set comes from <see cref="PromotionSetCache"/>; the engine does the rest in memory. A cart that meets an offer
+/// with usage limits takes one more round trip for its counters.
 /// </summary>
 public sealed class CartPricing(Database database, PromotionSetCache cache, CartMetrics metrics)
 {
     private static readonly IReadOnlyDictionary<string, CouponCodeState> NoCodes =
         FrozenDictionary<string, CouponCodeState>.Empty;
 
+    private static readonly UsageSnapshot NoUsage = new(
+        new Dictionary<string, OfferUsage>(), new Dictionary<string, OfferCounters>(), new Dictionary<string, IReadOnlyDictionary<string, long>>());
+
     /// <summary>Prices <paramref name="cart"/>; <paramref name="vary"/>, when given, turns the stored catalogue into the one to price with (a preview).</summary>
     public async Task<PricingResult> PriceAsync(
+        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null) =>
+        (await PriceWithUsageAsync(tenant, cart, evaluatedAt, explain, vary)).Result;
+
+    /// <summary>
+    /// Prices the cart and says what it was priced with: the catalogue and the usage read of the limited offers that
+    /// took part (empty when none did), which is what a reservation holds.
+    /// </summary>
+    public async Task<UsagePricedCart> PriceWithUsageAsync(
         string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null)
     {
         var keys = cart.CouponCodes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).ToArray();
@@ -32,7 +45,16 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Cart
             catalog = vary(catalog);
         }
 
-        return PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
+        var result = PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
+        if (result.UsageWanted.Count == 0)
+        {
+            return new UsagePricedCart(result, catalog, NoUsage);
+        }
+
+        // A limited offer took part: one more round trip reads its usage, and the cart is priced again with it.
+        await using var usageConnection = await database.OpenAsync();
+        var usage = await OfferUsageReader.ReadAsync(usageConnection, null, tenant, catalog, result.UsageWanted, cart, evaluatedAt);
+        return new UsagePricedCart(PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, usage.Usage, explain), catalog, usage);
     }
 
     /// <summary>One round trip: the tenant's catalogue version, and the state of the submitted codes if any.</summary>

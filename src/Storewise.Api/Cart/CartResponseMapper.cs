@@ -48,8 +48,19 @@ public static class CartResponseMapper
             Total = M(result.Total),
             RejectedCoupons = result.RejectedCoupons.Select(r => new RejectedCouponEntry(r.Code, r.Reason, r.Message)).ToArray(),
             NotApplied = result.NotApplied?.Select(n => new NotAppliedEntry(Source(n.Source), n.Id, n.Name, n.Reason)).ToArray(),
+            Usage = result.Usage is { Count: > 0 } usage ? usage.Select(u => UsageOf(u, exponent)).ToArray() : null,
         };
     }
+
+    private static UsageEntry UsageOf(OfferUsageReport report, int exponent) => new()
+    {
+        Source = Source(report.Source),
+        Id = report.Id,
+        RemainingRedemptions = report.Usage.RemainingRedemptions,
+        RemainingCustomerRedemptions = report.Usage.RemainingCustomerRedemptions,
+        RemainingBudgetRedemptions = report.Usage.RemainingBudgetRedemptions,
+        RemainingBudget = report.Usage.RemainingBudget is { } money ? Money.Normalise(money, exponent) : null,
+    };
 
     private static DiscountEntry Entry(AppliedDiscount discount, int exponent) => new(
         Source(discount.Source),

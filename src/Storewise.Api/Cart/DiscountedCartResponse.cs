@@ -54,6 +54,10 @@ public sealed record DiscountedCartResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<NotAppliedEntry>? NotApplied { get; init; }
 
+    /// <summary>With explain, when offers with usage limits took part: what was left of each as the cart was priced.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<UsageEntry>? Usage { get; init; }
+
     /// <summary>True when the cart was priced with the request's <c>preview</c> change instead of the stored catalogue.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Preview { get; init; }
@@ -97,3 +101,23 @@ public sealed record DiscountEntry(
 public sealed record RejectedCouponEntry(string Code, string Reason, string Message);
 
 public sealed record NotAppliedEntry(string Source, string Id, string Name, string Reason);
+
+/// <summary>What was left of one limited offer's limits and budget; a limit the offer does not set is absent.</summary>
+public sealed record UsageEntry
+{
+    public required string Source { get; init; }
+
+    public required string Id { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RemainingRedemptions { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RemainingCustomerRedemptions { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RemainingBudgetRedemptions { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? RemainingBudget { get; init; }
+}

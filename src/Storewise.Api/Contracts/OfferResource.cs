@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Storewise.Api.Contracts;
 
 /// <summary>
-/// The fields a promotion and a coupon share, as the API returns them. Every member is always present; an
-/// absent value is null or []. This type only documents the answer (the answer itself is built from the stored
+/// The fields a promotion and a coupon share, as the API returns them. Every member is always present (an
+/// absent value is null or []) except the usage limits, which appear only when set. This type only documents the answer (the answer itself is built from the stored
 /// offer document); the API tests check every real answer against it.
 /// </summary>
 public abstract record OfferResource
@@ -59,6 +60,18 @@ public abstract record OfferResource
 
     /// <summary>The customer segment the offer is limited to, or null.</summary>
     public required OfferSegmentResource? Segment { get; init; }
+
+    /// <summary>Count limits; absent when the offer has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OfferLimitsResource? Limits { get; init; }
+
+    /// <summary>The budget; absent when the offer has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OfferBudgetResource? Budget { get; init; }
+
+    /// <summary>IANA time zone of the budget periods; absent means UTC.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TimeZone { get; init; }
 
     /// <summary>Opaque; send it back unchanged in a replace (PUT), which fails with 409 if it changed meanwhile.</summary>
     public required string Version { get; init; }

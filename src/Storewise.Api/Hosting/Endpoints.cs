@@ -8,6 +8,7 @@ using Storewise.Api.Imports;
 using Storewise.Api.Promotions;
 using Storewise.Api.PromotionsConfiguration;
 using Storewise.Api.Redemptions;
+using Storewise.Api.Reservations;
 using Storewise.Api.SalesOrderConfig;
 using Storewise.Api.Simulations;
 
@@ -31,5 +32,6 @@ public static class Endpoints
         app.MapCodeEndpoints();
         app.MapImportEndpoints();
         app.MapRedemptionEndpoints();
+        app.MapReservationEndpoints();
     }
 }

@@ -61,6 +61,10 @@ public static class RequestExamples
         ["SetSalesOrderConfiguration"] = """{"value":600}""",
         ["CreateCouponCodes"] = """{"codes":["CODE1","CODE2"]}""",
         ["UpdateCouponCode"] = """{"id":"629868d2-58ac-4000-8000-3766e65e2e3d","name":"CODE1","redemptions":0,"active":false}""",
+        ["ReserveCart"] = """
+            {"cart":{"customerId":"cust-1","currency":"EUR","couponCodes":["CODE1"],"storeId":"store-1",
+             "items":[{"id":"line-1","productId":"1000001","quantity":2,"price":25.0}]},"orderId":"order-1","ttlSeconds":900}
+            """,
         ["RedeemCouponCodes"] = """{"codes":["CODE1"],"consumerId":"cust-1","channelType":"store","catalogTotal":100.0,"currency":"EUR","orderId":"order-1"}""",
     };
 

@@ -11,6 +11,7 @@ using Storewise.Api.Idempotency;
 using Storewise.Api.Imports;
 using Storewise.Api.Offers;
 using Storewise.Api.Redemptions;
+using Storewise.Api.Reservations;
 using Storewise.Api.SalesOrderConfig;
 using Storewise.Api.Simulations;
 using Storewise.Api.Secrets;
@@ -92,6 +93,9 @@ public static class ServiceRegistration
 
         services.AddSingleton<RedemptionStore>();
         services.AddSingleton<IdempotencyKeys>();
+        services.AddSingleton<ReservationStore>();
+        services.AddSingleton<ReservationSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReservationSweeper>());
     }
 
     /// <summary>Strict JSON: numbers must be numbers, names are camelCase, unknown members are ignored (docs/spec.md §D3).</summary>

@@ -34,6 +34,29 @@ public static class EngineOffers
             BuyQuantity = category.BuyQuantity ?? 0,
             GetQuantity = category.GetQuantity ?? 0,
             BundleProducts = category.Products.Select(p => new BundleItem(p.ProductId, p.Quantity)).ToArray(),
+            UsageTerms = UsageTermsOf(offer),
+        };
+    }
+
+    private static UsageTerms? UsageTermsOf(OfferDocument offer)
+    {
+        if (offer.Limits is null && offer.Budget is null)
+        {
+            return null;
+        }
+
+        var budget = offer.Budget;
+        return new UsageTerms
+        {
+            MaxRedemptions = offer.Limits?.MaxRedemptions,
+            MaxRedemptionsPerCode = offer.Limits?.MaxRedemptionsPerCode,
+            MaxRedemptionsPerCustomer = offer.Limits?.MaxRedemptionsPerCustomer,
+            HasBudget = budget is not null,
+            BudgetRedemptions = budget?.Redemptions,
+            BudgetAmounts = (budget?.Amounts ?? []).ToDictionary(a => a.Currency, a => a.Amount, StringComparer.OrdinalIgnoreCase),
+            BudgetPeriod = (budget?.Period ?? BudgetPeriod.Total).ToString().ToLowerInvariant(),
+            BudgetPerStore = budget?.PerStore ?? false,
+            TimeZone = offer.TimeZone,
         };
     }
 }

@@ -28,6 +28,9 @@ namespace Storewise.Api.Offers;
 /// <param name="CreatedBy">The creating user (the token's <c>sub</c>).</param>
 /// <param name="UpdatedAt">Last write time (UTC).</param>
 /// <param name="UpdatedBy">The last writing user.</param>
+/// <param name="Limits">Count limits, or null for none.</param>
+/// <param name="Budget">The budget, or null for none.</param>
+/// <param name="TimeZone">IANA id the budget periods are measured in; null means UTC.</param>
 public sealed record OfferDocument(
     OfferType Type,
     string Id,
@@ -50,7 +53,10 @@ public sealed record OfferDocument(
     DateTimeOffset CreatedAt,
     string CreatedBy,
     DateTimeOffset UpdatedAt,
-    string UpdatedBy)
+    string UpdatedBy,
+    OfferLimits? Limits = null,
+    OfferBudget? Budget = null,
+    string? TimeZone = null)
 {
     /// <summary>Whether the offer is inside its validity window at <paramref name="now"/> (both ends inclusive).</summary>
     public bool IsCurrent(DateTimeOffset now) =>

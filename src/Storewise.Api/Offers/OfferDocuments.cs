@@ -89,6 +89,7 @@ public static class OfferDocuments
             json["externalId"] = offer.ExternalId;
         }
 
+        AddUsageLimits(json, offer);
         json["version"] = offer.Version;
         return json;
     }
@@ -107,6 +108,48 @@ public static class OfferDocuments
 
         json["status"] = OfferStatus.Of(offer, now);
         return json;
+    }
+
+    // Only when set: an offer without them answers exactly as before they existed.
+    private static void AddUsageLimits(JsonObject json, OfferDocument offer)
+    {
+        if (offer.Limits is { } limits)
+        {
+            var node = new JsonObject();
+            AddIfSet(node, "maxRedemptions", limits.MaxRedemptions);
+            AddIfSet(node, "maxRedemptionsPerCode", limits.MaxRedemptionsPerCode);
+            AddIfSet(node, "maxRedemptionsPerCustomer", limits.MaxRedemptionsPerCustomer);
+            json["limits"] = node;
+        }
+
+        if (offer.Budget is { } budget)
+        {
+            var node = new JsonObject
+            {
+                ["amounts"] = new JsonArray([.. budget.Amounts.Select(a => (JsonNode)new JsonObject
+                {
+                    ["currency"] = a.Currency,
+                    ["amount"] = a.Amount,
+                })]),
+            };
+            AddIfSet(node, "redemptions", budget.Redemptions);
+            node["period"] = budget.Period.ToString().ToLowerInvariant();
+            node["perStore"] = budget.PerStore;
+            json["budget"] = node;
+        }
+
+        if (offer.TimeZone is not null)
+        {
+            json["timeZone"] = offer.TimeZone;
+        }
+    }
+
+    private static void AddIfSet(JsonObject node, string name, int? value)
+    {
+        if (value is not null)
+        {
+            node[name] = value;
+        }
     }
 
     private static JsonArray StringArray(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);

@@ -24,10 +24,22 @@ public sealed record OfferRequest(
     IReadOnlyList<string?>? Consumers,
     string? ExternalId,
     string? Version,
-    string? Id);
+    string? Id,
+    LimitsRequest? Limits = null,
+    BudgetRequest? Budget = null,
+    string? TimeZone = null);
 
 /// <summary>A currency entry as sent: <c>{"code", "minimumCartValue"}</c>.</summary>
 public sealed record CurrencyRequest(string? Code, decimal? MinimumCartValue);
 
 /// <summary>A segment as sent: all of <c>key</c>, <c>value</c> and <c>schema</c>, or null.</summary>
 public sealed record SegmentRequest(string? Key, string? Value, int? Schema);
+
+/// <summary>Count limits as sent (docs/pricing-semantics.md, "Limits and budgets").</summary>
+public sealed record LimitsRequest(int? MaxRedemptions, int? MaxRedemptionsPerCode, int? MaxRedemptionsPerCustomer);
+
+/// <summary>A budget as sent: <c>amounts</c> and/or <c>redemptions</c>, a <c>period</c> and <c>perStore</c>.</summary>
+public sealed record BudgetRequest(IReadOnlyList<BudgetAmountRequest?>? Amounts, int? Redemptions, string? Period, bool? PerStore);
+
+/// <summary>A money budget entry as sent: <c>{"currency", "amount"}</c>.</summary>
+public sealed record BudgetAmountRequest(string? Currency, decimal? Amount);

@@ -59,6 +59,10 @@ public static class OfferValidator
             externalId = request.ExternalId;
         }
 
+        var singleUse = type == OfferType.Coupon && (request.SingleUse ?? false);
+        var limits = UsageLimitsReader.ReadLimits(request.Limits, type, singleUse, errors);
+        var budget = UsageLimitsReader.ReadBudget(request.Budget, currencies, errors);
+        var timeZone = UsageLimitsReader.ReadTimeZone(request.TimeZone, errors);
         if (errors.Any)
         {
             return null;
@@ -78,7 +82,7 @@ public static class OfferValidator
             stores,
             request.Exclusive ?? false,
             segment,
-            type == OfferType.Coupon && (request.SingleUse ?? false),
+            singleUse,
             consumers,
             externalId,
             stamp.Tenant,
@@ -86,7 +90,10 @@ public static class OfferValidator
             stamp.CreatedAt,
             stamp.CreatedBy,
             stamp.UpdatedAt,
-            stamp.UpdatedBy);
+            stamp.UpdatedBy,
+            limits,
+            budget,
+            timeZone);
     }
 
     private static ValidityTime? ReadTime(string? text, string field, bool required, bool? localizedTimezone, ValidationErrors errors)

@@ -14,13 +14,14 @@ public static class RedemptionEligibility
     public static PromotionCatalog Compile(IEnumerable<OfferDocument> coupons) =>
         PromotionCatalog.Compile([], coupons.Select(EngineOffers.From), [], stackableCoupons: true);
 
-    /// <summary>Null when <paramref name="code"/> may be redeemed; otherwise why not.</summary>
-    public static RedemptionFailure? Check(string requested, RedeemableCode? code, PromotionCatalog coupons, Redemption redemption, DateTimeOffset now)
+    /// <summary>Null when <paramref name="code"/> may be redeemed; otherwise why not. <paramref name="usage"/> is what is left of its coupon's count limits.</summary>
+    public static RedemptionFailure? Check(
+        string requested, RedeemableCode? code, PromotionCatalog coupons, Redemption redemption, DateTimeOffset now, OfferUsage? usage = null)
     {
         var state = code is null
             ? null
             : new CouponCodeState(code.Code, code.CouponId, code.Active, (int)Math.Min(code.Redemptions, int.MaxValue));
-        var context = new RedemptionContext(redemption.Currency, redemption.CatalogTotal, redemption.ConsumerId, now);
+        var context = new RedemptionContext(redemption.Currency, redemption.CatalogTotal, redemption.ConsumerId, now) { Usage = usage };
         var verdict = CouponRedemption.Check(coupons, state, context);
         return FailureFor(verdict, requested, code is null ? null : coupons.FindCoupon(code.CouponId), redemption.Currency);
     }
@@ -47,6 +48,14 @@ public static class RedemptionEligibility
             RedemptionFailure.Ineligible("customer_not_eligible", $"the coupon of code '{requested}' is not available to this customer"),
         EligibilityVerdict.SegmentNotMatched =>
             RedemptionFailure.Ineligible("segment_not_matched", $"the coupon of code '{requested}' is not available to this customer's segment"),
+        EligibilityVerdict.CustomerRequired =>
+            RedemptionFailure.Ineligible("customer_required", $"the coupon of code '{requested}' is limited per customer: consumerId is required"),
+        EligibilityVerdict.LimitReached =>
+            RedemptionFailure.LimitReached("limit_reached", $"the coupon of code '{requested}' has no uses left"),
+        EligibilityVerdict.CustomerLimitReached =>
+            RedemptionFailure.LimitReached("customer_limit_reached", $"the customer has no uses of the coupon of code '{requested}' left"),
+        EligibilityVerdict.BudgetExhausted =>
+            RedemptionFailure.LimitReached("budget_exhausted", $"the budget of the coupon of code '{requested}' is spent"),
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 

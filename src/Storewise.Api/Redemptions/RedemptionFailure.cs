@@ -13,4 +13,7 @@ public sealed record RedemptionFailure(int Status, string Reason, string Message
         new(StatusCodes.Status409Conflict, "order_already_redeemed_code", $"order '{orderId}' already redeemed coupon code '{code}'");
 
     public static RedemptionFailure Ineligible(string reason, string message) => new(StatusCodes.Status400BadRequest, reason, message);
+
+    /// <summary>A usage limit of the coupon has no use left: like a redeemed single-use code, a conflict with stored state.</summary>
+    public static RedemptionFailure LimitReached(string reason, string message) => new(StatusCodes.Status409Conflict, reason, message);
 }

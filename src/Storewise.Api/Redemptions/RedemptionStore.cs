@@ -2,7 +2,9 @@ using System.Data.Common;
 using Dapper;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
+using Storewise.Api.Limits;
 using Storewise.Api.Offers;
+using Storewise.Api.Reservations;
 using Storewise.Api.Storage;
 using Storewise.Pricing;
 
@@ -55,18 +57,20 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             .DistinctBy(c => c.CouponId, StringComparer.Ordinal)
             .Select(c => OfferDocuments.Parse(OfferType.Coupon, c.Document!)));
         var now = clock.GetUtcNow();
+        var usage = await CountLimitsAsync(connection, tx, tenant, coupons, stored.Values, redemption, now);
         var failures = new List<RedemptionFailure>();
-        var accepted = new List<(string Requested, RedeemableCode Code, bool SingleUse)>();
+        var accepted = new List<(string Requested, RedeemableCode Code, bool SingleUse, int PerCode)>();
         foreach (var requested in redemption.Codes)
         {
             var code = stored.GetValueOrDefault(CodeText.Key(requested));
-            if (RedemptionEligibility.Check(requested, code, coupons, redemption, now) is { } failure)
+            if (RedemptionEligibility.Check(requested, code, coupons, redemption, now, code is null ? null : usage.GetValueOrDefault(code.CouponId)) is { } failure)
             {
                 failures.Add(failure);
             }
             else
             {
-                accepted.Add((requested, code!, coupons.FindCoupon(code!.CouponId)!.SingleUse));
+                var coupon = coupons.FindCoupon(code!.CouponId)!;
+                accepted.Add((requested, code, coupon.SingleUse, coupon.UsageTerms?.MaxRedemptionsPerCode ?? int.MaxValue));
             }
         }
 
@@ -78,19 +82,22 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
         var at = Timestamps.ToUnixMs(now);
         var redeemed = new List<RedeemedCode>();
         // Codes are locked in id order, so two orders sharing codes cannot deadlock on them.
-        foreach (var (requested, code, singleUse) in accepted.OrderBy(a => a.Code.Id, StringComparer.Ordinal))
+        foreach (var (requested, code, singleUse, perCode) in accepted.OrderBy(a => a.Code.Id, StringComparer.Ordinal))
         {
+            // The per-code limit sits in the WHERE too (docs/decisions/0602-usage-ledger-and-reservations.md).
             var counts = (await connection.QueryAsync<long>(
                 """
                 UPDATE coupon_codes SET redemptions = redemptions + 1
-                WHERE tenant = @tenant AND id = @Id AND active AND (NOT @singleUse OR redemptions = 0)
+                WHERE tenant = @tenant AND id = @Id AND active AND (NOT @singleUse OR redemptions = 0) AND redemptions < @perCode
                 RETURNING redemptions
                 """,
-                new { tenant, code.Id, singleUse },
+                new { tenant, code.Id, singleUse, perCode },
                 tx)).AsList();
             if (counts.Count == 0)
             {
-                var verdict = singleUse ? EligibilityVerdict.AlreadyRedeemed : EligibilityVerdict.CodeInactive;
+                var verdict = singleUse ? EligibilityVerdict.AlreadyRedeemed
+                    : perCode != int.MaxValue ? EligibilityVerdict.LimitReached
+                    : EligibilityVerdict.CodeInactive;
                 return WriteOutcome.RollBack(RedemptionOutcome.Failed([RedemptionEligibility.FailureFor(verdict, requested, null, redemption.Currency)!]));
             }
 
@@ -133,6 +140,22 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
         return WriteOutcome.Commit(RedemptionOutcome.Succeeded(receipt));
     }
 
+    // What is left of the count limits of the limited coupons, read in this transaction; a redemption carries no
+    // amount, so money budgets do not apply to it (docs/decisions/0602-usage-ledger-and-reservations.md).
+    private static async Task<Dictionary<string, OfferUsage>> CountLimitsAsync(
+        DbConnection connection, DbTransaction tx, string tenant, PromotionCatalog coupons, IEnumerable<RedeemableCode> codes, Redemption redemption, DateTimeOffset now)
+    {
+        var limited = codes.Select(c => c.CouponId).Distinct(StringComparer.Ordinal).Where(id => coupons.FindLimitedOffer(id) is not null).ToList();
+        if (limited.Count == 0)
+        {
+            return [];
+        }
+
+        var order = new Pricing.Cart { Currency = redemption.Currency, CustomerId = redemption.ConsumerId, Items = [] };
+        var read = await OfferUsageReader.ReadAsync(connection, tx, tenant, coupons, limited, order, now);
+        return read.Usage.ToDictionary(u => u.Key, u => u.Value with { RemainingBudget = null }, StringComparer.Ordinal);
+    }
+
     private Task<int?> TryRollBackAsync(string tenant, string orderId, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, tx) => RollBackWithinAsync(connection, tx, tenant, orderId), cancellationToken);
 
@@ -148,9 +171,11 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             """,
             new { tenant, orderId, now },
             tx)).AsList();
+        // The order's confirmed reservation, if any, gives back exactly what it holds (docs/decisions/0602-usage-ledger-and-reservations.md).
+        var reservationRolledBack = await ReservationStore.RollBackOrderWithinAsync(connection, tx, tenant, orderId, now);
         if (codeIds.Count == 0)
         {
-            var known = await connection.ExecuteScalarAsync<int?>(
+            var known = reservationRolledBack ? 1 : await connection.ExecuteScalarAsync<int?>(
                 "SELECT 1 FROM redemptions WHERE tenant = @tenant AND order_id = @orderId LIMIT 1", new { tenant, orderId }, tx);
             return WriteOutcome.Commit<int?>(known is null ? null : 0);
         }

@@ -11,4 +11,7 @@ internal struct CodeOutcome
 
     /// <summary>A repeat of an earlier code (docs/pricing-rules.md A37): silently dropped.</summary>
     public bool Duplicate;
+
+    /// <summary>A code rejected for a usage limit: its coupon's usage state, for the explain report; else null.</summary>
+    public OfferUsageReport? BlockedUsage;
 }

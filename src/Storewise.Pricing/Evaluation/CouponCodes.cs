@@ -36,6 +36,11 @@ internal static class CouponCodes
             }
 
             var reason = Check(context, lines, catalog, codes, participants, text, position, out var participant);
+            if (participant.Blocked is not null && participant.Usage is { } usage)
+            {
+                outcome.BlockedUsage = new OfferUsageReport(OfferSource.Coupon, participant.Offer.Id, usage);
+            }
+
             if (reason is null)
             {
                 if (!catalog.StackableCoupons && chosenAny)
@@ -121,7 +126,13 @@ internal static class CouponCodes
             }
         }
 
-        participant = ParticipantFactory.Create(coupon, terms, text, position, lineStart, participants.NextLineStart - lineStart);
+        participant = ParticipantFactory.Create(context, coupon, terms, state, text, position, lineStart, participants.NextLineStart - lineStart);
+        if (participant.Blocked is { } limit)
+        {
+            // A coupon out of uses is rejected, not chosen: it must not stop a later code in legacy mode (docs/pricing-rules.md A49).
+            return limit;
+        }
+
         return null;
     }
 

@@ -5,7 +5,7 @@ namespace Storewise.Pricing;
 /// Each part has one writer: the cart lines are written when loaded, participants by candidate collection and
 /// coupon resolution (outcomes by scenario selection), code outcomes by coupon resolution, entries by scenario
 /// selection; the stages' own temporaries stay private to them. Nothing in here outlives a call to
-/// <see cref="PricingEngine.Evaluate"/>.
+/// <see cref="PricingEngine"/>.
 /// </summary>
 internal sealed class EvaluationWorkspace
 {

@@ -24,6 +24,22 @@ internal static class MinorUnits
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)exponent);
     }
 
+    /// <summary>
+    /// A money limit in minor units, rounded down so that what it allows never exceeds it; 0 when it is not positive,
+    /// <see cref="MaxCartMinorUnits"/> when it is larger than any cart.
+    /// </summary>
+    public static long FloorToMinor(decimal limit, int exponent)
+    {
+        if (limit <= 0)
+        {
+            return 0;
+        }
+
+        return limit >= MaxCartMinorUnits / Scales[exponent]
+            ? MaxCartMinorUnits
+            : (long)decimal.Floor(limit * Scales[exponent]);
+    }
+
     /// <summary>Rounds an amount to the minor unit half away from zero (docs/pricing-rules.md A28); false when it does not fit the engine's range.</summary>
     public static bool TryToMinor(decimal amount, int exponent, out long minor)
     {

@@ -29,4 +29,13 @@ internal struct Participant
     public long Taken;
 
     public bool InWinner;
+
+    /// <summary>The usage limit that keeps the offer out of every scenario (docs/pricing-semantics.md, "Limits and budgets"); null when none.</summary>
+    public string? Blocked;
+
+    /// <summary>Money the offer may still give (its remaining budget) in minor units, or <see cref="UsageLimits.Uncapped"/>.</summary>
+    public long Cap;
+
+    /// <summary>The usage state the offer was priced with (explain mode); null for unlimited offers.</summary>
+    public OfferUsage? Usage;
 }

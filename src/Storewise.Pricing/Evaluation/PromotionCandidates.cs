@@ -56,7 +56,7 @@ internal sealed class PromotionCandidates
                 continue; // docs/pricing-rules.md A25: no line selected, so no_eligible_items (reported in explain mode).
             }
 
-            participants.AddPromotion(ParticipantFactory.Create(offer, candidateTerms[slot], null, -1, lineStart, lineCount), offer.Index);
+            participants.AddPromotion(ParticipantFactory.Create(context, offer, candidateTerms[slot], null, null, -1, lineStart, lineCount), offer.Index);
         }
     }
 

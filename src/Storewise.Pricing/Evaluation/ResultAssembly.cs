@@ -91,7 +91,11 @@ internal sealed class ResultAssembly
             MinorUnits.ToDecimal(shippingTotal, exponent),
             MinorUnits.ToDecimal(catalogTotal - discountTotal + shippingTotal, exponent),
             BuildRejections(participants, codes),
-            explain ? BuildNotApplied(context, participants, catalog) : null);
+            explain ? BuildNotApplied(context, participants, catalog) : null)
+        {
+            UsageWanted = UsageReports.Wanted(context, participants),
+            Usage = explain ? UsageReports.Given(participants, codes) : null,
+        };
     }
 
     /// <summary>Drops the references to the last result's entries.</summary>
@@ -164,7 +168,8 @@ internal sealed class ResultAssembly
     }
 
     private static string? OutcomeReason(in Participant participant) =>
-        !participant.InWinner ? ReasonCodes.ExclusiveConflict
+        participant.Blocked is { } limit ? limit
+        : !participant.InWinner ? ReasonCodes.ExclusiveConflict
         : participant.Taken == 0 ? ReasonCodes.NoEligibleItems
         : null;
 

@@ -24,7 +24,8 @@ internal sealed class ScenarioSelection
         long bestSaving = 0;
         foreach (var p in ordered)
         {
-            if (!all[p].Offer.Offer.Exclusive)
+            // A promotion held back by a usage limit takes part in no scenario (docs/pricing-semantics.md, "Limits and budgets").
+            if (!all[p].Offer.Offer.Exclusive && all[p].Blocked is null)
             {
                 var taken = application.Apply(participants, p, lines, amounts, entries);
                 all[p].Taken = taken;
@@ -36,7 +37,7 @@ internal sealed class ScenarioSelection
         var winner = -1;
         foreach (var p in ordered)
         {
-            if (!all[p].Offer.Offer.Exclusive)
+            if (!all[p].Offer.Offer.Exclusive || all[p].Blocked is not null)
             {
                 continue;
             }

@@ -19,6 +19,10 @@ public enum EligibilityVerdict
     StoreNotEligible,
     CustomerNotEligible,
     SegmentNotMatched,
+    CustomerRequired,
+    LimitReached,
+    CustomerLimitReached,
+    BudgetExhausted,
 }
 
 public static class EligibilityVerdicts
@@ -37,6 +41,10 @@ public static class EligibilityVerdicts
         EligibilityVerdict.StoreNotEligible => ReasonCodes.StoreNotEligible,
         EligibilityVerdict.CustomerNotEligible => ReasonCodes.CustomerNotEligible,
         EligibilityVerdict.SegmentNotMatched => ReasonCodes.SegmentNotMatched,
+        EligibilityVerdict.CustomerRequired => ReasonCodes.CustomerRequired,
+        EligibilityVerdict.LimitReached => ReasonCodes.LimitReached,
+        EligibilityVerdict.CustomerLimitReached => ReasonCodes.CustomerLimitReached,
+        EligibilityVerdict.BudgetExhausted => ReasonCodes.BudgetExhausted,
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 }

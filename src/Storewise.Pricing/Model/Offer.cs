@@ -59,4 +59,13 @@ public sealed record Offer
     public int GetQuantity { get; init; }
 
     public IReadOnlyList<BundleItem> BundleProducts { get; init; } = [];
+
+    /// <summary>The offer's usage limits and budget; null for an unlimited offer (docs/pricing-semantics.md, "Limits and budgets").</summary>
+    public UsageTerms? UsageTerms { get; init; }
+
+    /// <summary>
+    /// Whether pricing needs the offer's <see cref="OfferUsage"/> (a count limit other than per code, or a budget):
+    /// without one, the evaluation reports the offer in <see cref="PricingResult.UsageWanted"/>.
+    /// </summary>
+    public bool HasUsageLimits => UsageTerms is { } terms && (terms.HasBudget || terms.MaxRedemptions is not null || terms.MaxRedemptionsPerCustomer is not null);
 }

@@ -13,4 +13,14 @@ public sealed record PricingResult(
     decimal ShippingTotal,
     decimal Total,
     IReadOnlyList<RejectedCoupon> RejectedCoupons,
-    IReadOnlyList<NotAppliedPromotion>? NotApplied);
+    IReadOnlyList<NotAppliedPromotion>? NotApplied)
+{
+    /// <summary>
+    /// Ids of offers with usage limits that took part without an <see cref="OfferUsage"/>, so were priced as if
+    /// unlimited: the caller reads their counters and prices again. Empty when nothing is missing.
+    /// </summary>
+    public IReadOnlyList<string> UsageWanted { get; init; } = [];
+
+    /// <summary>Explain mode: the usage state of every limited offer that took part; null otherwise.</summary>
+    public IReadOnlyList<OfferUsageReport>? Usage { get; init; }
+}

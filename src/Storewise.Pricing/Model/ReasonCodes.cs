@@ -17,4 +17,10 @@ public static class ReasonCodes
     public const string ExclusiveConflict = "exclusive_conflict";
     public const string StackingDisabled = "stacking_disabled";
     public const string CouponAlreadyApplied = "coupon_already_applied";
+
+    // Usage limits, checked last: only an offer that would otherwise apply is refused for them.
+    public const string CustomerRequired = "customer_required";
+    public const string LimitReached = "limit_reached";
+    public const string CustomerLimitReached = "customer_limit_reached";
+    public const string BudgetExhausted = "budget_exhausted";
 }

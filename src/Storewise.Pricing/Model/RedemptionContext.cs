@@ -8,4 +8,8 @@ namespace Storewise.Pricing;
 /// <param name="CatalogTotal">The order's catalog total, compared with the minimum cart value (docs/pricing-rules.md A35).</param>
 /// <param name="CustomerId">The customer, for coupons restricted to consumers (docs/pricing-rules.md A33); null when anonymous.</param>
 /// <param name="At">The instant of the redemption (docs/pricing-rules.md A29).</param>
-public sealed record RedemptionContext(string Currency, decimal CatalogTotal, string? CustomerId, DateTimeOffset At);
+public sealed record RedemptionContext(string Currency, decimal CatalogTotal, string? CustomerId, DateTimeOffset At)
+{
+    /// <summary>What is left of the coupon's usage limits (see <see cref="OfferUsage"/>); null when it has none or they were not read.</summary>
+    public OfferUsage? Usage { get; init; }
+}

@@ -124,6 +124,17 @@ public sealed class CartAnswerWriterTests
             NotApplied = Maybe(random, () => (IReadOnlyList<NotAppliedEntry>)Enumerable.Range(0, random.Next(0, 3))
                 .Select(_ => new NotAppliedEntry(Pick(random, "promotion", "coupon"), Text(random), Text(random), Text(random)))
                 .ToArray()),
+            Usage = Maybe(random, () => (IReadOnlyList<UsageEntry>)Enumerable.Range(0, random.Next(0, 3))
+                .Select(_ => new UsageEntry
+                {
+                    Source = Pick(random, "promotion", "coupon"),
+                    Id = Text(random),
+                    RemainingRedemptions = random.Next(2) == 0 ? random.Next(0, 1000) : null,
+                    RemainingCustomerRedemptions = random.Next(2) == 0 ? random.Next(0, 10) : null,
+                    RemainingBudgetRedemptions = random.Next(2) == 0 ? random.Next(0, 1000) : null,
+                    RemainingBudget = random.Next(2) == 0 ? Amount(random) : null,
+                })
+                .ToArray()),
             Preview = random.Next(3) == 0 ? random.Next(2) == 0 : null,
         };
     }

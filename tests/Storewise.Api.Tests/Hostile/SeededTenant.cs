@@ -59,8 +59,10 @@ public sealed class SeededTenant
     /// <summary>A finished simulation (its job has run, so nothing of the tenant moves on its own afterwards).</summary>
     public string SimulationId { get; private set; } = "";
 
+    public string ReservationId { get; private set; } = "";
+
     /// <summary>Every id this tenant owns (to search other tenants' answers for).</summary>
-    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId, SimulationId];
+    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId, SimulationId, ReservationId];
 
     public static async Task<SeededTenant> CreateAsync(ApiFixture fixture)
     {
@@ -90,6 +92,8 @@ public sealed class SeededTenant
         await _client.WaitUntilEndedAsync(CouponId, ImportId);
         OrderId = $"{Marker}-order-1";
         await (await _client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/redemption", Redemption(OrderId).ToJsonString())).ExpectAsync(200);
+        var reservation = await (await _client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/reservations", Reservation($"{Marker}-reserved-order").ToJsonString())).ExpectAsync(201);
+        ReservationId = (string)reservation["id"]!;
         await (await _client.PutJsonAsync("/v0/promotions/configuration/exclusions", JsonNode.Parse($$"""{"ids":["{{Marker}}-excluded"]}""")!)).ExpectAsync(201);
         await (await _client.PutJsonAsync("/v0/promotions/configuration/coupons", JsonNode.Parse("""{"stackable":true}""")!)).ExpectAsync(200);
         await (await _client.SendJsonAsync(HttpMethod.Patch, "/v0/promotions/configurations/tppe", Tppe().ToJsonString())).ExpectAsync(200);
@@ -136,6 +140,7 @@ public sealed class SeededTenant
             {
                 "id" when operation.Template.StartsWith("/v0/promotions/promotion", StringComparison.Ordinal) => PromotionId,
                 "id" when operation.Template.StartsWith("/v0/promotions/simulations", StringComparison.Ordinal) => SimulationId,
+                "id" when operation.Template.StartsWith("/v0/promotions/reservations", StringComparison.Ordinal) => ReservationId,
                 "id" when operation.Method is "PUT" or "PATCH" => EditableCouponId,
                 "id" => CouponId,
                 "codeId" => EditableCodeId,
@@ -175,6 +180,7 @@ public sealed class SeededTenant
             ("POST", "/v0/promotions/coupon/{id}/code") => JsonNode.Parse($$"""{"codes":["{{Marker}}-NEW-{{n}}"]}"""),
             ("PATCH", "/v0/promotions/coupon/{id}/code/{codeId}") => JsonNode.Parse($$"""{"id":"{{EditableCodeId}}","name":"{{EditableCode}}","active":true}"""),
             ("POST", "/v0/promotions/redemption") => Redemption($"{Marker}-order-{n + 1}"),
+            ("POST", "/v0/promotions/reservations") => Reservation($"{Marker}-reservation-{n}"),
             ("PATCH", _) when operation.Template.EndsWith("/configurations/{sectionId}", StringComparison.Ordinal) => Tppe(),
             ("POST", "/v0/config/sales_order/{key}") => salesOrderBody,
             _ when operation.HasJsonBody => throw new InvalidOperationException($"no sample body for {operation.Name}: add one here"),
@@ -188,6 +194,12 @@ public sealed class SeededTenant
         var current = await (await _client.GetAsync(new Uri(url, UriKind.Relative))).ExpectAsync(200);
         return OfferBodies.ReplaceBody(current[member]!);
     }
+
+    private JsonNode Reservation(string orderId) => JsonNode.Parse($$"""
+        {"cart":{"currency":"EUR","customerId":"c1","storeId":"s1","couponCodes":["{{Code}}"],
+                 "items":[{"id":"a","productId":"p1","quantity":2,"price":19.99}]},
+         "orderId":"{{orderId}}","ttlSeconds":900}
+        """)!;
 
     private JsonObject Redemption(string orderId) => new()
     {

@@ -35,6 +35,9 @@ public abstract class CatalogueVersionTests(ApiFixture fixture)
         ["POST /v0/promotions/coupon/{id}/code/import"] = "imported codes, read live like created ones",
         ["POST /v0/promotions/redemption"] = "redemption counters are read live with the submitted codes",
         ["DELETE /v0/promotions/redemption/{orderId}"] = "rollback of redemption counters, read live with the codes",
+        ["POST /v0/promotions/reservations"] = "usage counters of limited offers, read live when such an offer takes part",
+        ["POST /v0/promotions/reservations/{id}/confirm"] = "moves grants from reserved to confirmed; the counters do not change",
+        ["DELETE /v0/promotions/reservations/{id}"] = "gives usage counters back, read live like they are held",
         ["POST /v0/config/sales_order/{key}"] = "sales-order configuration, not used in pricing",
         ["POST /v0/sales_order/order_id"] = "hands out an order id from a counter",
     };

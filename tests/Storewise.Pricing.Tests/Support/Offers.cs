@@ -57,4 +57,10 @@ internal static class Offers
     public static Offer Created(this Offer offer, DateTimeOffset createdAt) => offer with { CreatedAt = createdAt };
 
     public static Offer InCurrencies(this Offer offer, params CurrencyRule[] currencies) => offer with { Currencies = currencies };
+
+    public static Offer Limited(this Offer offer, UsageTerms terms) => offer with { UsageTerms = terms };
+
+    /// <summary>A money budget in EUR (period and store do not matter to the engine: the usage state carries what is left).</summary>
+    public static Offer WithBudget(this Offer offer, decimal amount) =>
+        offer with { UsageTerms = new UsageTerms { HasBudget = true, BudgetAmounts = new Dictionary<string, decimal> { ["EUR"] = amount } } };
 }

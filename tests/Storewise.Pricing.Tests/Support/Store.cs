@@ -7,6 +7,7 @@ internal sealed class Store
     private readonly List<Offer> coupons = [];
     private readonly List<string> excluded = [];
     private readonly Dictionary<string, CouponCodeState> codes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, OfferUsage> usage = new(StringComparer.Ordinal);
     private bool stackable = true;
 
     public static Store With(params Offer[] offers)
@@ -27,6 +28,13 @@ internal sealed class Store
         return this;
     }
 
+    /// <summary>Gives the usage state of a limited offer, as the service computes it from its counters.</summary>
+    public Store Usage(string offerId, OfferUsage state)
+    {
+        usage[offerId] = state;
+        return this;
+    }
+
     public Store Excluding(params string[] productIds)
     {
         excluded.AddRange(productIds);
@@ -40,5 +48,5 @@ internal sealed class Store
     }
 
     public PricingResult Price(Cart cart, DateTimeOffset? at = null, bool explain = true) =>
-        PricingEngine.Evaluate(cart, at ?? Offers.Now, PromotionCatalog.Compile(promotions, coupons, excluded, stackable), codes, explain);
+        PricingEngine.Evaluate(cart, at ?? Offers.Now, PromotionCatalog.Compile(promotions, coupons, excluded, stackable), codes, usage, explain);
 }

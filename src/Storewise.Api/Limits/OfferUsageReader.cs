@@ -1,0 +1,128 @@
+using System.Data.Common;
+using Dapper;
+using Storewise.Api.Common;
+using Storewise.Api.Storage;
+using Storewise.Pricing;
+
+namespace Storewise.Api.Limits;
+
+/// <summary>
+/// Reads what is left of the limits of some offers for one cart, in one round trip for all of them: the counters
+/// the reservations hold (<see cref="UsageLedger"/>) plus the uses of <c>POST /v0/promotions/redemption</c>, which
+/// count toward count limits only (docs/decisions/0602-usage-ledger-and-reservations.md).
+/// </summary>
+public static class OfferUsageReader
+{
+    public static async Task<UsageSnapshot> ReadAsync(
+        DbConnection connection, DbTransaction? transaction, string tenant, PromotionCatalog catalog, IReadOnlyList<string> offerIds, Pricing.Cart cart, DateTimeOffset at)
+    {
+        var offers = new List<(string Id, UsageTerms Terms, OfferCounters Counters)>();
+        foreach (var id in offerIds.Distinct(StringComparer.Ordinal))
+        {
+            if (catalog.FindLimitedOffer(id)?.UsageTerms is { } terms)
+            {
+                offers.Add((id, terms, UsageCounters.Of(terms, cart, at)));
+            }
+        }
+
+        var usage = new Dictionary<string, OfferUsage>(StringComparer.Ordinal);
+        var counters = new Dictionary<string, OfferCounters>(StringComparer.Ordinal);
+        var capacities = new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
+        if (offers.Count == 0)
+        {
+            return new UsageSnapshot(usage, counters, capacities);
+        }
+
+        var dialect = SqlDialect.Of(connection);
+        var sql = string.Join('\n', offers.Select((_, i) =>
+            $"""
+            SELECT COUNT(*) AS Uses,
+                   COALESCE(SUM(CASE WHEN LOWER(TRIM(consumer_id)) = @customer THEN 1 ELSE 0 END), 0) AS CustomerUses,
+                   COALESCE(SUM(CASE WHEN redeemed_at >= @start{i} AND redeemed_at < @end{i} THEN 1 ELSE 0 END), 0) AS PeriodUses
+            FROM redemptions WHERE tenant = @tenant AND coupon_id = @offer{i} AND rolled_back_at IS NULL;
+            SELECT counter AS Name, used AS Used FROM usage_counters WHERE tenant = @tenant AND offer_id = @offer{i} AND {dialect.In("counter", $"names{i}")};
+            """));
+        var parameters = new DynamicParameters(new { tenant, customer = CustomerKey(cart.CustomerId) });
+        for (var i = 0; i < offers.Count; i++)
+        {
+            parameters.Add($"offer{i}", offers[i].Id);
+            parameters.Add($"start{i}", ToUnixMs(offers[i].Counters.PeriodStart));
+            parameters.Add($"end{i}", ToUnixMs(offers[i].Counters.PeriodEnd));
+            parameters.Add($"names{i}", offers[i].Counters.Names.ToArray());
+        }
+
+        using var results = await connection.QueryMultipleAsync(sql, parameters, transaction);
+        foreach (var (id, terms, offerCounters) in offers)
+        {
+            var redeemed = await results.ReadSingleAsync<RedeemedCounts>();
+            var held = (await results.ReadAsync<HeldCounter>()).ToDictionary(c => c.Name, c => c.Used, StringComparer.Ordinal);
+            var capacity = new Dictionary<string, long>(StringComparer.Ordinal);
+            int? Left(string? counter, int? limit, long redeemedOutsideTheLedger)
+            {
+                if (counter is null || limit is null)
+                {
+                    return null;
+                }
+
+                capacity[counter] = limit.Value - redeemedOutsideTheLedger;
+                return (int)Math.Clamp(capacity[counter] - held.GetValueOrDefault(counter), 0, int.MaxValue);
+            }
+
+            decimal? money = null;
+            if (offerCounters.MoneyCounter is { } moneyCounter && offerCounters.MoneyLimitMinor is { } moneyLimit)
+            {
+                capacity[moneyCounter] = moneyLimit;
+                money = MinorUnitsToMoney(Math.Max(0, moneyLimit - held.GetValueOrDefault(moneyCounter)), offerCounters.Exponent);
+            }
+
+            usage[id] = new OfferUsage
+            {
+                RemainingRedemptions = Left(offerCounters.OfferCounter, terms.MaxRedemptions, redeemed.Uses),
+                RemainingCustomerRedemptions = Left(offerCounters.CustomerCounter, terms.MaxRedemptionsPerCustomer, redeemed.CustomerUses),
+                RemainingBudgetRedemptions = Left(offerCounters.UsesCounter, terms.BudgetRedemptions, redeemed.PeriodUses),
+                RemainingBudget = money,
+            };
+            counters[id] = offerCounters;
+            capacities[id] = capacity;
+        }
+
+        return new UsageSnapshot(usage, counters, capacities);
+    }
+
+    /// <summary>Customer ids compare trimmed and case-insensitively (docs/pricing-semantics.md, "Limits and budgets").</summary>
+    public static string? CustomerKey(string? customerId) =>
+        string.IsNullOrWhiteSpace(customerId) ? null : customerId.Trim().ToLowerInvariant();
+
+    private static decimal MinorUnitsToMoney(long minor, int exponent)
+    {
+        var value = (decimal)minor;
+        for (var i = 0; i < exponent; i++)
+        {
+            value /= 10m;
+        }
+
+        return value;
+    }
+
+    private static long ToUnixMs(DateTimeOffset instant) =>
+        instant == DateTimeOffset.MinValue ? long.MinValue
+        : instant == DateTimeOffset.MaxValue ? long.MaxValue
+        : Timestamps.ToUnixMs(instant);
+
+    // Classes with setters, so Dapper converts SQLite's and PostgreSQL's integer types alike.
+    private sealed class RedeemedCounts
+    {
+        public long Uses { get; set; }
+
+        public long CustomerUses { get; set; }
+
+        public long PeriodUses { get; set; }
+    }
+
+    private sealed class HeldCounter
+    {
+        public string Name { get; set; } = "";
+
+        public long Used { get; set; }
+    }
+}
