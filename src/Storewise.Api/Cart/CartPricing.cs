@@ -1,6 +1,7 @@
 using Dapper;
 using Storewise.Api.Codes;
 using Storewise.Api.Storage;
+using Storewise.Api.Telemetry;
 using Storewise.Pricing;
 
 namespace Storewise.Api.Cart;
@@ -10,7 +11,7 @@ namespace Storewise.Api.Cart;
 /// submitted codes; the compiled promotion set comes from <see cref="PromotionSetCache"/>; the engine does
 /// the rest in memory.
 /// </summary>
-public sealed class CartPricing(Database database, PromotionSetCache cache)
+public sealed class CartPricing(Database database, PromotionSetCache cache, StorewiseMetrics metrics)
 {
     public async Task<PricingResult> PriceAsync(string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain)
     {
@@ -41,7 +42,10 @@ public sealed class CartPricing(Database database, PromotionSetCache cache)
         }
 
         var catalog = await cache.GetAsync(tenant, version);
-        return PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
+        metrics.CartPriced(System.Diagnostics.Stopwatch.GetElapsedTime(started), catalog.PromotionCount);
+        return result;
     }
 
     // A class with setters, so Dapper converts SQLite's INTEGER flags and counters as well as PostgreSQL's types.

@@ -8,6 +8,8 @@ using Storewise.Api.Promotions;
 using Storewise.Api.PromotionsConfiguration;
 using Storewise.Api.Redemptions;
 using Storewise.Api.SalesOrderConfig;
+using Storewise.Api.Telemetry;
+using Storewise.Api.Webhooks;
 
 namespace Storewise.Api.Hosting;
 
@@ -27,5 +29,7 @@ public static class Endpoints
         app.MapCodeEndpoints();
         app.MapImportEndpoints();
         app.MapRedemptionEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapStorewiseMetrics();
     }
 }

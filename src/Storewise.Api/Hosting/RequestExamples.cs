@@ -60,6 +60,8 @@ public static class RequestExamples
         ["CreateCouponCodes"] = """{"codes":["CODE1","CODE2"]}""",
         ["UpdateCouponCode"] = """{"id":"629868d2-58ac-4000-8000-3766e65e2e3d","name":"CODE1","redemptions":0,"active":false}""",
         ["RedeemCouponCodes"] = """{"codes":["CODE1"],"consumerId":"cust-1","channelType":"store","catalogTotal":100.0,"currency":"EUR","orderId":"order-1"}""",
+        ["CreateWebhookEndpoint"] = """{"url":"https://pos.example.com/storewise/events","eventTypes":["promotion.updated","coupon.updated","code.updated"],"description":"POS cache"}""",
+        ["UpdateWebhookEndpoint"] = """{"enabled":true}""",
     };
 
     public static JsonNode? For(string? operationId) =>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
+using Storewise.Api.Events;
 using Storewise.Api.Offers;
 using Storewise.Api.Storage;
 using Storewise.Pricing;
@@ -130,7 +131,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             await beforeCommit(connection, tx, receipt);
         }
 
-        return WriteOutcome.Commit(RedemptionOutcome.Succeeded(receipt));
+        return WriteOutcome.Commit(RedemptionOutcome.Succeeded(receipt)).WithEvent(OutboxEvent.Create(EventTypes.RedemptionCreated, tenant, redemption.OrderId, now, receipt));
     }
 
     private Task<int?> TryRollBackAsync(string tenant, string orderId, CancellationToken cancellationToken) =>
@@ -163,7 +164,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
                 tx);
         }
 
-        return WriteOutcome.Commit<int?>(codeIds.Count);
+        return WriteOutcome.Commit<int?>(codeIds.Count).WithEvent(OutboxEvent.Create(EventTypes.RedemptionRolledBack, tenant, orderId, clock.GetUtcNow(), new RolledBackRedemptions(orderId, codeIds.Count)));
     }
 
     // A deadlock victim committed nothing, so it is simply run again.

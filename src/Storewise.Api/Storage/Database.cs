@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Storewise.Api.Events;
 
 namespace Storewise.Api.Storage;
 
@@ -44,6 +45,9 @@ public sealed class Database : IAsyncDisposable
 
     public SqlDialect Dialect { get; }
 
+    /// <summary>Notified after every commit that wrote events.</summary>
+    public OutboxSignal EventsCommitted { get; } = new();
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null)
@@ -66,7 +70,8 @@ public sealed class Database : IAsyncDisposable
 
     /// <summary>
     /// The one way to write: opens a connection and a write transaction, runs <paramref name="work"/>, and commits
-    /// or rolls back as it says. Nothing else opens a write transaction.
+    /// or rolls back as it says; the events of a committing outcome go to the outbox in that transaction
+    /// (docs/decisions/0801-transactional-outbox.md). Nothing else opens a write transaction.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<WriteOutcome<T>>> work, CancellationToken cancellationToken = default)
     {
@@ -82,7 +87,16 @@ public sealed class Database : IAsyncDisposable
         var outcome = await work(connection, transaction);
         if (outcome.Commit)
         {
+            if (outcome.Events is { Count: > 0 } events)
+            {
+                await Outbox.AppendAsync(connection, transaction, events);
+            }
+
             await transaction.CommitAsync(cancellationToken);
+            if (outcome.Events is { Count: > 0 })
+            {
+                EventsCommitted.Notify();
+            }
         }
         else
         {

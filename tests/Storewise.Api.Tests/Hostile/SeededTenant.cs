@@ -56,8 +56,15 @@ public sealed class SeededTenant
 
     public string OrderId { get; private set; } = "";
 
+    /// <summary>A webhook endpoint subscribed to every event, and one of its deliveries (of the seeding's events).</summary>
+    public string WebhookId { get; private set; } = "";
+
+    public string WebhookSecret { get; private set; } = "";
+
+    public string DeliveryId { get; private set; } = "";
+
     /// <summary>Every id this tenant owns (to search other tenants' answers for).</summary>
-    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId];
+    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId, WebhookId, WebhookSecret];
 
     public static async Task<SeededTenant> CreateAsync(ApiFixture fixture)
     {
@@ -70,6 +77,9 @@ public sealed class SeededTenant
 
     private async Task SeedAsync()
     {
+        var webhook = await (await _client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/webhooks", Webhook().ToJsonString())).ExpectAsync(201);
+        WebhookId = (string)webhook["webhook"]!["id"]!;
+        WebhookSecret = (string)webhook["secret"]!;
         var promotion = await _client.CreateAsync(OfferBodies.PromotionsPath, OfferBodies.Body($"{Marker} promotion"));
         PromotionId = (string)promotion["promotion"]!["id"]!;
         var couponBody = OfferBodies.Body($"{Marker} coupon");
@@ -96,6 +106,8 @@ public sealed class SeededTenant
         }
 
         await (await _client.PostAsync("/v0/sales_order/order_id", null)).ExpectAsync(200);
+        var deliveries = await (await _client.GetAsync(new Uri($"/v0/promotions/webhooks/{WebhookId}/deliveries", UriKind.Relative))).ExpectAsync(200);
+        DeliveryId = (string)deliveries["items"]![0]!["id"]!;
     }
 
     /// <summary>Path values that name this tenant's resources in <paramref name="operation"/>.</summary>
@@ -107,6 +119,8 @@ public sealed class SeededTenant
             values[name] = name switch
             {
                 "id" when operation.Template.StartsWith("/v0/promotions/promotion", StringComparison.Ordinal) => PromotionId,
+                "id" when operation.Template.StartsWith("/v0/promotions/webhooks", StringComparison.Ordinal) => WebhookId,
+                "deliveryId" => DeliveryId,
                 "id" when operation.Method is "PUT" or "PATCH" => EditableCouponId,
                 "id" => CouponId,
                 "codeId" => EditableCodeId,
@@ -146,6 +160,8 @@ public sealed class SeededTenant
             ("POST", "/v0/promotions/redemption") => Redemption($"{Marker}-order-{n + 1}"),
             ("PATCH", _) when operation.Template.EndsWith("/configurations/{sectionId}", StringComparison.Ordinal) => Tppe(),
             ("POST", "/v0/config/sales_order/{key}") => salesOrderBody,
+            ("POST", "/v0/promotions/webhooks") => Webhook(),
+            ("PATCH", "/v0/promotions/webhooks/{id}") => JsonNode.Parse("""{"enabled":true}"""),
             _ when operation.HasJsonBody => throw new InvalidOperationException($"no sample body for {operation.Name}: add one here"),
             _ => null,
         };
@@ -166,6 +182,13 @@ public sealed class SeededTenant
         ["channelType"] = "store",
         ["catalogTotal"] = 120.50m,
         ["currency"] = "EUR",
+    };
+
+    private JsonObject Webhook() => new()
+    {
+        ["url"] = $"https://{Marker.ToLowerInvariant()}.example.com/events",
+        ["eventTypes"] = new JsonArray("*"),
+        ["description"] = $"{Marker} webhook",
     };
 
     private JsonObject Tppe() => new()
