@@ -6,8 +6,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Storewise.Api.Tests.Webhooks;
 
-/// <summary>One request the receiver got: path, the headers that matter and the raw body.</summary>
-public sealed record ReceivedWebhook(string Path, string Id, string Timestamp, string Signature, string Authorization, string Body);
+/// <summary>One request the receiver got: path, the headers that matter, the raw body and when it arrived (real clock).</summary>
+public sealed record ReceivedWebhook(string Path, string Id, string Timestamp, string Signature, string Authorization, string Body)
+{
+    public DateTimeOffset ArrivedAt { get; init; } = DateTimeOffset.UtcNow;
+}
 
 /// <summary>
 /// A real HTTP server on a loopback port (Kestrel), as an integrator's receiver: it records every request and answers
