@@ -13,6 +13,19 @@ public static class Outbox
 {
     public const string TppeTarget = "tppe";
 
+    private const string Insert = """
+        INSERT INTO outbox_events (tenant, id, type, subject_id, occurred_at, payload) VALUES (@Tenant, @Id, @Type, @SubjectId, @at, @payload);
+        INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
+        SELECT @Tenant, @Id || '.' || id, id, @Id, @Subject, 'pending', 0, @at, @at, @at FROM webhook_endpoints
+        WHERE tenant = @Tenant AND enabled = 1 AND (event_types = '*' OR event_types LIKE @pattern);
+        """;
+
+    private const string InsertWithTppe = Insert + """
+        INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
+        SELECT @Tenant, @Id || '.' || @tppe, @tppe, @Id, @Subject, 'pending', 0, @at, @at, @at FROM integration_configs
+        WHERE tenant = @Tenant AND section = @section AND session_update_url IS NOT NULL AND session_update_url <> '';
+        """;
+
     public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEvent> events)
     {
         foreach (var e in events)
@@ -30,26 +43,8 @@ public static class Outbox
                 section = IntegrationConfigEndpoints.TppeSection,
                 tppe = TppeTarget,
             };
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO outbox_events (tenant, id, type, subject_id, occurred_at, payload) VALUES (@Tenant, @Id, @Type, @SubjectId, @at, @payload);
-                INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
-                SELECT @Tenant, @Id || '.' || id, id, @Id, @Subject, 'pending', 0, @at, @at, @at FROM webhook_endpoints
-                WHERE tenant = @Tenant AND enabled = 1 AND (event_types = '*' OR event_types LIKE @pattern)
-                """,
-                args,
-                transaction);
-            if (EventTypes.Tppe.Contains(e.Type))
-            {
-                await connection.ExecuteAsync(
-                    """
-                    INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
-                    SELECT @Tenant, @Id || '.' || @tppe, @tppe, @Id, @Subject, 'pending', 0, @at, @at, @at FROM integration_configs
-                    WHERE tenant = @Tenant AND section = @section AND session_update_url IS NOT NULL AND session_update_url <> ''
-                    """,
-                    args,
-                    transaction);
-            }
+            // One round trip per event: the event row and its fan-out.
+            await connection.ExecuteAsync(EventTypes.Tppe.Contains(e.Type) ? InsertWithTppe : Insert, args, transaction);
         }
     }
 }

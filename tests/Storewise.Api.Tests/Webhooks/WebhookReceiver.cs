@@ -35,6 +35,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public int Answer { get; set; } = StatusCodes.Status204NoContent;
 
+    /// <summary>How long the receiver takes to answer (after recording the request).</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     public static async Task<WebhookReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -57,6 +60,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
             self.Received.Enqueue(new ReceivedWebhook(
                 context.Request.Path.Value ?? "", headers["webhook-id"].ToString(), headers["webhook-timestamp"].ToString(),
                 headers["webhook-signature"].ToString(), headers.Authorization.ToString(), body));
+            if (self.AnswerDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(self.AnswerDelay);
+            }
+
             context.Response.StatusCode = self.Answer;
         });
         await app.StartAsync();
