@@ -1,12 +1,12 @@
-using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Storewise.Api.Storage;
 
 namespace Storewise.Api.Telemetry;
 
 /// <summary>
-/// OpenTelemetry traces and metrics: ASP.NET Core, HttpClient and Npgsql instrumentation plus the service's own meter;
+/// OpenTelemetry traces and metrics: ASP.NET Core, HttpClient and database driver instrumentation plus the service's own meter;
 /// exported over OTLP when an endpoint is configured and scraped at <c>/metrics</c> when that is turned on.
 /// </summary>
 public static class TelemetrySetup
@@ -28,7 +28,7 @@ public static class TelemetrySetup
                 metrics.AddMeter(StorewiseMetrics.MeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
-                    .AddNpgsqlInstrumentation();
+                    .AddDatabaseInstrumentation();
                 if (options.PrometheusEnabled)
                 {
                     metrics.AddPrometheusExporter();
@@ -45,7 +45,7 @@ public static class TelemetrySetup
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddNpgsql()
+                .AddDatabaseInstrumentation()
                 .AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp)));
         }
     }

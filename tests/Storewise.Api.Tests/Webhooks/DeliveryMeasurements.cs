@@ -44,8 +44,10 @@ public sealed class DeliveryMeasurements(PostgresApiFixture fixture, ITestOutput
         var committed = Stopwatch.GetElapsedTime(started);
         await receiver.WaitForAsync(r => r.FirstArrivals().Count >= BurstEvents, seconds: 120);
         var burst = Stopwatch.GetElapsedTime(started);
+        var arrived = receiver.Received.ToList().FirstArrivals().Select(r => r.ArrivedAt).Order().ToList();
+        var deliverySpan = (arrived[^1] - arrived[0]).TotalSeconds;
         output.WriteLine(FormattableString.Invariant(
-            $"burst: {BurstEvents} events committed in {committed.TotalSeconds:0.00} s, all delivered after {burst.TotalSeconds:0.00} s: {BurstEvents / burst.TotalSeconds:0} events/s"));
+            $"burst: {BurstEvents} events committed in {committed.TotalSeconds:0.00} s, all delivered after {burst.TotalSeconds:0.00} s; first to last arrival {deliverySpan:0.00} s: {BurstEvents / deliverySpan:0} events/s"));
 
         // Steady: one promotion every 20 ms; the delay is the receiver's arrival time minus the event's commit time.
         var arrivals = new List<double>();
@@ -67,5 +69,12 @@ public sealed class DeliveryMeasurements(PostgresApiFixture fixture, ITestOutput
         output.WriteLine(FormattableString.Invariant(
             $"steady: {arrivals.Count} events at ~40/s, commit to delivery p50 {arrivals[arrivals.Count / 2]:0.0} ms, p99 {arrivals[(int)(arrivals.Count * 0.99)]:0.0} ms, max {arrivals[^1]:0.0} ms"));
         output.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+        await using (var c = await fixture.Database.OpenAsync())
+        {
+            foreach (var row in await Dapper.SqlMapper.QueryAsync<(long Attempts, string? Error, long N)>(c, "SELECT attempts, last_error, count(*) FROM webhook_deliveries WHERE tenant = @tenant GROUP BY attempts, last_error", new { tenant }))
+            {
+                output.WriteLine($"deliveries with {row.Attempts} attempt(s), last error {row.Error ?? "none"}: {row.N}");
+            }
+        }
     }
 }
