@@ -4,6 +4,7 @@ using Dapper;
 using Storewise.Api.Codes;
 using Storewise.Api.Limits;
 using Storewise.Api.Storage;
+using Storewise.Api.Telemetry;
 using Storewise.Pricing;
 
 namespace Storewise.Api.Cart;
@@ -15,7 +16,7 @@ namespace Storewise.Api.Cart;
 /// set comes from <see cref="PromotionSetCache"/>; the engine does the rest in memory. A cart that meets an offer
 /// with usage limits takes one more round trip for its counters.
 /// </summary>
-public sealed class CartPricing(Database database, PromotionSetCache cache, CartMetrics metrics)
+public sealed class CartPricing(Database database, PromotionSetCache cache, CartMetrics metrics, StorewiseMetrics productMetrics)
 {
     private static readonly IReadOnlyDictionary<string, CouponCodeState> NoCodes =
         FrozenDictionary<string, CouponCodeState>.Empty;
@@ -45,7 +46,9 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Cart
             catalog = vary(catalog);
         }
 
+        var started = Stopwatch.GetTimestamp();
         var result = PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
+        productMetrics.CartPriced(Stopwatch.GetElapsedTime(started), catalog.PromotionCount);
         if (result.UsageWanted.Count == 0)
         {
             return new UsagePricedCart(result, catalog, NoUsage);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Storewise.Api.Common;
+using Storewise.Api.Events;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Codes;
@@ -47,7 +48,7 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
             created.Add(row);
         }
 
-        return WriteOutcome.Commit<CreateCodesOutcome?>(new CreateCodesOutcome(created, null));
+        return WriteOutcome.Commit<CreateCodesOutcome?>(new CreateCodesOutcome(created, null)).WithEvents(created.Select(c => Changed(EventTypes.CodeCreated, tenant, c)));
     }
 
     /// <summary>One page of a coupon's codes, oldest first; null when the coupon is unknown.</summary>
@@ -87,6 +88,9 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
                 $"SELECT {Columns} FROM coupon_codes WHERE tenant = @tenant AND coupon_id = @couponId AND id = @codeId",
                 new { tenant, couponId, codeId },
                 tx);
-            return changed > 0 ? WriteOutcome.Commit(row) : WriteOutcome.RollBack(row);
+            return changed > 0 ? WriteOutcome.Commit(row).WithEvent(Changed(EventTypes.CodeUpdated, tenant, row!)) : WriteOutcome.RollBack(row);
         }, cancellationToken);
+
+    private OutboxEvent Changed(string type, string tenant, CodeRow code) =>
+        OutboxEvent.Create(type, tenant, code.Id, clock.GetUtcNow(), new CodeEvent(code.CouponId, code.ToResource()));
 }

@@ -31,7 +31,8 @@ public static partial class RequestIds
                 if (logger.IsEnabled(LogLevel.Information))
                 {
                     var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    LogAnswered(logger, context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, elapsedMs, id);
+                    var traceId = Activity.Current?.TraceId.ToHexString();
+                    LogAnswered(logger, context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, elapsedMs, traceId, id);
                 }
             }
         });
@@ -39,8 +40,9 @@ public static partial class RequestIds
 
     // Generated: checks the level first and formats without boxing into an argument array (one line per request).
     // The id is in the line itself: console output shows no scopes.
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms (request {RequestId})")]
-    private static partial void LogAnswered(ILogger logger, string method, string? path, int status, double elapsedMs, string requestId);
+    // The trace id joins the line to the request's trace (and to the scopes of every other line of the request).
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms, trace {TraceId} (request {RequestId})")]
+    private static partial void LogAnswered(ILogger logger, string method, string? path, int status, double elapsedMs, string? traceId, string requestId);
 
     // Only short, printable ids are echoed, so a header cannot smuggle text into logs or responses.
     private static bool IsUsable(string value) =>

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
+using Storewise.Api.Events;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Configuration;
@@ -7,7 +8,10 @@ namespace Storewise.Api.Configuration;
 /// <summary>The integration configuration sections of a tenant; the auth token is stored encrypted.</summary>
 public sealed class IntegrationConfigStore(Database database, IDataProtectionProvider protection)
 {
-    private readonly IDataProtector _tokenProtector = protection.CreateProtector("Storewise.Configuration.AuthToken.v1");
+    /// <summary>The Data Protection purpose of the auth token; the TPPE notification sender decrypts with it too.</summary>
+    public const string TokenPurpose = "Storewise.Configuration.AuthToken.v1";
+
+    private readonly IDataProtector _tokenProtector = protection.CreateProtector(TokenPurpose);
 
     /// <summary>The stored section, or null when nothing was ever stored.</summary>
     public async Task<IntegrationConfigResponse?> GetAsync(string tenant, string section, CancellationToken cancellationToken)
@@ -27,28 +31,32 @@ public sealed class IntegrationConfigStore(Database database, IDataProtectionPro
     public async Task<IntegrationConfigResponse> MergeAsync(
         string tenant, string section, IntegrationConfigPatch patch, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var url = await connection.QuerySingleAsync<string?>(
-            """
-            INSERT INTO integration_configs (tenant, section, session_update_url, auth_token, updated_at, updated_by)
-            VALUES (@tenant, @section, @url, @token, @now, @userId)
-            ON CONFLICT (tenant, section) DO UPDATE SET
-                session_update_url = COALESCE(excluded.session_update_url, integration_configs.session_update_url),
-                auth_token = COALESCE(excluded.auth_token, integration_configs.auth_token),
-                updated_at = excluded.updated_at,
-                updated_by = excluded.updated_by
-            RETURNING session_update_url
-            """,
-            new
-            {
-                tenant,
-                section,
-                url = patch.SessionUpdateUrl,
-                token = patch.AuthToken is null ? null : _tokenProtector.Protect(patch.AuthToken),
-                now = now.ToUnixTimeMilliseconds(),
-                userId,
-            });
-        return new IntegrationConfigResponse(url);
+        return await database.WriteAsync(async (connection, tx) =>
+        {
+            var url = await connection.QuerySingleAsync<string?>(
+                """
+                INSERT INTO integration_configs (tenant, section, session_update_url, auth_token, updated_at, updated_by)
+                VALUES (@tenant, @section, @url, @token, @now, @userId)
+                ON CONFLICT (tenant, section) DO UPDATE SET
+                    session_update_url = COALESCE(excluded.session_update_url, integration_configs.session_update_url),
+                    auth_token = COALESCE(excluded.auth_token, integration_configs.auth_token),
+                    updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by
+                RETURNING session_update_url
+                """,
+                new
+                {
+                    tenant,
+                    section,
+                    url = patch.SessionUpdateUrl,
+                    token = patch.AuthToken is null ? null : _tokenProtector.Protect(patch.AuthToken),
+                    now = now.ToUnixTimeMilliseconds(),
+                    userId,
+                },
+                tx);
+            var config = new IntegrationConfigResponse(url);
+            return WriteOutcome.Commit(config).WithEvent(ConfigurationChange.Event(tenant, section, now, config));
+        }, cancellationToken);
     }
 
     /// <summary>The decrypted token, for the code that calls the integration; never sent to API clients.</summary>

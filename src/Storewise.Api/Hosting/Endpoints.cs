@@ -11,6 +11,8 @@ using Storewise.Api.Redemptions;
 using Storewise.Api.Reservations;
 using Storewise.Api.SalesOrderConfig;
 using Storewise.Api.Simulations;
+using Storewise.Api.Telemetry;
+using Storewise.Api.Webhooks;
 
 namespace Storewise.Api.Hosting;
 
@@ -33,5 +35,7 @@ public static class Endpoints
         app.MapImportEndpoints();
         app.MapRedemptionEndpoints();
         app.MapReservationEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapStorewiseMetrics();
     }
 }

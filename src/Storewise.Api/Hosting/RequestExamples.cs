@@ -66,6 +66,8 @@ public static class RequestExamples
              "items":[{"id":"line-1","productId":"1000001","quantity":2,"price":25.0}]},"orderId":"order-1","ttlSeconds":900}
             """,
         ["RedeemCouponCodes"] = """{"codes":["CODE1"],"consumerId":"cust-1","channelType":"store","catalogTotal":100.0,"currency":"EUR","orderId":"order-1"}""",
+        ["CreateWebhookEndpoint"] = """{"url":"https://pos.example.com/storewise/events","eventTypes":["promotion.updated","coupon.updated","code.updated"],"description":"POS cache"}""",
+        ["UpdateWebhookEndpoint"] = """{"enabled":true}""",
     };
 
     public static JsonNode? For(string? operationId) =>

@@ -16,6 +16,8 @@ using Storewise.Api.SalesOrderConfig;
 using Storewise.Api.Simulations;
 using Storewise.Api.Secrets;
 using Storewise.Api.Storage;
+using Storewise.Api.Telemetry;
+using Storewise.Api.Webhooks;
 
 namespace Storewise.Api.Hosting;
 
@@ -66,6 +68,8 @@ public static class ServiceRegistration
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(limits.MaxBodyBytes, limits.MaxImportBytes + 64 * 1024));
 
         services.AddCodesImportsAndRedemptions(builder.Configuration);
+        services.AddWebhooks(builder.Configuration);
+        builder.AddStorewiseTelemetry();
 
         services.AddOpenApi(options => options.AddStorewiseConventions());
         builder.AddStorewiseAuth();

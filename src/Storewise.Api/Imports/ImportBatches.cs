@@ -2,7 +2,9 @@ using System.Data.Common;
 using Dapper;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
+using Storewise.Api.Events;
 using Storewise.Api.Storage;
+using Storewise.Api.Telemetry;
 
 namespace Storewise.Api.Imports;
 
@@ -11,7 +13,7 @@ namespace Storewise.Api.Imports;
 /// its error rows and the import's counters and cursor commit together, and only while this worker still holds
 /// the lease. A crash therefore loses at most an uncommitted batch, which the next owner redoes from the cursor.
 /// </summary>
-public sealed partial class ImportBatches(Database database, TimeProvider clock, ImportOptions options, ILogger<ImportBatches> logger)
+public sealed partial class ImportBatches(Database database, TimeProvider clock, ImportOptions options, StorewiseMetrics metrics, ILogger<ImportBatches> logger)
 {
     public async Task RunAsync(ImportRow import, string owner, CancellationToken cancellationToken)
     {
@@ -41,6 +43,7 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
                     return; // lease lost or import ended elsewhere
                 }
 
+                metrics.ImportRowsSettled(settled.Value - next);
                 next = settled.Value;
                 if (options.PauseBetweenBatchesMilliseconds > 0)
                 {
@@ -145,19 +148,22 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
     {
         var ended = await database.WriteAsync(async (connection, tx) =>
         {
-            var updated = await connection.ExecuteAsync(
-                """
+            var row = await connection.QuerySingleOrDefaultAsync<ImportRow>(
+                $"""
                 UPDATE code_imports SET status = @status, failure = @failure, lease_owner = NULL, lease_until = NULL, updated_at = @now
                 WHERE tenant = @Tenant AND id = @Id AND lease_owner = @owner AND status = @processing
+                RETURNING {ImportStore.Columns}
                 """,
                 new { import.Tenant, import.Id, owner, status, failure, now = Timestamps.ToUnixMs(clock.GetUtcNow()), processing = ImportStatus.Processing },
                 tx);
-            if (updated > 0)
+            if (row is null)
             {
-                await DeleteStagedRowsAsync(connection, tx, import);
+                return WriteOutcome.Commit(0);
             }
 
-            return WriteOutcome.Commit(updated);
+            await DeleteStagedRowsAsync(connection, tx, import);
+            var type = status == ImportStatus.Completed ? EventTypes.ImportCompleted : EventTypes.ImportFailed;
+            return WriteOutcome.Commit(1).WithEvent(OutboxEvent.Create(type, import.Tenant, import.Id, clock.GetUtcNow(), new ImportEvent(import.CouponId, CodesImportResource.From(row))));
         }, cancellationToken);
         if (ended > 0)
         {

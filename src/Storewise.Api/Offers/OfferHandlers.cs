@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
+using Storewise.Api.Events;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Offers;
@@ -28,7 +29,7 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
             return errors.ToResult();
         }
 
-        var outcome = await database.WriteCatalogueAsync(user.Tenant, async (connection, transaction) => Committed(await OfferStore.InsertAsync(connection, transaction, offer)), cancellationToken);
+        var outcome = await database.WriteCatalogueAsync(user.Tenant, async (connection, transaction) => Committed(await OfferStore.InsertAsync(connection, transaction, offer)).WithEvent(Changed(type, offer, created: true)), cancellationToken);
         if (outcome is not OfferWriteOutcome.Written)
         {
             return Failure(type, outcome!.Value, offer);
@@ -126,7 +127,7 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
             var written = await OfferStore.UpdateAsync(c, transaction, offer, request.Version!);
             return written == OfferWriteOutcome.VersionMismatch && !await OfferStore.ExistsAsync(c, transaction, user.Tenant, type, id)
                 ? WriteOutcome.RollBack<OfferWriteOutcome?>(null)
-                : Committed(written);
+                : Committed(written).WithEvent(Changed(type, offer, created: false));
         }, cancellationToken);
         if (outcome is not { } updated)
         {
@@ -148,6 +149,19 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
 
     private JsonObject Resource(OfferDocument offer) =>
         OfferDocuments.ToResource(offer, clock.GetUtcNow(), options.NameAsMissingDescription);
+
+    private OutboxEvent Changed(OfferType type, OfferDocument offer, bool created) => OutboxEvent.Create(
+        (type, created) switch
+        {
+            (OfferType.Promotion, true) => EventTypes.PromotionCreated,
+            (OfferType.Promotion, false) => EventTypes.PromotionUpdated,
+            (_, true) => EventTypes.CouponCreated,
+            _ => EventTypes.CouponUpdated,
+        },
+        offer.Tenant,
+        offer.Id,
+        clock.GetUtcNow(),
+        Resource(offer));
 
     private static JsonObject Links(string self) => new() { ["self"] = self };
 

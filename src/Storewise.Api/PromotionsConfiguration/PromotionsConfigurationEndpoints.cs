@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Storewise.Api.Auth;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
+using Storewise.Api.Events;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.PromotionsConfiguration;
@@ -36,18 +38,18 @@ public static class PromotionsConfigurationEndpoints
         }
 
         var stored = await database.WriteCatalogueAsync(user.Tenant, async (connection, transaction) => Committed(await PromotionsConfigurationStore.PutExclusionsAsync(
-            connection, transaction, user.Tenant, ids, request!.Version, ObjectIds.NewVersion(), clock.GetUtcNow().ToUnixTimeMilliseconds(), user.UserId)), ct);
+            connection, transaction, user.Tenant, ids, request!.Version, ObjectIds.NewVersion(), clock.GetUtcNow().ToUnixTimeMilliseconds(), user.UserId)).Announced(user.Tenant, "exclusions", clock.GetUtcNow(), ToResponse), ct);
         return stored is null
             ? StaleVersion()
             : TypedResults.Created("/v0/promotions/configuration/exclusions", ToResponse(stored));
     }
 
-    private static async Task<IResult> DeleteExclusions(RequestUser user, Database database, CancellationToken ct)
+    private static async Task<IResult> DeleteExclusions(RequestUser user, Database database, TimeProvider clock, CancellationToken ct)
     {
         await database.WriteCatalogueAsync(user.Tenant, async (connection, transaction) =>
         {
             var deleted = await PromotionsConfigurationStore.DeleteExclusionsAsync(connection, transaction, user.Tenant);
-            return deleted > 0 ? WriteOutcome.Commit(deleted) : WriteOutcome.RollBack(deleted);
+            return deleted > 0 ? WriteOutcome.Commit(deleted).WithEvent(ConfigurationChange.Event<JsonNode?>(user.Tenant, "exclusions", clock.GetUtcNow(), null)) : WriteOutcome.RollBack(deleted);
         }, ct);
         return TypedResults.NoContent();
     }
@@ -66,7 +68,7 @@ public static class PromotionsConfigurationEndpoints
         }
 
         var stored = await database.WriteCatalogueAsync(user.Tenant, async (connection, transaction) => Committed(await PromotionsConfigurationStore.PutCouponStackingAsync(
-            connection, transaction, user.Tenant, stackable, request.Version, ObjectIds.NewVersion(), clock.GetUtcNow().ToUnixTimeMilliseconds(), user.UserId)), ct);
+            connection, transaction, user.Tenant, stackable, request.Version, ObjectIds.NewVersion(), clock.GetUtcNow().ToUnixTimeMilliseconds(), user.UserId)).Announced(user.Tenant, "coupon-stacking", clock.GetUtcNow(), ToResponse), ct);
         return stored is null ? StaleVersion() : TypedResults.Ok(ToResponse(stored));
     }
 

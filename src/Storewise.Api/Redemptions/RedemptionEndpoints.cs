@@ -5,6 +5,7 @@ using Storewise.Api.Common;
 using Storewise.Api.Errors;
 using Storewise.Api.Hosting;
 using Storewise.Api.Idempotency;
+using Storewise.Api.Telemetry;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Storewise.Api.Redemptions;
@@ -27,6 +28,7 @@ public static class RedemptionEndpoints
         RedemptionStore store,
         LimitsOptions limits,
         IOptions<JsonOptions> jsonOptions,
+        StorewiseMetrics metrics,
         CancellationToken cancellationToken)
     {
         var json = jsonOptions.Value.SerializerOptions;
@@ -48,6 +50,7 @@ public static class RedemptionEndpoints
 
         if (outcome.Receipt is { } done)
         {
+            metrics.Redeemed("redeemed");
             return TypedResults.Ok(done);
         }
 
@@ -71,9 +74,14 @@ public static class RedemptionEndpoints
             ? null
             : invalid;
 
-    public static async Task<IResult> RollBack(string orderId, RequestUser user, RedemptionStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> RollBack(string orderId, RequestUser user, RedemptionStore store, StorewiseMetrics metrics, CancellationToken cancellationToken)
     {
         var rolledBack = await store.RollBackAsync(user.Tenant, orderId, cancellationToken);
+        if (rolledBack > 0)
+        {
+            metrics.Redeemed("rolled_back");
+        }
+
         return rolledBack is null
             ? ErrorResults.NotFound($"order '{orderId}' has no redemptions", "order_not_found")
             : TypedResults.NoContent();

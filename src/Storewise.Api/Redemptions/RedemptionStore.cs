@@ -3,6 +3,7 @@ using Dapper;
 using Storewise.Api.Codes;
 using Storewise.Api.Common;
 using Storewise.Api.Limits;
+using Storewise.Api.Events;
 using Storewise.Api.Offers;
 using Storewise.Api.Reservations;
 using Storewise.Api.Storage;
@@ -137,7 +138,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             await beforeCommit(connection, tx, receipt);
         }
 
-        return WriteOutcome.Commit(RedemptionOutcome.Succeeded(receipt));
+        return WriteOutcome.Commit(RedemptionOutcome.Succeeded(receipt)).WithEvent(OutboxEvent.Create(EventTypes.RedemptionCreated, tenant, redemption.OrderId, now, receipt));
     }
 
     // What is left of the count limits of the limited coupons, read in this transaction; a redemption carries no
@@ -188,7 +189,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
                 tx);
         }
 
-        return WriteOutcome.Commit<int?>(codeIds.Count);
+        return WriteOutcome.Commit<int?>(codeIds.Count).WithEvent(OutboxEvent.Create(EventTypes.RedemptionRolledBack, tenant, orderId, clock.GetUtcNow(), new RolledBackRedemptions(orderId, codeIds.Count)));
     }
 
     // A deadlock victim committed nothing, so it is simply run again.

@@ -1,5 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
+using System.Text.Json.Nodes;
+using Storewise.Api.Events;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.SalesOrderConfig;
@@ -63,23 +65,29 @@ public sealed class SalesOrderConfigStore(Database database, IDataProtectionProv
             now = now.ToUnixTimeMilliseconds(),
             userId,
         };
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = expectedVersion is null
-            ? await connection.ExecuteAsync(
-                """
-                INSERT INTO sales_order_configs (tenant, config_key, value_json, secret, row_version, updated_at, updated_by)
-                VALUES (@tenant, @key, @valueJson, @secret, 1, @now, @userId)
-                ON CONFLICT (tenant, config_key) DO NOTHING
-                """,
-                parameters)
-            : await connection.ExecuteAsync(
-                """
-                UPDATE sales_order_configs
-                SET value_json = @valueJson, secret = @secret, row_version = row_version + 1, updated_at = @now, updated_by = @userId
-                WHERE tenant = @tenant AND config_key = @key AND row_version = @expectedVersion
-                """,
-                parameters);
-        return changed == 1;
+        return await database.WriteAsync(async (connection, tx) =>
+        {
+            var changed = expectedVersion is null
+                ? await connection.ExecuteAsync(
+                    """
+                    INSERT INTO sales_order_configs (tenant, config_key, value_json, secret, row_version, updated_at, updated_by)
+                    VALUES (@tenant, @key, @valueJson, @secret, 1, @now, @userId)
+                    ON CONFLICT (tenant, config_key) DO NOTHING
+                    """,
+                    parameters,
+                    tx)
+                : await connection.ExecuteAsync(
+                    """
+                    UPDATE sales_order_configs
+                    SET value_json = @valueJson, secret = @secret, row_version = row_version + 1, updated_at = @now, updated_by = @userId
+                    WHERE tenant = @tenant AND config_key = @key AND row_version = @expectedVersion
+                    """,
+                    parameters,
+                    tx);
+            return changed == 1
+                ? WriteOutcome.Commit(true).WithEvent(ConfigurationChange.Event(tenant, $"sales-order/{key}", now, JsonNode.Parse(parameters.valueJson)))
+                : WriteOutcome.RollBack(false);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -116,7 +124,7 @@ public sealed class SalesOrderConfigStore(Database database, IDataProtectionProv
                     """,
                     new { tenant, sequence.Prefix, sequence.Size, sequence.Step, sequence.MaxNumber, sequence.Start },
                     tx);
-                return WriteOutcome.Commit(true);
+                return WriteOutcome.Commit(true).WithEvent(ConfigurationChange.Event(tenant, $"sales-order/{SalesOrderConfigKeys.OrderIdSequence}", now, sequence.ToJson()));
             }
 
             return WriteOutcome.RollBack(false);

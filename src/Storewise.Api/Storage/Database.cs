@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Storewise.Api.Events;
 
 namespace Storewise.Api.Storage;
 
@@ -48,6 +49,9 @@ public sealed class Database : IAsyncDisposable
     /// <summary>The tenants' catalogue versions as this instance knows them (<see cref="CatalogueChangeListener"/>).</summary>
     public CatalogueVersionWatch Versions { get; } = new();
 
+    /// <summary>Notified after every commit that wrote events.</summary>
+    public OutboxSignal EventsCommitted { get; } = new();
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null)
@@ -70,7 +74,8 @@ public sealed class Database : IAsyncDisposable
 
     /// <summary>
     /// The one way to write: opens a connection and a write transaction, runs <paramref name="work"/>, and commits
-    /// or rolls back as it says. Nothing else opens a write transaction.
+    /// or rolls back as it says; the events of a committing outcome go to the outbox in that transaction
+    /// (docs/decisions/0801-transactional-outbox.md). Nothing else opens a write transaction.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<WriteOutcome<T>>> work, CancellationToken cancellationToken = default)
     {
@@ -86,7 +91,16 @@ public sealed class Database : IAsyncDisposable
         var outcome = await work(connection, transaction);
         if (outcome.Commit)
         {
+            if (outcome.Events is { Count: > 0 } events)
+            {
+                await Outbox.AppendAsync(connection, transaction, events);
+            }
+
             await transaction.CommitAsync(cancellationToken);
+            if (outcome.Events is { Count: > 0 })
+            {
+                EventsCommitted.Notify();
+            }
         }
         else
         {

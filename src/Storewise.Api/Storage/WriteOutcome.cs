@@ -1,7 +1,21 @@
+using Storewise.Api.Events;
+
 namespace Storewise.Api.Storage;
 
-/// <summary>What a unit of work passed to <see cref="Database.WriteAsync{T}(Func{System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task{WriteOutcome{T}}}, CancellationToken)"/> came to: its value, and whether to commit.</summary>
-public readonly record struct WriteOutcome<T>(T Value, bool Commit);
+/// <summary>
+/// What a unit of work passed to <see cref="Database.WriteAsync{T}(Func{System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task{WriteOutcome{T}}}, CancellationToken)"/> came to: its value, whether to commit,
+/// and the events the change produced (written to the outbox in the same transaction when it commits).
+/// </summary>
+public readonly record struct WriteOutcome<T>(T Value, bool Commit)
+{
+    public IReadOnlyList<OutboxEvent>? Events { get; init; }
+
+    /// <summary>This outcome with one more event; ignored when the work rolls back.</summary>
+    public WriteOutcome<T> WithEvent(OutboxEvent outboxEvent) => this with { Events = [.. Events ?? [], outboxEvent] };
+
+    /// <summary>This outcome with more events, in order.</summary>
+    public WriteOutcome<T> WithEvents(IEnumerable<OutboxEvent> events) => this with { Events = [.. Events ?? [], .. events] };
+}
 
 /// <summary>Shorthands for <see cref="WriteOutcome{T}"/>.</summary>
 public static class WriteOutcome

@@ -61,8 +61,15 @@ public sealed class SeededTenant
 
     public string ReservationId { get; private set; } = "";
 
+    /// <summary>A webhook endpoint subscribed to every event, and one of its deliveries (of the seeding's events).</summary>
+    public string WebhookId { get; private set; } = "";
+
+    public string WebhookSecret { get; private set; } = "";
+
+    public string DeliveryId { get; private set; } = "";
+
     /// <summary>Every id this tenant owns (to search other tenants' answers for).</summary>
-    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId, SimulationId, ReservationId];
+    public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId, SimulationId, ReservationId, WebhookId, WebhookSecret];
 
     public static async Task<SeededTenant> CreateAsync(ApiFixture fixture)
     {
@@ -75,6 +82,9 @@ public sealed class SeededTenant
 
     private async Task SeedAsync()
     {
+        var webhook = await (await _client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/webhooks", Webhook().ToJsonString())).ExpectAsync(201);
+        WebhookId = (string)webhook["webhook"]!["id"]!;
+        WebhookSecret = (string)webhook["secret"]!;
         var promotion = await _client.CreateAsync(OfferBodies.PromotionsPath, OfferBodies.Body($"{Marker} promotion"));
         PromotionId = (string)promotion["promotion"]!["id"]!;
         var couponBody = OfferBodies.Body($"{Marker} coupon");
@@ -103,6 +113,8 @@ public sealed class SeededTenant
         }
 
         await (await _client.PostAsync("/v0/sales_order/order_id", null)).ExpectAsync(200);
+        var deliveries = await (await _client.GetAsync(new Uri($"/v0/promotions/webhooks/{WebhookId}/deliveries", UriKind.Relative))).ExpectAsync(200);
+        DeliveryId = (string)deliveries["items"]![0]!["id"]!;
         var simulation = await (await _client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/simulations", Simulation().ToJsonString())).ExpectAsync(202);
         SimulationId = (string)simulation["id"]!;
         await WaitUntilSettledAsync(SimulationId);
@@ -141,6 +153,8 @@ public sealed class SeededTenant
                 "id" when operation.Template.StartsWith("/v0/promotions/promotion", StringComparison.Ordinal) => PromotionId,
                 "id" when operation.Template.StartsWith("/v0/promotions/simulations", StringComparison.Ordinal) => SimulationId,
                 "id" when operation.Template.StartsWith("/v0/promotions/reservations", StringComparison.Ordinal) => ReservationId,
+                "id" when operation.Template.StartsWith("/v0/promotions/webhooks", StringComparison.Ordinal) => WebhookId,
+                "deliveryId" => DeliveryId,
                 "id" when operation.Method is "PUT" or "PATCH" => EditableCouponId,
                 "id" => CouponId,
                 "codeId" => EditableCodeId,
@@ -183,6 +197,8 @@ public sealed class SeededTenant
             ("POST", "/v0/promotions/reservations") => Reservation($"{Marker}-reservation-{n}"),
             ("PATCH", _) when operation.Template.EndsWith("/configurations/{sectionId}", StringComparison.Ordinal) => Tppe(),
             ("POST", "/v0/config/sales_order/{key}") => salesOrderBody,
+            ("POST", "/v0/promotions/webhooks") => Webhook(),
+            ("PATCH", "/v0/promotions/webhooks/{id}") => JsonNode.Parse("""{"enabled":true}"""),
             _ when operation.HasJsonBody => throw new InvalidOperationException($"no sample body for {operation.Name}: add one here"),
             _ => null,
         };
@@ -209,6 +225,13 @@ public sealed class SeededTenant
         ["channelType"] = "store",
         ["catalogTotal"] = 120.50m,
         ["currency"] = "EUR",
+    };
+
+    private JsonObject Webhook() => new()
+    {
+        ["url"] = $"https://{Marker.ToLowerInvariant()}.example.com/events",
+        ["eventTypes"] = new JsonArray("*"),
+        ["description"] = $"{Marker} webhook",
     };
 
     private JsonObject Tppe() => new()

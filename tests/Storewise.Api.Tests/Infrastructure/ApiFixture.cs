@@ -75,6 +75,8 @@ public abstract class ApiFixture : IAsyncLifetime
         yield return new("Storage:DataDirectory", DataDirectory);
         yield return new("ConnectionStrings:Storewise", ConnectionString);
         yield return new("Auth:SigningKey", SigningKey);
+        // The delivery worker writes delivery bookkeeping in the background; fixtures that test delivery turn it on.
+        yield return new("Webhooks:WorkerEnabled", "false");
         foreach (var setting in ExtraSettings)
         {
             yield return setting;

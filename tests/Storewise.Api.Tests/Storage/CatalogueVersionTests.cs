@@ -40,6 +40,10 @@ public abstract class CatalogueVersionTests(ApiFixture fixture)
         ["DELETE /v0/promotions/reservations/{id}"] = "gives usage counters back, read live like they are held",
         ["POST /v0/config/sales_order/{key}"] = "sales-order configuration, not used in pricing",
         ["POST /v0/sales_order/order_id"] = "hands out an order id from a counter",
+        ["POST /v0/promotions/webhooks"] = "webhook endpoints only receive events",
+        ["PATCH /v0/promotions/webhooks/{id}"] = "webhook endpoints only receive events",
+        ["DELETE /v0/promotions/webhooks/{id}"] = "webhook endpoints only receive events",
+        ["POST /v0/promotions/webhooks/{id}/deliveries/{deliveryId}/redeliver"] = "sends an event again",
     };
 
     // Integration (TPPE) sections are mounted under more than one prefix; none is used in pricing.

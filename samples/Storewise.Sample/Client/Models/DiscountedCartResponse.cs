@@ -129,6 +129,14 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>The total property</summary>
         public double? Total { get; set; }
+        /// <summary>With explain, when offers with usage limits took part: what was left of each as the cart was priced.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.UsageEntry>? Usage { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.UsageEntry> Usage { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -166,6 +174,7 @@ namespace Storewise.Sample.Client.Models
                 { "shopId", n => { ShopId = n.GetStringValue(); } },
                 { "storeId", n => { StoreId = n.GetStringValue(); } },
                 { "total", n => { Total = n.GetDoubleValue(); } },
+                { "usage", n => { Usage = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.UsageEntry>(global::Storewise.Sample.Client.Models.UsageEntry.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -194,6 +203,7 @@ namespace Storewise.Sample.Client.Models
             writer.WriteStringValue("shopId", ShopId);
             writer.WriteStringValue("storeId", StoreId);
             writer.WriteDoubleValue("total", Total);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.UsageEntry>("usage", Usage);
         }
     }
 }

@@ -17,6 +17,14 @@ namespace Storewise.Sample.Client.Models
         public bool? Active { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The budget property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.BudgetRequest? Budget { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.BudgetRequest Budget { get; set; }
+#endif
         /// <summary>The category property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -67,6 +75,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public string Id { get; set; }
 #endif
+        /// <summary>The limits property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.LimitsRequest? Limits { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.LimitsRequest Limits { get; set; }
+#endif
         /// <summary>The localizedTimezone property</summary>
         public bool? LocalizedTimezone { get; set; }
         /// <summary>The name property</summary>
@@ -94,6 +110,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public List<string> Stores { get; set; }
+#endif
+        /// <summary>The timeZone property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? TimeZone { get; set; }
+#nullable restore
+#else
+        public string TimeZone { get; set; }
 #endif
         /// <summary>The validFrom property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -145,6 +169,7 @@ namespace Storewise.Sample.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "active", n => { Active = n.GetBoolValue(); } },
+                { "budget", n => { Budget = n.GetObjectValue<global::Storewise.Sample.Client.Models.BudgetRequest>(global::Storewise.Sample.Client.Models.BudgetRequest.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "consumers", n => { Consumers = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "currencies", n => { Currencies = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.CurrencyRequest>(global::Storewise.Sample.Client.Models.CurrencyRequest.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -152,11 +177,13 @@ namespace Storewise.Sample.Client.Models
                 { "exclusive", n => { Exclusive = n.GetBoolValue(); } },
                 { "externalId", n => { ExternalId = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
+                { "limits", n => { Limits = n.GetObjectValue<global::Storewise.Sample.Client.Models.LimitsRequest>(global::Storewise.Sample.Client.Models.LimitsRequest.CreateFromDiscriminatorValue); } },
                 { "localizedTimezone", n => { LocalizedTimezone = n.GetBoolValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "segment", n => { Segment = n.GetObjectValue<global::Storewise.Sample.Client.Models.SegmentRequest>(global::Storewise.Sample.Client.Models.SegmentRequest.CreateFromDiscriminatorValue); } },
                 { "singleUse", n => { SingleUse = n.GetBoolValue(); } },
                 { "stores", n => { Stores = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "timeZone", n => { TimeZone = n.GetStringValue(); } },
                 { "validFrom", n => { ValidFrom = n.GetStringValue(); } },
                 { "validTo", n => { ValidTo = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetStringValue(); } },
@@ -170,6 +197,7 @@ namespace Storewise.Sample.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("active", Active);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.BudgetRequest>("budget", Budget);
             writer.WriteObjectValue<UntypedNode>("category", Category);
             writer.WriteCollectionOfPrimitiveValues<string>("consumers", Consumers);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.CurrencyRequest>("currencies", Currencies);
@@ -177,11 +205,13 @@ namespace Storewise.Sample.Client.Models
             writer.WriteBoolValue("exclusive", Exclusive);
             writer.WriteStringValue("externalId", ExternalId);
             writer.WriteStringValue("id", Id);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.LimitsRequest>("limits", Limits);
             writer.WriteBoolValue("localizedTimezone", LocalizedTimezone);
             writer.WriteStringValue("name", Name);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.SegmentRequest>("segment", Segment);
             writer.WriteBoolValue("singleUse", SingleUse);
             writer.WriteCollectionOfPrimitiveValues<string>("stores", Stores);
+            writer.WriteStringValue("timeZone", TimeZone);
             writer.WriteStringValue("validFrom", ValidFrom);
             writer.WriteStringValue("validTo", ValidTo);
             writer.WriteStringValue("version", Version);

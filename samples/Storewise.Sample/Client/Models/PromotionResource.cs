@@ -15,6 +15,14 @@ namespace Storewise.Sample.Client.Models
     {
         /// <summary>Whether the offer takes part in pricing (within its validity).</summary>
         public bool? Active { get; set; }
+        /// <summary>The budget property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.OfferBudgetResource? Budget { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.OfferBudgetResource Budget { get; set; }
+#endif
         /// <summary>The discount definition (`kind` and its parameters), echoed as sent, unknown members included.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -65,6 +73,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public string Id { get; set; }
 #endif
+        /// <summary>The limits property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.OfferLimitsResource? Limits { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.OfferLimitsResource Limits { get; set; }
+#endif
         /// <summary>True when validity times are local times of the store; null when not sent.</summary>
         public bool? LocalizedTimezone { get; set; }
         /// <summary>Unique per tenant and offer type.</summary>
@@ -100,6 +116,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public string Tenant { get; set; }
+#endif
+        /// <summary>IANA time zone of the budget periods; absent means UTC.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? TimeZone { get; set; }
+#nullable restore
+#else
+        public string TimeZone { get; set; }
 #endif
         /// <summary>When the offer was last replaced (RFC 3339, UTC).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -160,6 +184,7 @@ namespace Storewise.Sample.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "active", n => { Active = n.GetBoolValue(); } },
+                { "budget", n => { Budget = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferBudgetResource>(global::Storewise.Sample.Client.Models.OfferBudgetResource.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetObjectValue<global::Storewise.Sample.Client.Models.JsonObject>(global::Storewise.Sample.Client.Models.JsonObject.CreateFromDiscriminatorValue); } },
                 { "createdAt", n => { CreatedAt = n.GetStringValue(); } },
                 { "createdBy", n => { CreatedBy = n.GetStringValue(); } },
@@ -167,12 +192,14 @@ namespace Storewise.Sample.Client.Models
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "exclusive", n => { Exclusive = n.GetBoolValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
+                { "limits", n => { Limits = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferLimitsResource>(global::Storewise.Sample.Client.Models.OfferLimitsResource.CreateFromDiscriminatorValue); } },
                 { "localizedTimezone", n => { LocalizedTimezone = n.GetBoolValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "segment", n => { Segment = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferSegmentResource>(global::Storewise.Sample.Client.Models.OfferSegmentResource.CreateFromDiscriminatorValue); } },
                 { "status", n => { Status = n.GetEnumValue<global::Storewise.Sample.Client.Models.OfferStatusName>(); } },
                 { "stores", n => { Stores = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "tenant", n => { Tenant = n.GetStringValue(); } },
+                { "timeZone", n => { TimeZone = n.GetStringValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetStringValue(); } },
                 { "updatedBy", n => { UpdatedBy = n.GetStringValue(); } },
                 { "validFrom", n => { ValidFrom = n.GetStringValue(); } },
@@ -188,6 +215,7 @@ namespace Storewise.Sample.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("active", Active);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferBudgetResource>("budget", Budget);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.JsonObject>("category", Category);
             writer.WriteStringValue("createdAt", CreatedAt);
             writer.WriteStringValue("createdBy", CreatedBy);
@@ -195,12 +223,14 @@ namespace Storewise.Sample.Client.Models
             writer.WriteStringValue("description", Description);
             writer.WriteBoolValue("exclusive", Exclusive);
             writer.WriteStringValue("id", Id);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferLimitsResource>("limits", Limits);
             writer.WriteBoolValue("localizedTimezone", LocalizedTimezone);
             writer.WriteStringValue("name", Name);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferSegmentResource>("segment", Segment);
             writer.WriteEnumValue<global::Storewise.Sample.Client.Models.OfferStatusName>("status", Status);
             writer.WriteCollectionOfPrimitiveValues<string>("stores", Stores);
             writer.WriteStringValue("tenant", Tenant);
+            writer.WriteStringValue("timeZone", TimeZone);
             writer.WriteStringValue("updatedAt", UpdatedAt);
             writer.WriteStringValue("updatedBy", UpdatedBy);
             writer.WriteStringValue("validFrom", ValidFrom);

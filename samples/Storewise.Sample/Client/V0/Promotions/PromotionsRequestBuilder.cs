@@ -8,7 +8,9 @@ using Storewise.Sample.Client.V0.Promotions.Configurations;
 using Storewise.Sample.Client.V0.Promotions.Coupon;
 using Storewise.Sample.Client.V0.Promotions.Promotion;
 using Storewise.Sample.Client.V0.Promotions.Redemption;
+using Storewise.Sample.Client.V0.Promotions.Reservations;
 using Storewise.Sample.Client.V0.Promotions.Simulations;
+using Storewise.Sample.Client.V0.Promotions.Webhooks;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -51,10 +53,20 @@ namespace Storewise.Sample.Client.V0.Promotions
         {
             get => new global::Storewise.Sample.Client.V0.Promotions.Redemption.RedemptionRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The reservations property</summary>
+        public global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsRequestBuilder Reservations
+        {
+            get => new global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The simulations property</summary>
         public global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder Simulations
         {
             get => new global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhooks property</summary>
+        public global::Storewise.Sample.Client.V0.Promotions.Webhooks.WebhooksRequestBuilder Webhooks
+        {
+            get => new global::Storewise.Sample.Client.V0.Promotions.Webhooks.WebhooksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Storewise.Sample.Client.V0.Promotions.PromotionsRequestBuilder"/> and sets the default values.

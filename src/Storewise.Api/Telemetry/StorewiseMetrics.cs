@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Storewise.Api.Events;
+using Storewise.Api.Webhooks;
+
+namespace Storewise.Api.Telemetry;
+
+/// <summary>
+/// The service's own instruments, on the <see cref="MeterName"/> meter (docs/operations.md, telemetry). The cart
+/// instruments take no tags, so recording them on the hot path allocates nothing.
+/// </summary>
+public sealed class StorewiseMetrics
+{
+    public const string MeterName = "Storewise";
+
+    private readonly Counter<long> _cartsPriced;
+    private readonly Histogram<double> _engineTime;
+    private readonly Histogram<long> _offersConsidered;
+    private readonly Counter<long> _redemptions;
+    private readonly Counter<long> _importRows;
+    private readonly Histogram<double> _outboxLag;
+    private readonly Counter<long> _deliveries;
+
+    public StorewiseMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _cartsPriced = meter.CreateCounter<long>("storewise.carts.priced", "{cart}", "Carts priced");
+        _engineTime = meter.CreateHistogram<double>(
+            "storewise.cart.engine.duration", "s", "Time the engine took to price one cart",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05] });
+        _offersConsidered = meter.CreateHistogram<long>(
+            "storewise.cart.offers", "{offer}", "Offers in the compiled set a cart was priced against",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 10, 100, 1000, 10000] });
+        _redemptions = meter.CreateCounter<long>("storewise.redemptions", "{redemption}", "Redemption requests that redeemed, and orders rolled back (outcome)");
+        _importRows = meter.CreateCounter<long>("storewise.import.rows", "{row}", "Code import rows settled");
+        _outboxLag = meter.CreateHistogram<double>(
+            "storewise.outbox.lag", "s", "Time from an event's commit to its successful delivery",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60, 600, 3600] });
+        _deliveries = meter.CreateCounter<long>("storewise.webhook.deliveries", "{attempt}", "Delivery attempts by target (webhook, tppe) and outcome");
+    }
+
+    public void CartPriced(TimeSpan engineTime, int offers)
+    {
+        _cartsPriced.Add(1);
+        _engineTime.Record(engineTime.TotalSeconds);
+        _offersConsidered.Record(offers);
+    }
+
+    /// <summary>One redemption request that redeemed its codes, or one order rolled back.</summary>
+    public void Redeemed(string outcome) => _redemptions.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void ImportRowsSettled(long rows) => _importRows.Add(rows);
+
+    public void WebhookDelivered(AttemptResult result, long lagMs)
+    {
+        var target = result.Delivery.EndpointId == Outbox.TppeTarget ? "tppe" : "webhook";
+        var outcome = result.Delivered ? "delivered" : result.StatusCode is null ? "error" : "rejected";
+        _deliveries.Add(1, new TagList { { "target", target }, { "outcome", outcome } });
+        if (result.Delivered)
+        {
+            _outboxLag.Record(lagMs / 1000.0);
+        }
+    }
+}
