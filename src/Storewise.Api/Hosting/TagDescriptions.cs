@@ -18,6 +18,8 @@ public static class TagDescriptions
         ["Redemptions"] = "Redeeming coupon codes for an order, and rolling an order's redemptions back.",
         ["Promotions configuration"] = "Tenant-wide promotion settings: the exclusion list and whether coupons stack.",
         ["Integration configurations"] = "TPPE integration configuration sections (the session update URL), served with and without the /v0 prefix.",
+        ["Reservations"] = "Checkout holds: a priced cart whose limited uses and budget amounts are reserved until it is confirmed, released or expires.",
+        ["Webhooks"] = "Webhook endpoints that receive the product's events, their delivery log and redelivery.",
         ["Simulations"] = "What-if replays of the logged carts against a change of the promotions, run in the background.",
         ["Sales order configuration"] = "Sales order settings and the order id generator; errors are application/problem+json.",
     };

@@ -1,5 +1,7 @@
+using Microsoft.OpenApi;
 using Storewise.Api.Auth;
 using Storewise.Api.Errors;
+using Storewise.Api.Hosting;
 
 namespace Storewise.Api.Webhooks;
 
@@ -22,7 +24,8 @@ public static class WebhookEndpoints
         group.MapDelete("/{id}", Delete).RequireAuthorization(Scopes.ConfigWrite).WithName("DeleteWebhookEndpoint")
             .Produces(StatusCodes.Status204NoContent).Produces<ApiError>(404);
         group.MapGet("/{id}/deliveries", ListDeliveries).RequireAuthorization(Scopes.ConfigRead).WithName("ListWebhookDeliveries")
-            .Produces<WebhookDeliveryList>().Produces<ApiError>(400).Produces<ApiError>(404);
+            .Produces<WebhookDeliveryList>().Produces<ApiError>(400).Produces<ApiError>(404)
+            .WithQuery(new QueryParameter("count", JsonSchemaType.Integer, $"How many of the newest deliveries to list (default {DefaultLogCount}).") { Minimum = 1, Maximum = MaxLogCount });
         group.MapPost("/{id}/deliveries/{deliveryId}/redeliver", Redeliver).RequireAuthorization(Scopes.ConfigWrite).WithName("RedeliverWebhook")
             .Produces<WebhookDeliveryResource>(StatusCodes.Status202Accepted).Produces<ApiError>(404);
     }

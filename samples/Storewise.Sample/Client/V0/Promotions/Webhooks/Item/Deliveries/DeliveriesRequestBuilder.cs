@@ -106,19 +106,9 @@ namespace Storewise.Sample.Client.V0.Promotions.Webhooks.Item.Deliveries
         public partial class DeliveriesRequestBuilderGetQueryParameters 
         #pragma warning restore CS1591
         {
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-            #pragma warning disable CS1591
+            /// <summary>How many of the newest deliveries to list (default 50).</summary>
             [QueryParameter("count")]
-            public string? Count { get; set; }
-            #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("count")]
-            public string Count { get; set; }
-            #pragma warning restore CS1591
-#endif
+            public int? Count { get; set; }
         }
     }
 }
