@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using Storewise.Api.Configuration;
+using Storewise.Api.TppeIntegration;
 
 namespace Storewise.Api.Events;
 

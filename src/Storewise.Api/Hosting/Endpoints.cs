@@ -1,7 +1,7 @@
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.CartLog;
 using Storewise.Api.Codes;
-using Storewise.Api.Configuration;
+using Storewise.Api.TppeIntegration;
 using Storewise.Api.Coupons;
 using Storewise.Api.Health;
 using Storewise.Api.Imports;

@@ -1,4 +1,4 @@
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.Codes;
 using Storewise.Pricing;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
 using Storewise.Api.Redemptions;

@@ -1,4 +1,4 @@
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 
 namespace Storewise.Api.Reservations;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.Common;
 using Storewise.Api.Limits;
 using Storewise.Api.Storage;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Storewise.Api.Auth;
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.CartLog;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.Common;
 
 namespace Storewise.Api.Simulations;

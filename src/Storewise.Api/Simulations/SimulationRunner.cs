@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dapper;
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.CartLog;
 using Storewise.Api.Codes;
 using Storewise.Api.Errors;

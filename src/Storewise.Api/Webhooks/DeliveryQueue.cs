@@ -18,7 +18,7 @@ public sealed class DeliveryQueue(Database database, TimeProvider clock, Webhook
         var now = Timestamps.ToUnixMs(clock.GetUtcNow());
         // The lease end is made unique to this claim, so the claimed rows can be read back by it.
         var until = now + options.LeaseSeconds * 1000L + Random.Shared.Next(0, 1000);
-        var args = new { owner, now, until, batch = options.BatchSize, pending = DeliveryStatus.Pending, tppe = Outbox.TppeTarget, section = Configuration.IntegrationConfigEndpoints.TppeSection };
+        var args = new { owner, now, until, batch = options.BatchSize, pending = DeliveryStatus.Pending, tppe = Outbox.TppeTarget, section = TppeIntegration.IntegrationConfigEndpoints.TppeSection };
         var claimed = await database.WriteAsync(connection, async (c, tx) => WriteOutcome.Commit(await c.ExecuteAsync(
             // The status is a literal, not a parameter: only then can PostgreSQL's generic plan use the partial
             // indexes on pending rows (with a parameter, each claim scans every pending row for each candidate).

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Polly.Timeout;
-using Storewise.Api.Configuration;
+using Storewise.Api.TppeIntegration;
 using Storewise.Api.Events;
 using Storewise.Api.Telemetry;
 

@@ -1,5 +1,5 @@
 using Storewise.Api.Auth;
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.Errors;
 
 namespace Storewise.Api.WhatIf;

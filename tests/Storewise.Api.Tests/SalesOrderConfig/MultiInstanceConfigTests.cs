@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Storewise.Api.Configuration;
+using Storewise.Api.TppeIntegration;
 using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.SalesOrderConfig;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Storewise.Api.Errors;
 
-namespace Storewise.Api.Configuration;
+namespace Storewise.Api.TppeIntegration;
 
 /// <summary>
 /// A TPPE PATCH body: only the members sent change (docs/spec.md §8 #23). A null member was not sent.

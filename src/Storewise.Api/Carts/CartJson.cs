@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>
 /// Writes the cart answer in one piece: <see cref="CartAnswerWriter"/> writes synchronously into the response

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.Tests.Infrastructure;
 using Storewise.Api.Tests.Offers;
 
-namespace Storewise.Api.Tests.Cart;
+namespace Storewise.Api.Tests.Carts;
 
 /// <summary>
 /// A cart without codes reads the database only when its catalogue version may be stale; a change made through

@@ -1,6 +1,6 @@
 using Storewise.Pricing;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>Turns the engine's result into the wire shape, money at the currency's minor unit.</summary>
 public static class CartResponseMapper

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Storewise.Api.Tests.Codes;
 using Storewise.Api.Tests.Infrastructure;
 
-namespace Storewise.Api.Tests.Cart;
+namespace Storewise.Api.Tests.Carts;
 
 /// <summary>
 /// <c>POST /v0/promotions/cart</c> over HTTP: stored promotions and coupons priced by the engine, request

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>
 /// The answer of <c>POST /v0/promotions/cart</c> (docs/spec.md §D4, docs/pricing-rules.md A51/A54): the request's documented

@@ -7,7 +7,7 @@ using Storewise.Api.Storage;
 using Storewise.Api.Telemetry;
 using Storewise.Pricing;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>
 /// Prices one cart: the tenant's catalogue version comes from what this instance knows while that is fresh

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Storewise.Api.Tests.Infrastructure;
 
-namespace Storewise.Api.Tests.Cart;
+namespace Storewise.Api.Tests.Carts;
 
 /// <summary>
 /// Cart-level and free-shipping promotions restricted to stores are looked up by the cart's store (an index for

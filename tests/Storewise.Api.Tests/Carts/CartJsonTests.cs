@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.Hosting;
 using Storewise.Api.Tests.Codes;
 using Storewise.Api.Tests.Infrastructure;
 
-namespace Storewise.Api.Tests.Cart;
+namespace Storewise.Api.Tests.Carts;
 
 /// <summary>
 /// The cart answer is written by a source-generated serializer for speed; it must write exactly what the

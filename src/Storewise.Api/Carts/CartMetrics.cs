@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>What the cart path reports: how many carts needed the database (docs/decisions/0510-catalogue-change-notifications.md).</summary>
 public sealed class CartMetrics

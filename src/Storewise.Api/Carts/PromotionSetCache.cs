@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Storewise.Pricing;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>
 /// Each tenant's compiled promotion set, kept per catalogue version. A request that sees a newer version

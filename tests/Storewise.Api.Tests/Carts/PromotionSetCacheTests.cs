@@ -1,7 +1,7 @@
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Pricing;
 
-namespace Storewise.Api.Tests.Cart;
+namespace Storewise.Api.Tests.Carts;
 
 /// <summary>The per-tenant cache of compiled promotion sets: built once per catalogue version, never stuck on a failure.</summary>
 public sealed class PromotionSetCacheTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Storewise.Api.WhatIf;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>The body of <c>POST /v0/promotions/cart</c> (docs/spec.md §3.1, §D3). Anything else sent is ignored.</summary>
 public sealed record CartRequest

@@ -4,7 +4,7 @@ using Storewise.Api.Contracts;
 using Storewise.Api.Hosting;
 using Storewise.Api.Errors;
 
-namespace Storewise.Api.Configuration;
+namespace Storewise.Api.TppeIntegration;
 
 /// <summary>Integration Configurations (TPPE), docs/spec.md §1.1: served under /promotions and /v0/promotions.</summary>
 public static class IntegrationConfigEndpoints

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Storewise.Api.Auth;
-using Storewise.Api.Configuration;
+using Storewise.Api.TppeIntegration;
 using Storewise.Api.Tests.Infrastructure;
 
-namespace Storewise.Api.Tests.Configuration;
+namespace Storewise.Api.Tests.TppeIntegration;
 
 /// <summary>Integration Configurations (TPPE), docs/spec.md §1.1 and §8 #22/#23, under both path prefixes.</summary>
 public abstract class IntegrationConfigTests(ApiFixture fixture)

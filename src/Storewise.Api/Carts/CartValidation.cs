@@ -3,7 +3,7 @@ using Storewise.Api.Common;
 using Storewise.Api.Errors;
 using Storewise.Pricing;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>Checks a cart request (docs/spec.md §D3, docs/pricing-rules.md A53/A56) and turns it into the engine's cart.</summary>
 public static class CartValidation

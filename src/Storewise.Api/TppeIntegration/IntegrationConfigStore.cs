@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Storewise.Api.Events;
 using Storewise.Api.Storage;
 
-namespace Storewise.Api.Configuration;
+namespace Storewise.Api.TppeIntegration;
 
 /// <summary>The integration configuration sections of a tenant; the auth token is stored encrypted.</summary>
 public sealed class IntegrationConfigStore(Database database, IDataProtectionProvider protection)

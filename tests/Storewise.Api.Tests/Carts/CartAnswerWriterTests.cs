@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Storewise.Api.Cart;
+using Storewise.Api.Carts;
 using Storewise.Api.Hosting;
 
-namespace Storewise.Api.Tests.Cart;
+namespace Storewise.Api.Tests.Carts;
 
 /// <summary>
 /// The hand-written cart answer writer writes, for any answer, exactly the bytes the service's general JSON

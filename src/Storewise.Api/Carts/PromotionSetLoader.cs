@@ -4,7 +4,7 @@ using Storewise.Api.PromotionsConfiguration;
 using Storewise.Api.Storage;
 using Storewise.Pricing;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>Reads a tenant's offers and promotions configuration and compiles them for the engine.</summary>
 public sealed partial class PromotionSetLoader(Database database, ILogger<PromotionSetLoader> logger)

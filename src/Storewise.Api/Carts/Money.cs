@@ -1,6 +1,6 @@
 using Storewise.Pricing;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>Writes money at the currency's minor unit, so 5 EUR is sent as 5.00 and 5 JPY as 5 (docs/pricing-rules.md A54).</summary>
 public static class Money

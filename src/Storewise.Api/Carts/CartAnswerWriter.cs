@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary>
 /// Writes the cart answer straight into a <see cref="Utf8JsonWriter"/>, member by member in declaration order with

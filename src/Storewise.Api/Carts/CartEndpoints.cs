@@ -6,7 +6,7 @@ using Storewise.Api.Errors;
 using Storewise.Api.Hosting;
 using Storewise.Api.WhatIf;
 
-namespace Storewise.Api.Cart;
+namespace Storewise.Api.Carts;
 
 /// <summary><c>POST /v0/promotions/cart</c>: prices a cart; read-only, never changes stored state.</summary>
 public static class CartEndpoints

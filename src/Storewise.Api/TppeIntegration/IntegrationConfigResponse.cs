@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Storewise.Api.Configuration;
+namespace Storewise.Api.TppeIntegration;
 
 /// <summary>What GET and PATCH answer: the stored section without its token (docs/spec.md §8 #22).</summary>
 public sealed record IntegrationConfigResponse(
