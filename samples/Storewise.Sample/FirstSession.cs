@@ -3,7 +3,6 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using Storewise.Sample.Client;
 using Storewise.Sample.Client.Models;
-using Storewise.Sample.Client.V0.Promotions.Redemption;
 
 namespace Storewise.Sample;
 
@@ -55,7 +54,7 @@ public static class FirstSession
 
         var orderId = $"order-{suffix}";
         var receipt = await client.V0.Promotions.Redemption.PostAsync(
-            new RedemptionPostRequestBody { Codes = [code], ConsumerId = "customer-1", ChannelType = "store", CatalogTotal = 100, Currency = "EUR", OrderId = orderId },
+            new RedemptionRequest { Codes = [code], ConsumerId = "customer-1", ChannelType = "store", CatalogTotal = 100, Currency = "EUR", OrderId = orderId },
             cancellationToken: cancellationToken);
         await client.V0.Promotions.Redemption[orderId].DeleteAsync(cancellationToken: cancellationToken);
 

@@ -64,6 +64,57 @@ public static class OpenApiConventions
         options.AddDocumentTransformer((document, _, _) => RequestRequiredMembers.ApplyAsync(document));
     }
 
+    // A body the handler reads itself is described as a component, like the ones the framework binds, so generated
+    // clients get one model per type instead of an inline copy per operation.
+    private static async Task<IOpenApiSchema> ComponentAsync(Type type, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var document = context.Document!;
+        if (document.Components?.Schemas?.ContainsKey(type.Name) != true)
+        {
+            document.AddComponent(type.Name, AsComponents(await context.GetOrCreateSchemaAsync(type, null, cancellationToken), document));
+        }
+
+        return new OpenApiSchemaReference(type.Name, document);
+    }
+
+    // The nested types of such a body (a reservation's cart, say) become references to their components too; the
+    // schema id is the one the framework gives the type when it binds it itself.
+    private static IOpenApiSchema AsComponents(IOpenApiSchema schema, OpenApiDocument document)
+    {
+        if (schema is not OpenApiSchema inline)
+        {
+            return schema;
+        }
+
+        foreach (var (name, property) in inline.Properties?.ToList() ?? [])
+        {
+            inline.Properties![name] = Nested(property, document);
+        }
+
+        if (inline.Items is { } items)
+        {
+            inline.Items = Nested(items, document);
+        }
+
+        return inline;
+    }
+
+    private static IOpenApiSchema Nested(IOpenApiSchema schema, OpenApiDocument document)
+    {
+        if (schema is OpenApiSchema { Metadata: { } metadata } inline && metadata.TryGetValue("x-schema-id", out var value)
+            && value is string { Length: > 0 } id)
+        {
+            if (document.Components?.Schemas?.ContainsKey(id) != true)
+            {
+                document.AddComponent(id, AsComponents(inline, document));
+            }
+
+            return new OpenApiSchemaReference(id, document);
+        }
+
+        return AsComponents(schema, document);
+    }
+
     private static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
@@ -79,7 +130,7 @@ public static class OpenApiConventions
                     Required = new HashSet<string> { "import" },
                     Properties = new Dictionary<string, IOpenApiSchema> { ["import"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The CSV file of codes." } },
                 }
-                : await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken);
+                : await ComponentAsync(body.Type, context, cancellationToken);
             operation.RequestBody = new OpenApiRequestBody
             {
                 Content = new Dictionary<string, OpenApiMediaType> { [body.ContentType] = new OpenApiMediaType { Schema = schema } },

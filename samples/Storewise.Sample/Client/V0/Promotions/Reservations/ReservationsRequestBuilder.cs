@@ -62,11 +62,11 @@ namespace Storewise.Sample.Client.V0.Promotions.Reservations
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Storewise.Sample.Client.Models.ReservationResponse?> PostAsync(global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Storewise.Sample.Client.Models.ReservationResponse?> PostAsync(global::Storewise.Sample.Client.Models.ReservationRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Storewise.Sample.Client.Models.ReservationResponse> PostAsync(global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Storewise.Sample.Client.Models.ReservationResponse> PostAsync(global::Storewise.Sample.Client.Models.ReservationRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -91,11 +91,11 @@ namespace Storewise.Sample.Client.V0.Promotions.Reservations
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Storewise.Sample.Client.Models.ReservationRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Storewise.Sample.Client.Models.ReservationRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));

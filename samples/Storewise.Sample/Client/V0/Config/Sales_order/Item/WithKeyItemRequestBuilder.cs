@@ -77,11 +77,11 @@ namespace Storewise.Sample.Client.V0.Config.Sales_order.Item
         /// <exception cref="global::Storewise.Sample.Client.Models.ProblemError">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Storewise.Sample.Client.Models.ConfigEnvelope?> PostAsync(global::Storewise.Sample.Client.V0.Config.Sales_order.Item.WithKeyPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Storewise.Sample.Client.Models.ConfigEnvelope?> PostAsync(global::Storewise.Sample.Client.Models.ConfigValueRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Storewise.Sample.Client.Models.ConfigEnvelope> PostAsync(global::Storewise.Sample.Client.V0.Config.Sales_order.Item.WithKeyPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Storewise.Sample.Client.Models.ConfigEnvelope> PostAsync(global::Storewise.Sample.Client.Models.ConfigValueRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -120,11 +120,11 @@ namespace Storewise.Sample.Client.V0.Config.Sales_order.Item
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(global::Storewise.Sample.Client.V0.Config.Sales_order.Item.WithKeyPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Storewise.Sample.Client.Models.ConfigValueRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(global::Storewise.Sample.Client.V0.Config.Sales_order.Item.WithKeyPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Storewise.Sample.Client.Models.ConfigValueRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));

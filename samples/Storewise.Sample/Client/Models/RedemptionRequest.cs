@@ -5,13 +5,13 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace Storewise.Sample.Client.V0.Promotions.Redemption
+namespace Storewise.Sample.Client.Models
 {
     /// <summary>
     /// The redemption body (docs/spec.md §1.2), bare or wrapped in `{&quot;value&quot;:{...}}`.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class RedemptionPostRequestBody : IAdditionalDataHolder, IParsable
+    public partial class RedemptionRequest : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
@@ -58,21 +58,21 @@ namespace Storewise.Sample.Client.V0.Promotions.Redemption
         public string OrderId { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::Storewise.Sample.Client.V0.Promotions.Redemption.RedemptionPostRequestBody"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Storewise.Sample.Client.Models.RedemptionRequest"/> and sets the default values.
         /// </summary>
-        public RedemptionPostRequestBody()
+        public RedemptionRequest()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Storewise.Sample.Client.V0.Promotions.Redemption.RedemptionPostRequestBody"/></returns>
+        /// <returns>A <see cref="global::Storewise.Sample.Client.Models.RedemptionRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Storewise.Sample.Client.V0.Promotions.Redemption.RedemptionPostRequestBody CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Storewise.Sample.Client.Models.RedemptionRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Storewise.Sample.Client.V0.Promotions.Redemption.RedemptionPostRequestBody();
+            return new global::Storewise.Sample.Client.Models.RedemptionRequest();
         }
         /// <summary>
         /// The deserialization information for the current model

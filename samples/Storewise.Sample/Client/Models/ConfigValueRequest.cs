@@ -5,42 +5,40 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace Storewise.Sample.Client.V0.Promotions.Reservations
+namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// A money budget entry as sent: `{&quot;currency&quot;, &quot;amount&quot;}`.
+    /// The body of a sales-order configuration write: `{&quot;value&quot;: ...}`, the value&apos;s shape depending on the key.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class ReservationsPostRequestBody_cart_preview_offers_budget_amounts : IAdditionalDataHolder, IParsable
+    public partial class ConfigValueRequest : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The amount property</summary>
-        public double? Amount { get; set; }
-        /// <summary>The currency property</summary>
+        /// <summary>The value property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? Currency { get; set; }
+        public UntypedNode? Value { get; set; }
 #nullable restore
 #else
-        public string Currency { get; set; }
+        public UntypedNode Value { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody_cart_preview_offers_budget_amounts"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Storewise.Sample.Client.Models.ConfigValueRequest"/> and sets the default values.
         /// </summary>
-        public ReservationsPostRequestBody_cart_preview_offers_budget_amounts()
+        public ConfigValueRequest()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody_cart_preview_offers_budget_amounts"/></returns>
+        /// <returns>A <see cref="global::Storewise.Sample.Client.Models.ConfigValueRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody_cart_preview_offers_budget_amounts CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Storewise.Sample.Client.Models.ConfigValueRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody_cart_preview_offers_budget_amounts();
+            return new global::Storewise.Sample.Client.Models.ConfigValueRequest();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -50,8 +48,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Reservations
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "amount", n => { Amount = n.GetDoubleValue(); } },
-                { "currency", n => { Currency = n.GetStringValue(); } },
+                { "value", n => { Value = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -61,8 +58,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Reservations
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteDoubleValue("amount", Amount);
-            writer.WriteStringValue("currency", Currency);
+            writer.WriteObjectValue<UntypedNode>("value", Value);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -5,48 +5,50 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace Storewise.Sample.Client.Promotions.Configurations.Item
+namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The body of a TPPE configuration PATCH: only the members sent change; at least one is needed.
+    /// The body of `POST /v0/promotions/reservations`: the cart to price and hold, the order it is for, and how long to hold it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class WithSectionPatchRequestBody : IAdditionalDataHolder, IParsable
+    public partial class ReservationRequest : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The token the service sends to that URL; stored, never shown again.</summary>
+        /// <summary>The body of `POST /v0/promotions/cart` (docs/spec.md §3.1, §D3). Anything else sent is ignored.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? AuthToken { get; set; }
+        public global::Storewise.Sample.Client.Models.CartRequest? Cart { get; set; }
 #nullable restore
 #else
-        public string AuthToken { get; set; }
+        public global::Storewise.Sample.Client.Models.CartRequest Cart { get; set; }
 #endif
-        /// <summary>Absolute http(s) URL ending with `{customerSessionId}`.</summary>
+        /// <summary>The order the reservation is for; one live reservation per order.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? SessionUpdateUrl { get; set; }
+        public string? OrderId { get; set; }
 #nullable restore
 #else
-        public string SessionUpdateUrl { get; set; }
+        public string OrderId { get; set; }
 #endif
+        /// <summary>Seconds until an unconfirmed reservation expires and is released: 1 to 86400, 900 when absent.</summary>
+        public int? TtlSeconds { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::Storewise.Sample.Client.Promotions.Configurations.Item.WithSectionPatchRequestBody"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Storewise.Sample.Client.Models.ReservationRequest"/> and sets the default values.
         /// </summary>
-        public WithSectionPatchRequestBody()
+        public ReservationRequest()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Storewise.Sample.Client.Promotions.Configurations.Item.WithSectionPatchRequestBody"/></returns>
+        /// <returns>A <see cref="global::Storewise.Sample.Client.Models.ReservationRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Storewise.Sample.Client.Promotions.Configurations.Item.WithSectionPatchRequestBody CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Storewise.Sample.Client.Models.ReservationRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Storewise.Sample.Client.Promotions.Configurations.Item.WithSectionPatchRequestBody();
+            return new global::Storewise.Sample.Client.Models.ReservationRequest();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -56,8 +58,9 @@ namespace Storewise.Sample.Client.Promotions.Configurations.Item
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "auth_token", n => { AuthToken = n.GetStringValue(); } },
-                { "session_update_url", n => { SessionUpdateUrl = n.GetStringValue(); } },
+                { "cart", n => { Cart = n.GetObjectValue<global::Storewise.Sample.Client.Models.CartRequest>(global::Storewise.Sample.Client.Models.CartRequest.CreateFromDiscriminatorValue); } },
+                { "orderId", n => { OrderId = n.GetStringValue(); } },
+                { "ttlSeconds", n => { TtlSeconds = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -67,8 +70,9 @@ namespace Storewise.Sample.Client.Promotions.Configurations.Item
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("auth_token", AuthToken);
-            writer.WriteStringValue("session_update_url", SessionUpdateUrl);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.CartRequest>("cart", Cart);
+            writer.WriteStringValue("orderId", OrderId);
+            writer.WriteIntValue("ttlSeconds", TtlSeconds);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

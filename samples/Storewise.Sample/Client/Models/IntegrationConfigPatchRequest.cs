@@ -5,31 +5,48 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace Storewise.Sample.Client.V0.Promotions.Reservations
+namespace Storewise.Sample.Client.Models
 {
+    /// <summary>
+    /// The body of a TPPE configuration PATCH: only the members sent change; at least one is needed.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
-    public partial class ReservationsPostRequestBody_cart_customerAttributes : IAdditionalDataHolder, IParsable
-    #pragma warning restore CS1591
+    public partial class IntegrationConfigPatchRequest : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The token the service sends to that URL; stored, never shown again.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? AuthToken { get; set; }
+#nullable restore
+#else
+        public string AuthToken { get; set; }
+#endif
+        /// <summary>Absolute http(s) URL ending with `{customerSessionId}`.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? SessionUpdateUrl { get; set; }
+#nullable restore
+#else
+        public string SessionUpdateUrl { get; set; }
+#endif
         /// <summary>
-        /// Instantiates a new <see cref="global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody_cart_customerAttributes"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Storewise.Sample.Client.Models.IntegrationConfigPatchRequest"/> and sets the default values.
         /// </summary>
-        public ReservationsPostRequestBody_cart_customerAttributes()
+        public IntegrationConfigPatchRequest()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody_cart_customerAttributes"/></returns>
+        /// <returns>A <see cref="global::Storewise.Sample.Client.Models.IntegrationConfigPatchRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody_cart_customerAttributes CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Storewise.Sample.Client.Models.IntegrationConfigPatchRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Storewise.Sample.Client.V0.Promotions.Reservations.ReservationsPostRequestBody_cart_customerAttributes();
+            return new global::Storewise.Sample.Client.Models.IntegrationConfigPatchRequest();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -39,6 +56,8 @@ namespace Storewise.Sample.Client.V0.Promotions.Reservations
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "auth_token", n => { AuthToken = n.GetStringValue(); } },
+                { "session_update_url", n => { SessionUpdateUrl = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -48,6 +67,8 @@ namespace Storewise.Sample.Client.V0.Promotions.Reservations
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("auth_token", AuthToken);
+            writer.WriteStringValue("session_update_url", SessionUpdateUrl);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
