@@ -16,7 +16,7 @@ namespace Storewise.Api.Carts;
 /// set comes from <see cref="PromotionSetCache"/>; the engine does the rest in memory. A cart that meets an offer
 /// with usage limits takes one more round trip for its counters.
 /// </summary>
-public sealed class CartPricing(Database database, PromotionSetCache cache, CartMetrics metrics, StorewiseMetrics productMetrics)
+public sealed class CartPricing(Database database, PromotionSetCache cache, StorewiseMetrics metrics)
 {
     private static readonly IReadOnlyDictionary<string, CouponCodeState> NoCodes =
         FrozenDictionary<string, CouponCodeState>.Empty;
@@ -48,7 +48,7 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Cart
 
         var started = Stopwatch.GetTimestamp();
         var result = PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, explain);
-        productMetrics.CartPriced(Stopwatch.GetElapsedTime(started), catalog.PromotionCount);
+        metrics.CartPriced(Stopwatch.GetElapsedTime(started), catalog.PromotionCount);
         if (result.UsageWanted.Count == 0)
         {
             return new UsagePricedCart(result, catalog, NoUsage);
@@ -63,7 +63,7 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Cart
     /// <summary>One round trip: the tenant's catalogue version, and the state of the submitted codes if any.</summary>
     private async Task<(long Version, IReadOnlyDictionary<string, CouponCodeState> Codes)> ReadAsync(string tenant, string[] keys)
     {
-        metrics.DatabaseReads.Add(1);
+        metrics.CartReadDatabase();
         // Taken before the read: the version read is at least the one committed at this instant.
         var started = Stopwatch.GetTimestamp();
         long version;

@@ -44,7 +44,6 @@ public static class ServiceRegistration
         services.AddSingleton<OfferHistoryHandlers>();
         services.AddSingleton<PromotionSetLoader>();
         services.AddSingleton<PromotionSetCache>();
-        services.AddSingleton<CartMetrics>();
         services.AddSingleton<CartPricing>();
         services.AddSingleton(builder.Configuration.GetSection(CartLogOptions.Section).Get<CartLogOptions>() ?? new CartLogOptions());
         services.AddSingleton<CartLogQueue>();

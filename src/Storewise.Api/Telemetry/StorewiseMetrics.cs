@@ -14,6 +14,7 @@ public sealed class StorewiseMetrics
     public const string MeterName = "Storewise";
 
     private readonly Counter<long> _cartsPriced;
+    private readonly Counter<long> _cartDatabaseReads;
     private readonly Histogram<double> _engineTime;
     private readonly Histogram<long> _offersConsidered;
     private readonly Counter<long> _redemptions;
@@ -25,6 +26,10 @@ public sealed class StorewiseMetrics
     {
         var meter = meters.Create(MeterName);
         _cartsPriced = meter.CreateCounter<long>("storewise.carts.priced", "{cart}", "Carts priced");
+        _cartDatabaseReads = meter.CreateCounter<long>(
+            "storewise.cart.database_reads",
+            "{cart}",
+            "Carts that read the database: carts with codes, and carts whose catalogue version was not known fresh (docs/decisions/0510-catalogue-change-notifications.md).");
         _engineTime = meter.CreateHistogram<double>(
             "storewise.cart.engine.duration", "s", "Time the engine took to price one cart",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05] });
@@ -45,6 +50,9 @@ public sealed class StorewiseMetrics
         _engineTime.Record(engineTime.TotalSeconds);
         _offersConsidered.Record(offers);
     }
+
+    /// <summary>A cart read the database for its catalogue version or its codes' state.</summary>
+    public void CartReadDatabase() => _cartDatabaseReads.Add(1);
 
     /// <summary>One redemption request that redeemed its codes, or one order rolled back.</summary>
     public void Redeemed(string outcome) => _redemptions.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using Storewise.Api.Carts;
+using Storewise.Api.Telemetry;
 using Storewise.Api.Tests.Infrastructure;
 using Storewise.Api.Tests.Offers;
 
@@ -90,7 +90,7 @@ public abstract class CartDatabaseReadTests(ApiFixture fixture)
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == CartMetrics.MeterName && instrument.Meter.Scope == meters && instrument.Name == "storewise.cart.database_reads")
+                if (instrument.Meter.Name == StorewiseMetrics.MeterName && instrument.Meter.Scope == meters && instrument.Name == "storewise.cart.database_reads")
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
