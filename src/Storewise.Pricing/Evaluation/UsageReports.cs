@@ -25,12 +25,13 @@ internal static class UsageReports
     /// </summary>
     public static IReadOnlyList<OfferUsageReport> Given(ParticipantSet participants, CodeOutcomes codes)
     {
-        var given = new List<OfferUsageReport>();
+        // Most carts meet no limited offer: the list is made only when there is something to report.
+        List<OfferUsageReport>? given = null;
         foreach (ref readonly var participant in participants.All)
         {
             if (participant.Usage is { } usage)
             {
-                given.Add(new OfferUsageReport(participant.Offer.Source, participant.Offer.Id, usage));
+                (given ??= []).Add(new OfferUsageReport(participant.Offer.Source, participant.Offer.Id, usage));
             }
         }
 
@@ -38,10 +39,10 @@ internal static class UsageReports
         {
             if (outcome.BlockedUsage is { } blocked)
             {
-                given.Add(blocked);
+                (given ??= []).Add(blocked);
             }
         }
 
-        return given;
+        return given is null ? [] : given;
     }
 }

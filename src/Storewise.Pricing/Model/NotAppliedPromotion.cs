@@ -1,4 +1,8 @@
 namespace Storewise.Pricing;
 
 /// <summary>An offer that was not applied, with a reason from <see cref="ReasonCodes"/> (explain mode).</summary>
-public sealed record NotAppliedPromotion(OfferSource Source, string Id, string Name, string Reason);
+/// <remarks>
+/// A value type: the explain report holds one per stored promotion that did not apply (about a thousand for a
+/// typical catalog), and as structs they live inline in the report's one array instead of a thousand objects.
+/// </remarks>
+public readonly record struct NotAppliedPromotion(OfferSource Source, string Id, string Name, string Reason);
