@@ -3,7 +3,9 @@ namespace Storewise.Pricing;
 /// <summary>
 /// Exclusivity (docs/spec.md §4.6, docs/pricing-rules.md A45–A47): scenario N holds every eligible non-exclusive offer; each eligible exclusive
 /// offer forms a scenario alone. The scenario with the best total saving, shipping included, wins; ties go to N,
-/// then to the older offer. Only the winner's entries are recorded. Writes each participant's outcome.
+/// then to the older offer. Only the winner's entries are recorded. Writes each participant's outcome. Before the
+/// scenarios, stacking groups keep their best member (docs/pricing-semantics.md, "Stacking groups"); in scenario N, a
+/// stopFurther offer stops the lines it discounted (docs/pricing-semantics.md, "Stop further").
 /// </summary>
 internal sealed class ScenarioSelection
 {
@@ -120,6 +122,12 @@ internal sealed class ScenarioSelection
                 continue;
             }
 
+            if (!HasRival(all, p, group))
+            {
+                grouped[p] = true; // alone in its group: nothing to measure
+                continue;
+            }
+
             var best = -1;
             long bestSaving = -1;
             for (var q = p; q < all.Length; q++)
@@ -148,6 +156,19 @@ internal sealed class ScenarioSelection
                 }
             }
         }
+    }
+
+    private bool HasRival(ReadOnlySpan<Participant> all, int member, string group)
+    {
+        for (var q = member + 1; q < all.Length; q++)
+        {
+            if (!grouped[q] && all[q].Blocked is null && string.Equals(all[q].Offer.StackingGroup, group, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool WinsTie(CompiledOffer challenger, CompiledOffer holder) =>
