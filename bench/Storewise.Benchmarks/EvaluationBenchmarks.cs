@@ -12,6 +12,9 @@ public class EvaluationBenchmarks
 
     private PromotionCatalog catalog1K = null!;
     private PromotionCatalog catalog10K = null!;
+    private PromotionCatalog rewards1K = null!;
+    private SyntheticCatalogue rewardSource1K = null!;
+    private Cart[] rewardCarts50 = null!;
     private SyntheticCatalogue source1K = null!;
     private SyntheticCatalogue source10K = null!;
     private Cart[] carts50 = null!;
@@ -25,12 +28,16 @@ public class EvaluationBenchmarks
         source10K = new SyntheticCatalogue(10_000);
         catalog1K = source1K.Compile();
         catalog10K = source10K.Compile();
+        rewardSource1K = new SyntheticCatalogue(1_000, withRewards: true);
+        rewards1K = rewardSource1K.Compile();
+        rewardCarts50 = new Cart[CartVariety];
         carts50 = new Cart[CartVariety];
         carts200 = new Cart[CartVariety];
         for (var i = 0; i < CartVariety; i++)
         {
             carts50[i] = source1K.NewCart(50, i);
             carts200[i] = source1K.NewCart(200, i);
+            rewardCarts50[i] = rewardSource1K.NewCart(50, i);
         }
     }
 
@@ -45,6 +52,10 @@ public class EvaluationBenchmarks
 
     [Benchmark]
     public PricingResult Cart50_Promotions1K_Explain() => Evaluate(carts50, catalog1K, source1K, explain: true);
+
+    /// <summary>The same catalogue with reward and stacking fields on a third of the promotions.</summary>
+    [Benchmark]
+    public PricingResult Cart50_Promotions1K_Rewards() => Evaluate(rewardCarts50, rewards1K, rewardSource1K, explain: false);
 
     private PricingResult Evaluate(Cart[] carts, PromotionCatalog catalog, SyntheticCatalogue source, bool explain)
     {

@@ -26,6 +26,8 @@ internal static class LatencyProbe
         Probe("50 lines x 10,000 promotions", source10K, catalog10K, 50, evaluations, explain: false);
         Probe("200 lines x 1,000 promotions", source1K, catalog1K, 200, evaluations, explain: false);
         Probe("50 lines x 1,000 promotions, explain", source1K, catalog1K, 50, evaluations / 4, explain: true);
+        var rewards1K = new SyntheticCatalogue(1_000, withRewards: true);
+        Probe("50 lines x 1,000 promotions, a third with reward and stacking fields", rewards1K, rewards1K.Compile(), 50, evaluations, explain: false);
     }
 
     private static void Probe(string name, SyntheticCatalogue source, PromotionCatalog catalog, int lines, int evaluations, bool explain)

@@ -27,7 +27,12 @@ internal sealed class SyntheticCatalogue
 
     private readonly Random random;
 
-    public SyntheticCatalogue(int promotionCount, int seed = 20250601)
+    /// <summary>
+    /// With <paramref name="withRewards"/>, every third promotion also gets reward and stacking fields (tiers, caps,
+    /// buy/get sets, gifts, priorities, groups, stopFurther), drawn from a random of its own so that the rest of the
+    /// catalogue is exactly the plain one.
+    /// </summary>
+    public SyntheticCatalogue(int promotionCount, int seed = 20250601, bool withRewards = false)
     {
         random = new Random(seed);
         Paths = BuildPaths();
@@ -41,6 +46,15 @@ internal sealed class SyntheticCatalogue
         for (var i = 0; i < promotionCount; i++)
         {
             Promotions[i] = NewOffer("promo-" + i.ToString("D6", CultureInfo.InvariantCulture), OfferSource.Promotion, i);
+        }
+
+        if (withRewards)
+        {
+            var rewardRandom = new Random(seed + 1);
+            for (var i = 0; i < promotionCount; i += 3)
+            {
+                Promotions[i] = WithRewards(Promotions[i], rewardRandom);
+            }
         }
 
         Coupons = new Offer[200];
@@ -166,6 +180,55 @@ internal sealed class SyntheticCatalogue
             _ => offer,
         };
     }
+
+    private Offer WithRewards(Offer offer, Random from)
+    {
+        var stacking = offer with
+        {
+            Priority = from.Next(-1, 3),
+            StackingGroup = from.Next(4) == 0 ? "group-" + from.Next(20).ToString(CultureInfo.InvariantCulture) : null,
+            StopFurther = from.Next(10) == 0,
+        };
+        var percent = offer.Percent ?? 0m;
+        switch (OfferKinds.IsCartLevel(offer.Kind) ? 0 : OfferKinds.IsProductLevel(offer.Kind) ? 1 : OfferKinds.IsBogo(offer.Kind) ? 2 : 3)
+        {
+            case 0 when from.Next(10) == 0:
+                return stacking with
+                {
+                    Kind = OfferKind.FreeGift,
+                    Percent = null,
+                    Amounts = new Dictionary<string, decimal>(),
+                    Gifts = [new GiftItem(ProductId(PopularProduct(from)), 1)],
+                };
+            case 0:
+                return stacking with
+                {
+                    Tiers = [Tier(offer, percent, 100m, 0, 5), Tier(offer, percent, 200m, 0, 10)],
+                    MaxDiscount = new Dictionary<string, decimal> { ["EUR"] = 25m, ["USD"] = 25m },
+                };
+            case 1:
+                return stacking with { Tiers = [Tier(offer, percent, 0m, 3, 5)], MaxQuantity = from.Next(2) == 0 ? 2 : null };
+            case 2:
+                var getPath = Paths[from.Next(Paths.Length)];
+                return stacking with
+                {
+                    Buy = new UnitSet(1 + from.Next(2), offer.IncludedProducts, offer.IncludedCategories),
+                    Get = new UnitSet(1, [], [getPath]),
+                    GetMostExpensive = from.Next(2) == 0,
+                    MaxApplications = 2,
+                };
+            default:
+                return stacking;
+        }
+    }
+
+    private static RewardTier Tier(Offer offer, decimal percent, decimal minimumCartValue, int minimumQuantity, int raise) => new()
+    {
+        MinimumCartValue = minimumCartValue,
+        MinimumQuantity = minimumQuantity,
+        Percent = offer.Percent is null ? null : Math.Min(100m, percent + raise),
+        Amounts = offer.Percent is null ? offer.Amounts.ToDictionary(a => a.Key, a => a.Value + raise) : new Dictionary<string, decimal>(),
+    };
 
     private Offer Target(Offer offer, int index)
     {

@@ -52,6 +52,7 @@ public static class PricingEngine
             participants.Begin(catalog.PromotionCount);
             workspace.Candidates.Collect(context, lines, catalog, participants);
             CouponCodes.Resolve(context, lines, catalog, codes, participants, workspace.Codes);
+            RewardTerms.Resolve(context, lines, participants);
             workspace.Scenarios.Run(lines, participants, workspace.Entries);
             return workspace.Results.Build(context, lines, participants, workspace.Codes, workspace.Entries, catalog, explain);
         }

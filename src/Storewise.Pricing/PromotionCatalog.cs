@@ -267,6 +267,7 @@ public sealed class PromotionCatalog
         {
             case OfferFamily.Cart:
             case OfferFamily.Shipping:
+            case OfferFamily.Gift when promotion.Buy is null:
                 if (promotion.Stores is null)
                 {
                     cartWide.Add(promotion.Index);

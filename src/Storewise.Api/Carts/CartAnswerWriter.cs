@@ -68,6 +68,9 @@ public static class CartAnswerWriter
     private static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
     private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
     private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText AddedItems = JsonEncodedText.Encode("addedItems");
+    private static readonly JsonEncodedText OfferId = JsonEncodedText.Encode("offerId");
+    private static readonly JsonEncodedText OfferName = JsonEncodedText.Encode("offerName");
 
     public static void Write(Utf8JsonWriter writer, DiscountedCartResponse answer)
     {
@@ -168,7 +171,32 @@ public static class CartAnswerWriter
             writer.WriteBoolean(Preview, preview);
         }
 
+        if (answer.AddedItems is { } added)
+        {
+            WriteAddedItems(writer, added);
+        }
+
         writer.WriteEndObject();
+    }
+
+    private static void WriteAddedItems(Utf8JsonWriter writer, IReadOnlyList<AddedCartItem> added)
+    {
+        writer.WriteStartArray(AddedItems);
+        foreach (var item in added)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(ProductId, item.ProductId);
+            writer.WriteNumber(Quantity, item.Quantity);
+            WriteDecimal(writer, Price, item.Price);
+            writer.WriteString(Source, VocabularyText(item.Source));
+            writer.WriteString(OfferId, item.OfferId);
+            writer.WritePropertyName(CouponCode);
+            WriteStringOrNull(writer, item.CouponCode);
+            writer.WriteString(OfferName, item.OfferName);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteItem(Utf8JsonWriter writer, DiscountedItem item, EntryTemplates templates)

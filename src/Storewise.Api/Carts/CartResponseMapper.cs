@@ -49,6 +49,9 @@ public static class CartResponseMapper
             RejectedCoupons = result.RejectedCoupons.Select(r => new RejectedCouponEntry(r.Code, r.Reason, r.Message)).ToArray(),
             NotApplied = result.NotApplied?.Select(n => new NotAppliedEntry(Source(n.Source), n.Id, n.Name, n.Reason)).ToArray(),
             Usage = result.Usage is { Count: > 0 } usage ? usage.Select(u => UsageOf(u, exponent)).ToArray() : null,
+            AddedItems = result.AddedItems.Count > 0
+                ? result.AddedItems.Select(a => new AddedCartItem(a.ProductId, a.Quantity, M(0m), Source(a.Source), a.OfferId, a.CouponCode, a.OfferName)).ToArray()
+                : null,
         };
     }
 

@@ -61,6 +61,10 @@ public sealed record DiscountedCartResponse
     /// <summary>True when the cart was priced with the request's <c>preview</c> change instead of the stored catalogue.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Preview { get; init; }
+
+    /// <summary>Gifts the cart did not hold, added at price 0 by a FreeGift offer; absent when there are none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AddedCartItem>? AddedItems { get; init; }
 }
 
 public sealed record DiscountedItem
@@ -121,3 +125,13 @@ public sealed record UsageEntry
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? RemainingBudget { get; init; }
 }
+
+/// <summary>A gift added to the cart: the product, its quantity, price 0 and the offer that gave it.</summary>
+/// <param name="ProductId">The gift product.</param>
+/// <param name="Quantity">Units added.</param>
+/// <param name="Price">Always 0, at the currency's minor unit: gifts are never charged.</param>
+/// <param name="Source"><c>promotion</c> or <c>coupon</c>.</param>
+/// <param name="OfferId">The FreeGift offer that added it.</param>
+/// <param name="CouponCode">The code as sent, for a coupon; null for a promotion.</param>
+/// <param name="OfferName">The offer's name.</param>
+public sealed record AddedCartItem(string ProductId, int Quantity, decimal Price, string Source, string OfferId, string? CouponCode, string OfferName);

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Storewise.Api.Offers;
 
 namespace Storewise.Api.Contracts;
 
 /// <summary>
 /// The fields a promotion and a coupon share, as the API returns them. Every member is always present (an
-/// absent value is null or []) except the usage limits, which appear only when set. This type only documents the answer (the answer itself is built from the stored
+/// absent value is null or []) except the usage limits and the reward and stacking fields, which appear only when set. This type only documents the answer (the answer itself is built from the stored
 /// offer document); the API tests check every real answer against it.
 /// </summary>
 public abstract record OfferResource
@@ -72,6 +73,50 @@ public abstract record OfferResource
     /// <summary>IANA time zone of the budget periods; absent means UTC.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TimeZone { get; init; }
+
+    /// <summary>Tiers by ascending threshold; absent when the offer has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OfferTierResource>? Tiers { get; init; }
+
+    /// <summary>The most the offer takes off one cart, per currency; absent without a cap.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OfferAmountResource>? MaxDiscount { get; init; }
+
+    /// <summary>Product-level kinds: units of each line discounted at most; absent when not set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxQuantity { get; init; }
+
+    /// <summary>BOGO kinds with get, or FreeGift: the units bought; absent when not set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OfferUnitSetResource? Buy { get; init; }
+
+    /// <summary>BOGO kinds: the units given, from their own set; absent when not set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OfferUnitSetResource? Get { get; init; }
+
+    /// <summary>BOGO kinds: which qualifying units are given; absent when not set (the cheapest).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GetOrder? GetOrder { get; init; }
+
+    /// <summary>BOGO and FreeGift kinds: applications per cart at most; absent when not set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxApplications { get; init; }
+
+    /// <summary>FreeGift: the products given; absent on other kinds.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OfferGiftResource>? Gifts { get; init; }
+
+    /// <summary>Order within a family of the pricing sequence; absent when not set (0).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Priority { get; init; }
+
+    /// <summary>The stacking group; absent when not set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StackingGroup { get; init; }
+
+    /// <summary>Whether later offers leave the lines it discounted alone; absent when not set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? StopFurther { get; init; }
 
     /// <summary>Opaque; send it back unchanged in a replace (PUT), which fails with 409 if it changed meanwhile.</summary>
     public required string Version { get; init; }

@@ -16,9 +16,10 @@ public static class CategoryReader
 
     /// <summary>
     /// Validates <paramref name="raw"/> for an offer of <paramref name="type"/>; problems go to
-    /// <paramref name="errors"/> and the answer is then null.
+    /// <paramref name="errors"/> and the answer is then null. With <paramref name="targetedBySets"/> (a BOGO
+    /// offer with <c>buy</c> and <c>get</c>), the category need not name what it targets.
     /// </summary>
-    public static OfferCategory? Read(JsonObject raw, OfferType type, ValidationErrors errors)
+    public static OfferCategory? Read(JsonObject raw, OfferType type, ValidationErrors errors, bool targetedBySets = false)
     {
         var before = errors.Causes.Count;
         if (ReadKind(raw, type, errors) is not { } kind)
@@ -27,7 +28,8 @@ public static class CategoryReader
         }
 
         var discount = ReadDecimal(raw, "discount", errors);
-        var discounts = OfferKinds.IsFixed(kind) ? ReadAmounts(raw, errors) : [];
+        var isGift = OfferKinds.IsGift(kind);
+        var discounts = OfferKinds.IsFixed(kind) && !isGift ? ReadAmounts(raw, errors) : [];
         if (OfferKinds.IsPercent(kind))
         {
             if (discount is null)
@@ -37,6 +39,13 @@ public static class CategoryReader
             else if (discount <= 0 || discount > 100)
             {
                 errors.Add($"{Field}.discount", "must be greater than 0 and at most 100");
+            }
+        }
+        else if (isGift)
+        {
+            if (discount is not null)
+            {
+                errors.Add($"{Field}.discount", "FreeGift takes no discount: list the products given in gifts");
             }
         }
         else
@@ -58,7 +67,7 @@ public static class CategoryReader
         var excludedProducts = targeted ? ReadStrings(raw, "excludedProducts", errors) : [];
         var shopId = targeted ? ReadString(raw, "shopId", errors) : null;
         var locale = targeted ? ReadString(raw, "locale", errors) : null;
-        if (OfferKinds.RequiresTargeting(kind) && includedCategories.Count == 0 && includedProducts.Count == 0)
+        if (OfferKinds.RequiresTargeting(kind) && !targetedBySets && includedCategories.Count == 0 && includedProducts.Count == 0)
         {
             errors.Add($"{Field}.includedProducts", $"{kind.WireName()} must name at least one included product or category");
         }

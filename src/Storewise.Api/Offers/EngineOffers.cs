@@ -35,8 +35,34 @@ public static class EngineOffers
             GetQuantity = category.GetQuantity ?? 0,
             BundleProducts = category.Products.Select(p => new BundleItem(p.ProductId, p.Quantity)).ToArray(),
             UsageTerms = UsageTermsOf(offer),
-        };
+        }.WithRewards(offer.Rewards);
     }
+
+    // Only set fields change the engine's offer: one without rewards is the offer it always was.
+    private static Offer WithRewards(this Offer offer, OfferRewards? rewards) => rewards is null ? offer : offer with
+    {
+        Tiers = rewards.Tiers.Select(t => new RewardTier
+        {
+            MinimumCartValue = t.MinimumCartValue ?? 0m,
+            MinimumQuantity = t.MinimumQuantity ?? 0,
+            Percent = offer.Percent is null ? null : t.Discount,
+            Amounts = CurrencyAmount.ByCurrency(t.Discounts),
+            ScalarAmount = offer.Percent is null ? t.Discount : null,
+        }).ToArray(),
+        MaxDiscount = CurrencyAmount.ByCurrency(rewards.MaxDiscount),
+        MaxQuantity = rewards.MaxQuantity,
+        Buy = UnitSetOf(rewards.Buy),
+        Get = UnitSetOf(rewards.Get),
+        GetMostExpensive = rewards.GetOrder == GetOrder.MostExpensive,
+        MaxApplications = rewards.MaxApplications,
+        Gifts = rewards.Gifts.Select(g => new GiftItem(g.ProductId, g.Quantity)).ToArray(),
+        Priority = rewards.Priority ?? 0,
+        StackingGroup = rewards.StackingGroup,
+        StopFurther = rewards.StopFurther ?? false,
+    };
+
+    private static UnitSet? UnitSetOf(OfferUnitSet? set) =>
+        set is null ? null : new UnitSet(set.Quantity, set.IncludedProducts, set.IncludedCategories.Select(c => c.Path).ToArray());
 
     private static UsageTerms? UsageTermsOf(OfferDocument offer)
     {

@@ -42,26 +42,27 @@ public sealed record OfferCategory(
 
     /// <summary>Fixed kinds: the amount per currency, first entry of a currency first, looked up case-insensitively.</summary>
     [JsonIgnore]
-    public IReadOnlyDictionary<string, decimal> AmountsByCurrency
-    {
-        get
-        {
-            var amounts = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entry in Discounts)
-            {
-                amounts.TryAdd(entry.Currency, entry.Amount);
-            }
-
-            return amounts;
-        }
-    }
+    public IReadOnlyDictionary<string, decimal> AmountsByCurrency => CurrencyAmount.ByCurrency(Discounts);
 
     /// <summary>The amount of a fixed kind for a currency, or null when it is not eligible in it (docs/pricing-rules.md A27).</summary>
     public decimal? AmountFor(string currency) => FixedAmounts.For(AmountsByCurrency, Discount, currency);
 }
 
 /// <summary>A fixed amount in one currency: <c>{"amount": 5, "currency": "EUR"}</c>.</summary>
-public sealed record CurrencyAmount(decimal Amount, string Currency);
+public sealed record CurrencyAmount(decimal Amount, string Currency)
+{
+    /// <summary>The amounts by currency code, first entry of a currency first, looked up case-insensitively.</summary>
+    public static Dictionary<string, decimal> ByCurrency(IReadOnlyList<CurrencyAmount> amounts)
+    {
+        var byCurrency = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in amounts)
+        {
+            byCurrency.TryAdd(entry.Currency, entry.Amount);
+        }
+
+        return byCurrency;
+    }
+}
 
 /// <summary>A category breadcrumb from the catalog root: <c>{"path": ["Shop", "Accessories"]}</c>.</summary>
 public sealed record CategoryPath(IReadOnlyList<string> Path);

@@ -31,6 +31,7 @@ namespace Storewise.Api.Offers;
 /// <param name="Limits">Count limits, or null for none.</param>
 /// <param name="Budget">The budget, or null for none.</param>
 /// <param name="TimeZone">IANA id the budget periods are measured in; null means UTC.</param>
+/// <param name="Rewards">Tiers, caps, buy/get sets, gifts and stacking control, or null for none.</param>
 public sealed record OfferDocument(
     OfferType Type,
     string Id,
@@ -56,7 +57,8 @@ public sealed record OfferDocument(
     string UpdatedBy,
     OfferLimits? Limits = null,
     OfferBudget? Budget = null,
-    string? TimeZone = null)
+    string? TimeZone = null,
+    OfferRewards? Rewards = null)
 {
     /// <summary>Whether the offer is inside its validity window at <paramref name="now"/> (both ends inclusive).</summary>
     public bool IsCurrent(DateTimeOffset now) =>

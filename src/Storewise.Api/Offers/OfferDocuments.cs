@@ -90,6 +90,11 @@ public static class OfferDocuments
         }
 
         AddUsageLimits(json, offer);
+        if (offer.Rewards is { } rewards)
+        {
+            OfferRewardsJson.Add(json, rewards);
+        }
+
         json["version"] = offer.Version;
         return json;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 
 namespace Storewise.Api.Offers;
@@ -27,7 +28,29 @@ public sealed record OfferRequest(
     string? Id,
     LimitsRequest? Limits = null,
     BudgetRequest? Budget = null,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    [property: Description("Cart-level kinds: tiers by minimumCartValue; product-level kinds: volume tiers by minimumQuantity (qualifying units). Thresholds strictly ascending, discounts not falling; the highest tier reached replaces the category's discount.")]
+    IReadOnlyList<TierRequest?>? Tiers = null,
+    [property: Description("The most the offer takes off one cart, per currency (one of the offer's currencies), spread over its lines by largest remainder.")]
+    IReadOnlyList<MoneyRequest?>? MaxDiscount = null,
+    [property: Description("Product-level kinds: at most this many units of each line are discounted.")]
+    int? MaxQuantity = null,
+    [property: Description("BOGO kinds, with get: the units bought per application. FreeGift: the units that earn the gift.")]
+    UnitSetRequest? Buy = null,
+    [property: Description("BOGO kinds, with buy: the units given per application; a unit is never both bought and given.")]
+    UnitSetRequest? Get = null,
+    [property: Description("BOGO kinds: give the cheapest qualifying units (the default) or the most expensive.")]
+    GetOrder? GetOrder = null,
+    [property: Description("BOGO kinds: the most applications per cart (default: as many as the cart holds). FreeGift with buy: default 1.")]
+    int? MaxApplications = null,
+    [property: Description("FreeGift: the products given, with their quantity per application.")]
+    IReadOnlyList<GiftRequest?>? Gifts = null,
+    [property: Description("Within one family of the pricing sequence, a higher priority applies first; default 0, ties keep the documented order.")]
+    int? Priority = null,
+    [property: Description("A group name: of the offers of one group that could apply to a cart, only the one saving the customer most applies.")]
+    string? StackingGroup = null,
+    [property: Description("When true, once the offer applies no later offer discounts the lines it discounted.")]
+    bool? StopFurther = null);
 
 /// <summary>A currency entry as sent: <c>{"code", "minimumCartValue"}</c>.</summary>
 public sealed record CurrencyRequest(string? Code, decimal? MinimumCartValue);

@@ -14,11 +14,11 @@ public enum OfferType
 
 public static class OfferTypes
 {
-    // docs/spec.md §2.2, §D5: coupons take every kind but the two bundle kinds. The order is the one validation messages list.
+    // docs/spec.md §2.2, §D5: coupons take every kind but the two bundle kinds (FreeGift included, docs/pricing-semantics.md, "Gifts"). The order is the one validation messages list.
     private static readonly OfferKind[] CouponKinds =
     [
         OfferKind.CartLevelFixed, OfferKind.CartLevelPercentage, OfferKind.ProductLevelFixed, OfferKind.ProductLevelPercentage,
-        OfferKind.BogoFixed, OfferKind.BogoPercentage, OfferKind.FreeShippingFixed, OfferKind.FreeShippingPercentage,
+        OfferKind.BogoFixed, OfferKind.BogoPercentage, OfferKind.FreeShippingFixed, OfferKind.FreeShippingPercentage, OfferKind.FreeGift,
     ];
 
     private static readonly OfferKind[] PromotionKinds = [.. CouponKinds, OfferKind.BundleFixed, OfferKind.BundlePercentage];

@@ -32,9 +32,9 @@ public static class OfferValidator
             errors.Add("validTo", "must not be before validFrom");
         }
 
-        var category = storedCategory ?? ReadCategory(request.Category, type, errors);
+        var category = storedCategory ?? ReadCategory(request.Category, type, request.Buy is not null && request.Get is not null, errors);
         var currencies = ReadCurrencies(request.Currencies, type, errors);
-        if (category is not null && OfferKinds.IsFixed(category.OfferKind))
+        if (category is not null && OfferKinds.IsFixed(category.OfferKind) && !OfferKinds.IsGift(category.OfferKind))
         {
             CheckAmountsCoverCurrencies(category, currencies, errors);
         }
@@ -63,6 +63,7 @@ public static class OfferValidator
         var limits = UsageLimitsReader.ReadLimits(request.Limits, type, singleUse, errors);
         var budget = UsageLimitsReader.ReadBudget(request.Budget, currencies, errors);
         var timeZone = UsageLimitsReader.ReadTimeZone(request.TimeZone, errors);
+        var rewards = category is null ? null : RewardsReader.Read(request, category, currencies, errors);
         if (errors.Any)
         {
             return null;
@@ -93,7 +94,8 @@ public static class OfferValidator
             stamp.UpdatedBy,
             limits,
             budget,
-            timeZone);
+            timeZone,
+            rewards);
     }
 
     private static ValidityTime? ReadTime(string? text, string field, bool required, bool? localizedTimezone, ValidationErrors errors)
@@ -123,7 +125,7 @@ public static class OfferValidator
         return time;
     }
 
-    private static OfferCategory? ReadCategory(JsonNode? node, OfferType type, ValidationErrors errors)
+    private static OfferCategory? ReadCategory(JsonNode? node, OfferType type, bool targetedBySets, ValidationErrors errors)
     {
         if (node is null)
         {
@@ -137,7 +139,7 @@ public static class OfferValidator
             return null;
         }
 
-        return CategoryReader.Read(raw, type, errors);
+        return CategoryReader.Read(raw, type, errors, targetedBySets);
     }
 
     private static List<OfferCurrency> ReadCurrencies(IReadOnlyList<CurrencyRequest?>? entries, OfferType type, ValidationErrors errors)

@@ -21,12 +21,25 @@ internal sealed class CompiledOffer
         LowerId = Id.ToLowerInvariant();
         Name = offer.Name ?? string.Empty;
         Currencies = CompileCurrencies(offer, currencyIds);
-        IncludedProducts = ToSet(offer.IncludedProducts);
+        // docs/pricing-semantics.md, "Buy from one set, get from another": the two sets replace the category's targeting.
+        IncludedProducts = ToSet(offer.Buy is null ? offer.IncludedProducts : [.. offer.Buy.IncludedProducts ?? [], .. offer.Get?.IncludedProducts ?? []]);
         ExcludedProducts = ToSet(offer.ExcludedProducts);
-        IncludedCategories = CompileCategories(offer.IncludedCategories);
+        IncludedCategories = CompileCategories(offer.Buy is null ? offer.IncludedCategories : [.. offer.Buy.IncludedCategories ?? [], .. offer.Get?.IncludedCategories ?? []]);
         BundleRequirements = CompileBundle(offer.BundleProducts);
         Stores = ToSet(offer.Stores);
         Consumers = ToSet(offer.Consumers);
+        FamilyRank = OfferKinds.FamilyRank(Family);
+        Tiers = CompileTiers(offer, currencyIds);
+        MaxDiscounts = CompileMaxDiscounts(offer, currencyIds);
+        MaxQuantity = offer.MaxQuantity is > 0 and var maxQuantity ? maxQuantity : int.MaxValue;
+        Buy = CompileUnitSet(offer.Buy);
+        Get = CompileUnitSet(offer.Get);
+        GetMostExpensive = offer.GetMostExpensive;
+        MaxApplications = offer.MaxApplications is > 0 and var applications ? applications : Family == OfferFamily.Gift ? 1 : long.MaxValue;
+        Gifts = CompileGifts(offer.Gifts);
+        Priority = offer.Priority;
+        StackingGroup = string.IsNullOrEmpty(offer.StackingGroup) ? null : offer.StackingGroup;
+        StopFurther = offer.StopFurther;
     }
 
     public Offer Offer { get; }
@@ -72,6 +85,41 @@ internal sealed class CompiledOffer
     public HashSet<string>? Stores { get; }
 
     public HashSet<string>? Consumers { get; }
+
+    /// <summary>Place of the family in the sequence (docs/spec.md §4.2); priorities order offers within it.</summary>
+    public int FamilyRank { get; }
+
+    /// <summary>Tiers by ascending threshold; empty for an offer without tiers.</summary>
+    public CompiledTier[] Tiers { get; }
+
+    /// <summary>The most the offer takes off one cart, per currency, rounded down to the minor unit; empty without a cap.</summary>
+    public CurrencyAmountMinor[] MaxDiscounts { get; }
+
+    /// <summary>Product-level kinds: units of each line discounted at most; <see cref="int.MaxValue"/> without a limit.</summary>
+    public int MaxQuantity { get; }
+
+    public CompiledUnitSet? Buy { get; }
+
+    public CompiledUnitSet? Get { get; }
+
+    public bool GetMostExpensive { get; }
+
+    /// <summary>BOGO and FreeGift: applications per cart at most (FreeGift: 1 unless set).</summary>
+    public long MaxApplications { get; }
+
+    public GiftItem[] Gifts { get; }
+
+    public int Priority { get; }
+
+    public string? StackingGroup { get; }
+
+    public bool StopFurther { get; }
+
+    /// <summary>Tiers or a maximum discount: terms that depend on the cart and its currency, resolved by <see cref="RewardTerms"/>.</summary>
+    public bool HasRewardTerms => Tiers.Length > 0 || MaxDiscounts.Length > 0;
+
+    /// <summary>Whether the offer needs a line its targeting selects (docs/pricing-rules.md A25); a gift only with a buy set.</summary>
+    public bool NeedsTargetedLine => OfferKinds.NeedsTargetedLine(Family) || (Family == OfferFamily.Gift && Buy is not null);
 
     /// <summary>The terms for the cart currency (by catalog currency id, see <see cref="CurrencyIds"/>); false when the offer does not accept it.</summary>
     public bool TryGetCurrency(int currencyId, out CurrencyTerms terms)
@@ -125,6 +173,7 @@ internal sealed class CompiledOffer
     {
         var rules = offer.Currencies ?? [];
         var isFixed = !OfferKinds.IsPercent(offer.Kind);
+        var isGift = offer.Kind == OfferKind.FreeGift; // a gift takes no amount: it is eligible in every currency it lists
         var terms = new List<CurrencyTerms>(rules.Count);
         foreach (var rule in rules)
         {
@@ -141,9 +190,9 @@ internal sealed class CompiledOffer
             }
 
             var exponent = MinorUnits.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(rule.Code));
-            var hasAmount = false;
+            var hasAmount = isGift;
             long amountMinor = 0;
-            if (isFixed && FixedAmounts.For(offer.Amounts, offer.ScalarAmount, rule.Code) is { } amount)
+            if (isFixed && !isGift && FixedAmounts.For(offer.Amounts, offer.ScalarAmount, rule.Code) is { } amount)
             {
                 hasAmount = true;
                 // docs/pricing-rules.md A28: amounts finer than the minor unit round half away from zero; absurd ones cap at the engine's range.
@@ -155,6 +204,85 @@ internal sealed class CompiledOffer
         }
 
         return [.. terms];
+    }
+
+    private static CompiledTier[] CompileTiers(Offer offer, CurrencyIds currencyIds)
+    {
+        var tiers = offer.Tiers;
+        if (tiers is null || tiers.Count == 0)
+        {
+            return [];
+        }
+
+        var compiled = new List<CompiledTier>(tiers.Count);
+        foreach (var tier in tiers)
+        {
+            if (tier is null)
+            {
+                continue;
+            }
+
+            var amounts = OfferKinds.IsPercent(offer.Kind) ? [] : CompileAmounts(offer, tier.Amounts, tier.ScalarAmount, currencyIds, floor: false);
+            compiled.Add(new CompiledTier(tier.MinimumCartValue, tier.MinimumQuantity, tier.Percent ?? 0m, amounts));
+        }
+
+        compiled.Sort(static (left, right) =>
+        {
+            var byValue = left.MinimumCartValue.CompareTo(right.MinimumCartValue);
+            return byValue != 0 ? byValue : left.MinimumQuantity.CompareTo(right.MinimumQuantity);
+        });
+        return [.. compiled];
+    }
+
+    private static CurrencyAmountMinor[] CompileMaxDiscounts(Offer offer, CurrencyIds currencyIds) =>
+        offer.MaxDiscount is null || offer.MaxDiscount.Count == 0 ? [] : CompileAmounts(offer, offer.MaxDiscount, null, currencyIds, floor: true);
+
+    // Amounts in the offer's currencies: rounded as docs/pricing-rules.md A28 says, or down for a cap, which must never grant more than set.
+    private static CurrencyAmountMinor[] CompileAmounts(Offer offer, IReadOnlyDictionary<string, decimal>? amounts, decimal? scalar, CurrencyIds currencyIds, bool floor)
+    {
+        var compiled = new List<CurrencyAmountMinor>();
+        foreach (var rule in offer.Currencies ?? [])
+        {
+            if (rule?.Code is null || FixedAmounts.For(amounts, scalar, rule.Code) is not { } amount)
+            {
+                continue;
+            }
+
+            var currencyId = currencyIds.GetOrAdd(rule.Code);
+            if (compiled.Exists(a => a.CurrencyId == currencyId))
+            {
+                continue;
+            }
+
+            var exponent = MinorUnits.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(rule.Code));
+            var minor = floor ? MinorUnits.FloorToMinor(amount, exponent)
+                : MinorUnits.TryToMinor(amount, exponent, out var rounded) ? Math.Max(0, rounded) : amount > 0 ? MinorUnits.MaxCartMinorUnits : 0;
+            compiled.Add(new CurrencyAmountMinor(currencyId, minor, MinorUnits.ToDecimal(minor, exponent)));
+        }
+
+        return [.. compiled];
+    }
+
+    private static CompiledUnitSet? CompileUnitSet(UnitSet? set) =>
+        set is null ? null : new CompiledUnitSet(Math.Max(1, set.Quantity), ToSet(set.IncludedProducts), CompileCategories(set.IncludedCategories));
+
+    private static GiftItem[] CompileGifts(IReadOnlyList<GiftItem>? gifts)
+    {
+        if (gifts is null || gifts.Count == 0)
+        {
+            return [];
+        }
+
+        var compiled = new List<GiftItem>(gifts.Count);
+        foreach (var gift in gifts)
+        {
+            if (gift?.ProductId is not null && gift.Quantity > 0)
+            {
+                compiled.Add(gift);
+            }
+        }
+
+        return [.. compiled];
     }
 
     private static HashSet<string>? ToSet(IReadOnlyList<string>? values)

@@ -8,4 +8,5 @@ internal enum OfferFamily
     Cart,
     Bogo,
     Shipping,
+    Gift,
 }

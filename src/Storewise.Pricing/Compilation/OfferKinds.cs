@@ -40,6 +40,7 @@ public static class OfferKinds
         OfferKind.BogoFixed => 6,
         OfferKind.FreeShippingPercentage => 7,
         OfferKind.FreeShippingFixed => 8,
+        OfferKind.FreeGift => -1, // before any offer prices a line: a gift in the cart is settled first (docs/pricing-semantics.md, "Gifts")
         _ => 9,
     };
 
@@ -49,8 +50,23 @@ public static class OfferKinds
         OfferKind.ProductLevelPercentage or OfferKind.ProductLevelFixed => OfferFamily.Product,
         OfferKind.CartLevelPercentage or OfferKind.CartLevelFixed => OfferFamily.Cart,
         OfferKind.BogoPercentage or OfferKind.BogoFixed => OfferFamily.Bogo,
+        OfferKind.FreeGift => OfferFamily.Gift,
         _ => OfferFamily.Shipping,
     };
+
+    /// <summary>Place of a family in the sequence; priorities order offers within a family (docs/pricing-semantics.md, "Priority").</summary>
+    internal static int FamilyRank(OfferFamily family) => family switch
+    {
+        OfferFamily.Gift => 0,
+        OfferFamily.Bundle => 1,
+        OfferFamily.Product => 2,
+        OfferFamily.Cart => 3,
+        OfferFamily.Bogo => 4,
+        _ => 5,
+    };
+
+    /// <summary>FreeGift: adds products, or discounts them to zero when the cart holds them.</summary>
+    public static bool IsGift(OfferKind kind) => kind == OfferKind.FreeGift;
 
     /// <summary>Percent kinds carry a percentage; the others (fixed kinds) carry amounts per currency.</summary>
     public static bool IsPercent(OfferKind kind) => kind is OfferKind.CartLevelPercentage
@@ -59,7 +75,8 @@ public static class OfferKinds
 
     public static bool IsFixed(OfferKind kind) => !IsPercent(kind);
 
-    public static bool IsCartLevel(OfferKind kind) => Family(kind) == OfferFamily.Cart;
+    /// <summary>Kinds decided on the whole cart: the two cart-level kinds, and FreeGift, which takes no amount (see <see cref="IsGift"/>).</summary>
+    public static bool IsCartLevel(OfferKind kind) => Family(kind) is OfferFamily.Cart or OfferFamily.Gift;
 
     public static bool IsProductLevel(OfferKind kind) => Family(kind) == OfferFamily.Product;
 

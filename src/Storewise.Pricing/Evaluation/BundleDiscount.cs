@@ -19,12 +19,20 @@ internal sealed class BundleDiscount
     private int[] pickedUnits = new int[16];
     private long[] pickedAmounts = new long[16];
 
+    // The targeted lines no stopFurther offer has stopped (docs/pricing-semantics.md, "Stop further").
+    private int[] usableLines = new int[16];
+
     public long Apply(in Participant participant, ReadOnlySpan<int> targeted, CartLineTable lines, ScenarioAmounts amounts, LargestRemainderSplit split, EntryRecorder recorder)
     {
         var requirements = participant.Offer.BundleRequirements;
         if (requirements.Length == 0 || targeted.Length == 0)
         {
             return 0;
+        }
+
+        if (amounts.AnyStopped)
+        {
+            targeted = WithoutStopped(targeted, amounts.Stopped);
         }
 
         var bundledUnits = amounts.BundledUnits;
@@ -57,6 +65,21 @@ internal sealed class BundleDiscount
         }
 
         return taken;
+    }
+
+    private ReadOnlySpan<int> WithoutStopped(ReadOnlySpan<int> targeted, ReadOnlySpan<bool> stopped)
+    {
+        ArrayCapacity.Reserve(ref usableLines, targeted.Length);
+        var count = 0;
+        foreach (var line in targeted)
+        {
+            if (!stopped[line])
+            {
+                usableLines[count++] = line;
+            }
+        }
+
+        return usableLines.AsSpan(0, count);
     }
 
     private static long CountSets(ReadOnlySpan<int> targeted, CartLineTable lines, ReadOnlySpan<int> bundledUnits, BundleRequirement[] requirements)

@@ -29,7 +29,7 @@ internal static class CartDiscount
 
         // docs/pricing-rules.md A06: a percentage is taken of the eligible remaining total and rounded once; a fixed amount is capped by it.
         var discount = offer.IsPercent
-            ? offer.Rate.Of(eligibleTotal)
+            ? participant.Rate.Of(eligibleTotal)
             : Math.Min(participant.Amount, eligibleTotal);
         if (discount <= 0)
         {

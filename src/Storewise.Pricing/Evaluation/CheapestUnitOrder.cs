@@ -12,15 +12,20 @@ internal readonly ref struct CheapestUnitOrder(ReadOnlySpan<long> remaining, Rea
 
     public int Compare(int x, int y)
     {
-        // remaining[x] / quantity[x] vs remaining[y] / quantity[y], compared exactly by cross-multiplying.
+        var byValue = CompareUnitValues(x, y);
+        return byValue != 0 ? byValue : CompareLineIds(x, y);
+    }
+
+    /// <summary>remaining[x] / quantity[x] vs remaining[y] / quantity[y], compared exactly by cross-multiplying.</summary>
+    public int CompareUnitValues(int x, int y)
+    {
         var left = (Int128)remaining[x] * quantity[y];
         var right = (Int128)remaining[y] * quantity[x];
-        var byValue = left.CompareTo(right);
-        if (byValue != 0)
-        {
-            return byValue;
-        }
+        return left.CompareTo(right);
+    }
 
+    public int CompareLineIds(int x, int y)
+    {
         var byId = string.CompareOrdinal(lineIds[x], lineIds[y]);
         return byId != 0 ? byId : x.CompareTo(y);
     }

@@ -107,7 +107,7 @@ internal static class CouponCodes
         }
 
         var lineStart = participants.NextLineStart;
-        if (OfferKinds.NeedsTargetedLine(coupon.Family))
+        if (coupon.NeedsTargetedLine)
         {
             var excluded = lines.Excluded;
             var productIds = lines.ProductIds;

@@ -20,6 +20,12 @@ internal sealed class DiscountCap
     /// <summary>Records the capped entries in <paramref name="recorder"/> and returns the money taken.</summary>
     public long Apply(long cap, ReadOnlySpan<string> lineIds, ScenarioAmounts amounts, EntryRecorder recorder)
     {
+        // Added gifts are worth no money: they pass through uncapped.
+        foreach (var gift in Uncapped.Gifts)
+        {
+            recorder.RecordGift(gift.Line, (int)gift.Amount);
+        }
+
         var entries = Uncapped.All;
         long uncapped = 0;
         foreach (var entry in entries)

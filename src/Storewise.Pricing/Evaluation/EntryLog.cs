@@ -4,6 +4,7 @@ namespace Storewise.Pricing;
 internal sealed class EntryLog
 {
     private AppliedEntry[] entries = new AppliedEntry[64];
+    private AppliedEntry[] gifts = [];
 
     public int Count { get; private set; }
 
@@ -15,5 +16,20 @@ internal sealed class EntryLog
         entries[Count++] = new AppliedEntry(participant, line, amount);
     }
 
-    public void Clear() => Count = 0;
+    /// <summary>Gifts added (quantity of gift <c>Line</c> of the participant's offer), in the order they were given.</summary>
+    public ReadOnlySpan<AppliedEntry> Gifts => gifts.AsSpan(0, GiftCount);
+
+    public int GiftCount { get; private set; }
+
+    public void AddGift(int participant, int gift, int quantity)
+    {
+        ArrayCapacity.GrowForAppend(ref gifts, GiftCount);
+        gifts[GiftCount++] = new AppliedEntry(participant, gift, quantity);
+    }
+
+    public void Clear()
+    {
+        Count = 0;
+        GiftCount = 0;
+    }
 }

@@ -8,4 +8,7 @@ internal readonly struct EntryRecorder(EntryLog? log, int participant)
 {
     /// <summary>Records <paramref name="amount"/> taken from <paramref name="line"/>; -1 is the shipping cost.</summary>
     public void Record(int line, long amount) => log?.Add(participant, line, amount);
+
+    /// <summary>Records <paramref name="quantity"/> units of the offer's gift <paramref name="gift"/> added to the cart.</summary>
+    public void RecordGift(int gift, int quantity) => log?.AddGift(participant, gift, quantity);
 }

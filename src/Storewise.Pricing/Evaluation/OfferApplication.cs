@@ -9,6 +9,7 @@ internal sealed class OfferApplication
 {
     private readonly BundleDiscount bundles = new();
     private readonly BogoDiscount bogos = new();
+    private readonly GiftDiscount gifts = new();
     private readonly LargestRemainderSplit split = new();
     private readonly DiscountCap cap = new();
 
@@ -35,7 +36,8 @@ internal sealed class OfferApplication
             OfferFamily.Bundle => bundles.Apply(participant, targeted, lines, amounts, split, recorder),
             OfferFamily.Product => ProductDiscount.Apply(participant, targeted, lines.Quantities, amounts.Remaining, recorder),
             OfferFamily.Cart => CartDiscount.Apply(participant, lines, amounts.Remaining, split, recorder),
-            OfferFamily.Bogo => bogos.Apply(participant, targeted, lines, amounts.Remaining, recorder),
+            OfferFamily.Bogo => bogos.Apply(participant, targeted, lines, amounts, recorder),
+            OfferFamily.Gift => gifts.Apply(participant, targeted, lines, amounts, recorder),
             _ => ShippingDiscount.Apply(participant, amounts, recorder),
         };
     }

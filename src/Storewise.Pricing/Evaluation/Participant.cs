@@ -38,4 +38,10 @@ internal struct Participant
 
     /// <summary>The usage state the offer was priced with (explain mode); null for unlimited offers.</summary>
     public OfferUsage? Usage;
+
+    /// <summary>The percentage applied: the offer's, or that of the tier the cart reached (<see cref="RewardTerms"/>).</summary>
+    public PercentRate Rate;
+
+    /// <summary>FreeGift: the winning scenario added gifts for it (an application worth no money).</summary>
+    public bool Gifted;
 }

@@ -24,6 +24,7 @@ internal static class ParticipantFactory
             Blocked = verdict.ReasonCode(),
             Cap = cap,
             Usage = usage,
+            Rate = offer.Rate,
         };
     }
 }

@@ -19,6 +19,7 @@ internal static class RejectionMessages
         ReasonCodes.ExclusiveConflict => "An exclusive offer gives a better price.",
         ReasonCodes.StackingDisabled => "Only one coupon can be used per cart.",
         ReasonCodes.CouponAlreadyApplied => "Another code of the same coupon is already applied.",
+        ReasonCodes.LostInGroup => "Another offer of the same stacking group gives a better price.",
         ReasonCodes.CustomerRequired => "The coupon is limited per customer and the cart has no customer id.",
         ReasonCodes.LimitReached => "The coupon has no uses left.",
         ReasonCodes.CustomerLimitReached => "The customer has no uses of the coupon left.",

@@ -95,6 +95,7 @@ internal sealed class ResultAssembly
         {
             UsageWanted = UsageReports.Wanted(context, participants),
             Usage = explain ? UsageReports.Given(participants, codes) : null,
+            AddedItems = BuildAddedItems(participants, entries),
         };
     }
 
@@ -170,8 +171,28 @@ internal sealed class ResultAssembly
     private static string? OutcomeReason(in Participant participant) =>
         participant.Blocked is { } limit ? limit
         : !participant.InWinner ? ReasonCodes.ExclusiveConflict
-        : participant.Taken == 0 ? ReasonCodes.NoEligibleItems
+        : participant.Taken == 0 && !participant.Gifted ? ReasonCodes.NoEligibleItems
         : null;
+
+    // docs/pricing-semantics.md, "Gifts": in the order they were given; none is the shared empty list.
+    private static IReadOnlyList<AddedItem> BuildAddedItems(ParticipantSet participants, EntryLog entries)
+    {
+        var gifts = entries.Gifts;
+        if (gifts.Length == 0)
+        {
+            return [];
+        }
+
+        var added = new AddedItem[gifts.Length];
+        for (var k = 0; k < gifts.Length; k++)
+        {
+            ref readonly var participant = ref participants[gifts[k].Participant];
+            var offer = participant.Offer;
+            added[k] = new AddedItem(offer.Gifts[gifts[k].Line].ProductId, (int)gifts[k].Amount, offer.Source, offer.Id, participant.Code, offer.Name);
+        }
+
+        return added;
+    }
 
     // docs/pricing-rules.md A43, A44: every stored promotion that did not apply, by lower-cased id. This visits every promotion,
     // which is why it is reserved for explain mode.

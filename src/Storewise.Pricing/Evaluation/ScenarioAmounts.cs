@@ -9,6 +9,7 @@ internal sealed class ScenarioAmounts
 {
     private long[] remaining = new long[16];
     private int[] bundledUnits = new int[16];
+    private bool[] stopped = new bool[16];
     private long shippingRemaining;
     private int count;
 
@@ -16,6 +17,12 @@ internal sealed class ScenarioAmounts
 
     /// <summary>Units of each line already used by a bundle set (docs/pricing-rules.md A21).</summary>
     public Span<int> BundledUnits => bundledUnits.AsSpan(0, count);
+
+    /// <summary>Lines a stopFurther offer discounted: no later offer takes from them (docs/pricing-semantics.md, "Stop further").</summary>
+    public ReadOnlySpan<bool> Stopped => stopped.AsSpan(0, count);
+
+    /// <summary>Whether any line is stopped, so the families that pick units skip the check otherwise.</summary>
+    public bool AnyStopped { get; private set; }
 
     public bool HasShipping { get; private set; }
 
@@ -29,7 +36,34 @@ internal sealed class ScenarioAmounts
         ArrayCapacity.Reserve(ref bundledUnits, count);
         lines.CatalogAmounts.CopyTo(remaining);
         Array.Clear(bundledUnits, 0, count);
+        ArrayCapacity.Reserve(ref stopped, count);
+        if (AnyStopped)
+        {
+            Array.Clear(stopped, 0, stopped.Length);
+            AnyStopped = false;
+        }
         HasShipping = lines.HasShipping;
         shippingRemaining = lines.Shipping;
+    }
+
+    /// <summary>
+    /// Stops the lines (and the shipping, line -1) of <paramref name="entries"/>: what is left of them is out of reach
+    /// of every later offer of the scenario. The result is built from entries, so the amounts can simply be set to 0.
+    /// </summary>
+    public void Stop(ReadOnlySpan<AppliedEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Line < 0)
+            {
+                shippingRemaining = 0;
+            }
+            else
+            {
+                stopped[entry.Line] = true;
+                remaining[entry.Line] = 0;
+                AnyStopped = true;
+            }
+        }
     }
 }

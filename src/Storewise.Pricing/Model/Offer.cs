@@ -63,9 +63,44 @@ public sealed record Offer
     /// <summary>The offer's usage limits and budget; null for an unlimited offer (docs/pricing-semantics.md, "Limits and budgets").</summary>
     public UsageTerms? UsageTerms { get; init; }
 
+
     /// <summary>
     /// Whether pricing needs the offer's <see cref="OfferUsage"/> (a count limit other than per code, or a budget):
     /// without one, the evaluation reports the offer in <see cref="PricingResult.UsageWanted"/>.
     /// </summary>
     public bool HasUsageLimits => UsageTerms is { } terms && (terms.HasBudget || terms.MaxRedemptions is not null || terms.MaxRedemptionsPerCustomer is not null);
+
+    /// <summary>Cart- and product-level kinds: tiers ordered by threshold; empty means the offer's own percent or amounts (docs/pricing-semantics.md, "Tiers").</summary>
+    public IReadOnlyList<RewardTier> Tiers { get; init; } = [];
+
+    /// <summary>The most the offer takes off one cart, by currency code; no entry means no cap (docs/pricing-semantics.md, "Caps").</summary>
+    public IReadOnlyDictionary<string, decimal> MaxDiscount { get; init; } = NoAmounts;
+
+    /// <summary>Product-level kinds: at most this many units of each line are discounted; null means all.</summary>
+    public int? MaxQuantity { get; init; }
+
+    /// <summary>BOGO kinds with <see cref="Get"/>: the units to buy; FreeGift: the units that earn the gift. Null for the one-set form.</summary>
+    public UnitSet? Buy { get; init; }
+
+    /// <summary>BOGO kinds: the units given, from another set than <see cref="Buy"/>; null for the one-set form.</summary>
+    public UnitSet? Get { get; init; }
+
+    /// <summary>BOGO kinds: give the most expensive qualifying units instead of the cheapest.</summary>
+    public bool GetMostExpensive { get; init; }
+
+    /// <summary>BOGO and FreeGift kinds: the most applications in one cart; null means as many as the cart holds (BOGO) or one (FreeGift).</summary>
+    public int? MaxApplications { get; init; }
+
+    /// <summary>FreeGift: the products given.</summary>
+    public IReadOnlyList<GiftItem> Gifts { get; init; } = [];
+
+    /// <summary>Within one family of the sequence, a higher priority applies first; ties keep the documented order.</summary>
+    public int Priority { get; init; }
+
+    /// <summary>Of the offers of one group that take part, only the one saving most applies; null for none.</summary>
+    public string? StackingGroup { get; init; }
+
+    /// <summary>Once the offer applies, no later offer discounts the lines (or shipping) it discounted.</summary>
+    public bool StopFurther { get; init; }
+
 }

@@ -13,4 +13,5 @@ public enum OfferKind
     BundleFixed,
     FreeShippingPercentage,
     FreeShippingFixed,
+    FreeGift,
 }

@@ -23,4 +23,7 @@ public sealed record PricingResult(
 
     /// <summary>Explain mode: the usage state of every limited offer that took part; null otherwise.</summary>
     public IReadOnlyList<OfferUsageReport>? Usage { get; init; }
+
+    /// <summary>Gifts the cart did not hold, added at price 0 (docs/pricing-semantics.md, "Gifts"); empty when none.</summary>
+    public IReadOnlyList<AddedItem> AddedItems { get; init; } = [];
 }

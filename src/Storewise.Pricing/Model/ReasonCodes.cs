@@ -18,6 +18,9 @@ public static class ReasonCodes
     public const string StackingDisabled = "stacking_disabled";
     public const string CouponAlreadyApplied = "coupon_already_applied";
 
+    /// <summary>Another offer of the same stacking group saves the customer more.</summary>
+    public const string LostInGroup = "lost_in_group";
+
     // Usage limits, checked last: only an offer that would otherwise apply is refused for them.
     public const string CustomerRequired = "customer_required";
     public const string LimitReached = "limit_reached";

@@ -136,6 +136,9 @@ public sealed class CartAnswerWriterTests
                 })
                 .ToArray()),
             Preview = random.Next(3) == 0 ? random.Next(2) == 0 : null,
+            AddedItems = Maybe(random, () => (IReadOnlyList<AddedCartItem>)Enumerable.Range(0, random.Next(1, 3))
+                .Select(_ => new AddedCartItem(Text(random), random.Next(1, 5), Amount(random), Pick(random, "promotion", "coupon"), Text(random), Maybe(random, () => Text(random)), Text(random)))
+                .ToArray()),
         };
     }
 

@@ -35,8 +35,23 @@ internal static class Describe
             + Invariant($"from={offer.ValidFrom:O} to={offer.ValidTo:O} created={offer.CreatedAt:O} pct={offer.Percent} amounts=[{amounts}] scalar={offer.ScalarAmount} ")
             + Invariant($"cur=[{currencies}] stores=[{string.Join(",", offer.Stores)}] consumers=[{string.Join(",", offer.Consumers)}] seg={offer.Segment} ")
             + Invariant($"inc=[{string.Join(",", offer.IncludedProducts)}] cats={Paths(offer.IncludedCategories)} exc=[{string.Join(",", offer.ExcludedProducts)}] ")
-            + Invariant($"buy={offer.BuyQuantity} get={offer.GetQuantity} bundle=[{bundle}]");
+            + Invariant($"buy={offer.BuyQuantity} get={offer.GetQuantity} bundle=[{bundle}]")
+            + Rewards(offer);
     }
+
+    private static string Rewards(Offer offer)
+    {
+        var tiers = string.Join(",", offer.Tiers.Select(t => Invariant($"{t.MinimumCartValue}/{t.MinimumQuantity}:{t.Percent}:{t.ScalarAmount}:{Amounts(t.Amounts)}")));
+        var gifts = string.Join(",", offer.Gifts.Select(g => Invariant($"{g.ProductId}:{g.Quantity}")));
+        return Invariant($" tiers=[{tiers}] max=[{Amounts(offer.MaxDiscount)}] maxQty={offer.MaxQuantity} buySet={Set(offer.Buy)} getSet={Set(offer.Get)} ")
+            + Invariant($"dear={offer.GetMostExpensive} apps={offer.MaxApplications} gifts=[{gifts}] prio={offer.Priority} group={offer.StackingGroup} stop={offer.StopFurther}");
+    }
+
+    private static string Amounts(IReadOnlyDictionary<string, decimal> amounts) =>
+        string.Join(",", amounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Invariant($"{p.Key}:{p.Value}")));
+
+    private static string Set(UnitSet? set) =>
+        set is null ? "-" : Invariant($"{set.Quantity}x[{string.Join(",", set.IncludedProducts)}]{Paths(set.IncludedCategories)}");
 
     /// <summary>The result with items in request order, or sorted by line id when comparing across item orders.</summary>
     public static string Result(PricingResult result, bool itemsById = false)
@@ -68,6 +83,11 @@ internal static class Describe
         foreach (var rejected in result.RejectedCoupons)
         {
             text.Append(Invariant($"rejected {rejected.Code} {rejected.Reason}\n"));
+        }
+
+        foreach (var added in result.AddedItems)
+        {
+            text.Append(Invariant($"added {added.ProductId} {added.Quantity} by {added.Source} {added.OfferId} {added.CouponCode}\n"));
         }
 
         foreach (var entry in result.NotApplied ?? [])

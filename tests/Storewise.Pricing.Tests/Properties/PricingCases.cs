@@ -39,8 +39,8 @@ internal static class PricingCases
     /// <summary>Product-level promotions followed by exactly one cart-level promotion, none exclusive, no coupons.</summary>
     public static Arbitrary<PricingCase> CartLevelAfterProductLevel() =>
         (from cartKind in Gen.Elements(OfferKind.CartLevelPercentage, OfferKind.CartLevelFixed)
-         from basis in Case([OfferKind.ProductLevelPercentage, OfferKind.ProductLevelFixed], maxPromotions: 3, maxCoupons: 0, allowExclusive: false)
-         from cartOffer in OfferGen("CART", cartKind, OfferSource.Promotion, allowExclusive: false)
+         from basis in Case([OfferKind.ProductLevelPercentage, OfferKind.ProductLevelFixed], maxPromotions: 3, maxCoupons: 0, allowExclusive: false, rewards: false)
+         from cartOffer in OfferGen("CART", cartKind, OfferSource.Promotion, allowExclusive: false, rewards: false)
          let current = cartOffer with { Active = true, ValidFrom = PricingCase.EvaluatedAt.AddDays(-1), ValidTo = null, Stores = [], Segment = null }
          let accepted = current with { Currencies = [new CurrencyRule(basis.Cart.Currency, 0m)], Amounts = AmountsFor(current.Amounts, basis.Cart.Currency) }
          select basis with { Promotions = [.. basis.Promotions, accepted] }).ToArbitrary();
@@ -52,15 +52,15 @@ internal static class PricingCases
         return new Dictionary<string, decimal> { [currency] = decimal.Round(any * 3, exponent) };
     }
 
-    private static Gen<PricingCase> Case(OfferKind[] kinds, int maxPromotions, int maxCoupons, bool allowExclusive, bool tieProne = false) =>
+    private static Gen<PricingCase> Case(OfferKind[] kinds, int maxPromotions, int maxCoupons, bool allowExclusive, bool tieProne = false, bool rewards = true) =>
         from currency in Gen.Elements(Currencies)
         from cart in CartGen(currency, tieProne)
         from promotionCount in Gen.Choose(0, maxPromotions)
         from promotions in Gen.CollectToArray(Enumerable.Range(0, promotionCount), i =>
-            Gen.Elements(kinds).SelectMany(kind => OfferGen("P" + i, kind, OfferSource.Promotion, allowExclusive)))
+            Gen.Elements(kinds).SelectMany(kind => OfferGen("P" + i, kind, OfferSource.Promotion, allowExclusive, rewards)))
         from couponCount in Gen.Choose(0, maxCoupons)
         from coupons in Gen.CollectToArray(Enumerable.Range(0, couponCount), i =>
-            Gen.Elements(CouponKinds).SelectMany(kind => OfferGen("C" + i, kind, OfferSource.Coupon, allowExclusive)))
+            Gen.Elements(CouponKinds).SelectMany(kind => OfferGen("C" + i, kind, OfferSource.Coupon, allowExclusive, rewards)))
         from codeStates in Gen.CollectToArray(coupons, CodesFor)
         from submitted in SubmittedCodes(codeStates.SelectMany(c => c).Select(c => c.Code).ToArray())
         from excluded in Gen.Frequency((3, Gen.Constant(Array.Empty<string>())), (1, Gen.SubListOf(Products).Select(l => l.ToArray())))
@@ -146,7 +146,12 @@ internal static class PricingCases
         return value;
     }
 
-    private static Gen<Offer> OfferGen(string id, OfferKind kind, OfferSource source, bool allowExclusive) =>
+    private static Gen<Offer> OfferGen(string id, OfferKind kind, OfferSource source, bool allowExclusive, bool rewards) =>
+        from plain in PlainOfferGen(id, kind, source, allowExclusive)
+        from offer in rewards ? RewardGen.With(plain, Products) : Gen.Constant(plain)
+        select offer;
+
+    private static Gen<Offer> PlainOfferGen(string id, OfferKind kind, OfferSource source, bool allowExclusive) =>
         from percent in Gen.Elements(Percents)
         // Tiny amounts leave single minor units to split, where the tie-breaks (docs/pricing-rules.md A08) decide.
         from amountMinor in Gen.Frequency((3, Gen.Choose(1, 6000)), (1, Gen.Elements(1, 2, 3, 5, 7)))

@@ -158,7 +158,9 @@ public sealed class PricingProperties
         {
             var result = pricingCase.Price();
             var applied = result.Items.SelectMany(i => i.Discounts).Concat(result.ShippingDiscounts)
-                .Where(d => d.Source == OfferSource.Promotion).Select(d => d.Id).ToHashSet();
+                .Where(d => d.Source == OfferSource.Promotion).Select(d => d.Id)
+                .Concat(result.AddedItems.Where(a => a.Source == OfferSource.Promotion).Select(a => a.OfferId)) // a gift applies by adding items
+                .ToHashSet();
             var reported = result.NotApplied!.Select(n => n.Id).ToList();
 
             Assert.Equal(reported.Count, reported.Distinct().Count());

@@ -13,6 +13,14 @@ namespace Storewise.Sample.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DiscountedCartResponse : IParsable
     {
+        /// <summary>Gifts the cart did not hold, added at price 0 by a FreeGift offer; absent when there are none.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.AddedCartItem>? AddedItems { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.AddedCartItem> AddedItems { get; set; }
+#endif
         /// <summary>The catalogTotal property</summary>
         public double? CatalogTotal { get; set; }
         /// <summary>The channelType property</summary>
@@ -155,6 +163,7 @@ namespace Storewise.Sample.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "addedItems", n => { AddedItems = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.AddedCartItem>(global::Storewise.Sample.Client.Models.AddedCartItem.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "catalogTotal", n => { CatalogTotal = n.GetDoubleValue(); } },
                 { "channelType", n => { ChannelType = n.GetStringValue(); } },
                 { "couponCodes", n => { CouponCodes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -184,6 +193,7 @@ namespace Storewise.Sample.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.AddedCartItem>("addedItems", AddedItems);
             writer.WriteDoubleValue("catalogTotal", CatalogTotal);
             writer.WriteStringValue("channelType", ChannelType);
             writer.WriteCollectionOfPrimitiveValues<string>("couponCodes", CouponCodes);

@@ -25,6 +25,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public global::Storewise.Sample.Client.Models.BudgetRequest Budget { get; set; }
 #endif
+        /// <summary>The buy property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.UnitSetRequest? Buy { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.UnitSetRequest Buy { get; set; }
+#endif
         /// <summary>The category property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -67,6 +75,24 @@ namespace Storewise.Sample.Client.Models
 #else
         public string ExternalId { get; set; }
 #endif
+        /// <summary>The get property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.UnitSetRequest? Get { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.UnitSetRequest Get { get; set; }
+#endif
+        /// <summary>BOGO kinds: give the cheapest qualifying units (the default) or the most expensive.</summary>
+        public global::Storewise.Sample.Client.Models.GetOrder? GetOrder { get; set; }
+        /// <summary>FreeGift: the products given, with their quantity per application.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.GiftRequest>? Gifts { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.GiftRequest> Gifts { get; set; }
+#endif
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -85,6 +111,18 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>The localizedTimezone property</summary>
         public bool? LocalizedTimezone { get; set; }
+        /// <summary>BOGO kinds: the most applications per cart (default: as many as the cart holds). FreeGift with buy: default 1.</summary>
+        public int? MaxApplications { get; set; }
+        /// <summary>The most the offer takes off one cart, per currency (one of the offer&apos;s currencies), spread over its lines by largest remainder.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.MoneyRequest>? MaxDiscount { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.MoneyRequest> MaxDiscount { get; set; }
+#endif
+        /// <summary>Product-level kinds: at most this many units of each line are discounted.</summary>
+        public int? MaxQuantity { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -93,6 +131,8 @@ namespace Storewise.Sample.Client.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>Within one family of the pricing sequence, a higher priority applies first; default 0, ties keep the documented order.</summary>
+        public int? Priority { get; set; }
         /// <summary>The segment property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -103,6 +143,16 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>The singleUse property</summary>
         public bool? SingleUse { get; set; }
+        /// <summary>A group name: of the offers of one group that could apply to a cart, only the one saving the customer most applies.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? StackingGroup { get; set; }
+#nullable restore
+#else
+        public string StackingGroup { get; set; }
+#endif
+        /// <summary>When true, once the offer applies no later offer discounts the lines it discounted.</summary>
+        public bool? StopFurther { get; set; }
         /// <summary>The stores property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -110,6 +160,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public List<string> Stores { get; set; }
+#endif
+        /// <summary>Cart-level kinds: tiers by minimumCartValue; product-level kinds: volume tiers by minimumQuantity (qualifying units). Thresholds strictly ascending, discounts not falling; the highest tier reached replaces the category&apos;s discount.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.TierRequest>? Tiers { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.TierRequest> Tiers { get; set; }
 #endif
         /// <summary>The timeZone property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -170,19 +228,30 @@ namespace Storewise.Sample.Client.Models
             {
                 { "active", n => { Active = n.GetBoolValue(); } },
                 { "budget", n => { Budget = n.GetObjectValue<global::Storewise.Sample.Client.Models.BudgetRequest>(global::Storewise.Sample.Client.Models.BudgetRequest.CreateFromDiscriminatorValue); } },
+                { "buy", n => { Buy = n.GetObjectValue<global::Storewise.Sample.Client.Models.UnitSetRequest>(global::Storewise.Sample.Client.Models.UnitSetRequest.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "consumers", n => { Consumers = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "currencies", n => { Currencies = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.CurrencyRequest>(global::Storewise.Sample.Client.Models.CurrencyRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "exclusive", n => { Exclusive = n.GetBoolValue(); } },
                 { "externalId", n => { ExternalId = n.GetStringValue(); } },
+                { "get", n => { Get = n.GetObjectValue<global::Storewise.Sample.Client.Models.UnitSetRequest>(global::Storewise.Sample.Client.Models.UnitSetRequest.CreateFromDiscriminatorValue); } },
+                { "getOrder", n => { GetOrder = n.GetEnumValue<global::Storewise.Sample.Client.Models.GetOrder>(); } },
+                { "gifts", n => { Gifts = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.GiftRequest>(global::Storewise.Sample.Client.Models.GiftRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "limits", n => { Limits = n.GetObjectValue<global::Storewise.Sample.Client.Models.LimitsRequest>(global::Storewise.Sample.Client.Models.LimitsRequest.CreateFromDiscriminatorValue); } },
                 { "localizedTimezone", n => { LocalizedTimezone = n.GetBoolValue(); } },
+                { "maxApplications", n => { MaxApplications = n.GetIntValue(); } },
+                { "maxDiscount", n => { MaxDiscount = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.MoneyRequest>(global::Storewise.Sample.Client.Models.MoneyRequest.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "maxQuantity", n => { MaxQuantity = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "priority", n => { Priority = n.GetIntValue(); } },
                 { "segment", n => { Segment = n.GetObjectValue<global::Storewise.Sample.Client.Models.SegmentRequest>(global::Storewise.Sample.Client.Models.SegmentRequest.CreateFromDiscriminatorValue); } },
                 { "singleUse", n => { SingleUse = n.GetBoolValue(); } },
+                { "stackingGroup", n => { StackingGroup = n.GetStringValue(); } },
+                { "stopFurther", n => { StopFurther = n.GetBoolValue(); } },
                 { "stores", n => { Stores = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "tiers", n => { Tiers = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.TierRequest>(global::Storewise.Sample.Client.Models.TierRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "timeZone", n => { TimeZone = n.GetStringValue(); } },
                 { "validFrom", n => { ValidFrom = n.GetStringValue(); } },
                 { "validTo", n => { ValidTo = n.GetStringValue(); } },
@@ -198,19 +267,30 @@ namespace Storewise.Sample.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("active", Active);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.BudgetRequest>("budget", Budget);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.UnitSetRequest>("buy", Buy);
             writer.WriteObjectValue<UntypedNode>("category", Category);
             writer.WriteCollectionOfPrimitiveValues<string>("consumers", Consumers);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.CurrencyRequest>("currencies", Currencies);
             writer.WriteStringValue("description", Description);
             writer.WriteBoolValue("exclusive", Exclusive);
             writer.WriteStringValue("externalId", ExternalId);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.UnitSetRequest>("get", Get);
+            writer.WriteEnumValue<global::Storewise.Sample.Client.Models.GetOrder>("getOrder", GetOrder);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.GiftRequest>("gifts", Gifts);
             writer.WriteStringValue("id", Id);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.LimitsRequest>("limits", Limits);
             writer.WriteBoolValue("localizedTimezone", LocalizedTimezone);
+            writer.WriteIntValue("maxApplications", MaxApplications);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.MoneyRequest>("maxDiscount", MaxDiscount);
+            writer.WriteIntValue("maxQuantity", MaxQuantity);
             writer.WriteStringValue("name", Name);
+            writer.WriteIntValue("priority", Priority);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.SegmentRequest>("segment", Segment);
             writer.WriteBoolValue("singleUse", SingleUse);
+            writer.WriteStringValue("stackingGroup", StackingGroup);
+            writer.WriteBoolValue("stopFurther", StopFurther);
             writer.WriteCollectionOfPrimitiveValues<string>("stores", Stores);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.TierRequest>("tiers", Tiers);
             writer.WriteStringValue("timeZone", TimeZone);
             writer.WriteStringValue("validFrom", ValidFrom);
             writer.WriteStringValue("validTo", ValidTo);

@@ -23,6 +23,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public global::Storewise.Sample.Client.Models.OfferBudgetResource Budget { get; set; }
 #endif
+        /// <summary>The buy property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.OfferUnitSetResource? Buy { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.OfferUnitSetResource Buy { get; set; }
+#endif
         /// <summary>The discount definition (`kind` and its parameters), echoed as sent, unknown members included.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -65,6 +73,24 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>An exclusive offer is applied alone.</summary>
         public bool? Exclusive { get; set; }
+        /// <summary>The get property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.OfferUnitSetResource? Get { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.OfferUnitSetResource Get { get; set; }
+#endif
+        /// <summary>BOGO kinds: which qualifying units are given; absent when not set (the cheapest).</summary>
+        public global::Storewise.Sample.Client.Models.GetOrder? GetOrder { get; set; }
+        /// <summary>FreeGift: the products given; absent on other kinds.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.OfferGiftResource>? Gifts { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.OfferGiftResource> Gifts { get; set; }
+#endif
         /// <summary>The offer&apos;s id, given by the service.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -83,6 +109,18 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>True when validity times are local times of the store; null when not sent.</summary>
         public bool? LocalizedTimezone { get; set; }
+        /// <summary>BOGO and FreeGift kinds: applications per cart at most; absent when not set.</summary>
+        public int? MaxApplications { get; set; }
+        /// <summary>The most the offer takes off one cart, per currency; absent without a cap.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.OfferAmountResource>? MaxDiscount { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.OfferAmountResource> MaxDiscount { get; set; }
+#endif
+        /// <summary>Product-level kinds: units of each line discounted at most; absent when not set.</summary>
+        public int? MaxQuantity { get; set; }
         /// <summary>Unique per tenant and offer type.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -91,6 +129,8 @@ namespace Storewise.Sample.Client.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>Order within a family of the pricing sequence; absent when not set (0).</summary>
+        public int? Priority { get; set; }
         /// <summary>The segment property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -99,8 +139,18 @@ namespace Storewise.Sample.Client.Models
 #else
         public global::Storewise.Sample.Client.Models.OfferSegmentResource Segment { get; set; }
 #endif
+        /// <summary>The stacking group; absent when not set.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? StackingGroup { get; set; }
+#nullable restore
+#else
+        public string StackingGroup { get; set; }
+#endif
         /// <summary>Derived at the time of the answer: `Disabled`, `Planned`, `Running` or `Past`.</summary>
         public global::Storewise.Sample.Client.Models.OfferStatusName? Status { get; set; }
+        /// <summary>Whether later offers leave the lines it discounted alone; absent when not set.</summary>
+        public bool? StopFurther { get; set; }
         /// <summary>Store ids the offer is limited to; [] means every store.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -116,6 +166,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public string Tenant { get; set; }
+#endif
+        /// <summary>Tiers by ascending threshold; absent when the offer has none.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.OfferTierResource>? Tiers { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.OfferTierResource> Tiers { get; set; }
 #endif
         /// <summary>IANA time zone of the budget periods; absent means UTC.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -185,20 +243,31 @@ namespace Storewise.Sample.Client.Models
             {
                 { "active", n => { Active = n.GetBoolValue(); } },
                 { "budget", n => { Budget = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferBudgetResource>(global::Storewise.Sample.Client.Models.OfferBudgetResource.CreateFromDiscriminatorValue); } },
+                { "buy", n => { Buy = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferUnitSetResource>(global::Storewise.Sample.Client.Models.OfferUnitSetResource.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetObjectValue<global::Storewise.Sample.Client.Models.JsonObject>(global::Storewise.Sample.Client.Models.JsonObject.CreateFromDiscriminatorValue); } },
                 { "createdAt", n => { CreatedAt = n.GetStringValue(); } },
                 { "createdBy", n => { CreatedBy = n.GetStringValue(); } },
                 { "currencies", n => { Currencies = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferCurrencyResource>(global::Storewise.Sample.Client.Models.OfferCurrencyResource.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "exclusive", n => { Exclusive = n.GetBoolValue(); } },
+                { "get", n => { Get = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferUnitSetResource>(global::Storewise.Sample.Client.Models.OfferUnitSetResource.CreateFromDiscriminatorValue); } },
+                { "getOrder", n => { GetOrder = n.GetEnumValue<global::Storewise.Sample.Client.Models.GetOrder>(); } },
+                { "gifts", n => { Gifts = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferGiftResource>(global::Storewise.Sample.Client.Models.OfferGiftResource.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "limits", n => { Limits = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferLimitsResource>(global::Storewise.Sample.Client.Models.OfferLimitsResource.CreateFromDiscriminatorValue); } },
                 { "localizedTimezone", n => { LocalizedTimezone = n.GetBoolValue(); } },
+                { "maxApplications", n => { MaxApplications = n.GetIntValue(); } },
+                { "maxDiscount", n => { MaxDiscount = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferAmountResource>(global::Storewise.Sample.Client.Models.OfferAmountResource.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "maxQuantity", n => { MaxQuantity = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "priority", n => { Priority = n.GetIntValue(); } },
                 { "segment", n => { Segment = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferSegmentResource>(global::Storewise.Sample.Client.Models.OfferSegmentResource.CreateFromDiscriminatorValue); } },
+                { "stackingGroup", n => { StackingGroup = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Storewise.Sample.Client.Models.OfferStatusName>(); } },
+                { "stopFurther", n => { StopFurther = n.GetBoolValue(); } },
                 { "stores", n => { Stores = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "tenant", n => { Tenant = n.GetStringValue(); } },
+                { "tiers", n => { Tiers = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferTierResource>(global::Storewise.Sample.Client.Models.OfferTierResource.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "timeZone", n => { TimeZone = n.GetStringValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetStringValue(); } },
                 { "updatedBy", n => { UpdatedBy = n.GetStringValue(); } },
@@ -216,20 +285,31 @@ namespace Storewise.Sample.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("active", Active);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferBudgetResource>("budget", Budget);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferUnitSetResource>("buy", Buy);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.JsonObject>("category", Category);
             writer.WriteStringValue("createdAt", CreatedAt);
             writer.WriteStringValue("createdBy", CreatedBy);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferCurrencyResource>("currencies", Currencies);
             writer.WriteStringValue("description", Description);
             writer.WriteBoolValue("exclusive", Exclusive);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferUnitSetResource>("get", Get);
+            writer.WriteEnumValue<global::Storewise.Sample.Client.Models.GetOrder>("getOrder", GetOrder);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferGiftResource>("gifts", Gifts);
             writer.WriteStringValue("id", Id);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferLimitsResource>("limits", Limits);
             writer.WriteBoolValue("localizedTimezone", LocalizedTimezone);
+            writer.WriteIntValue("maxApplications", MaxApplications);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferAmountResource>("maxDiscount", MaxDiscount);
+            writer.WriteIntValue("maxQuantity", MaxQuantity);
             writer.WriteStringValue("name", Name);
+            writer.WriteIntValue("priority", Priority);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferSegmentResource>("segment", Segment);
+            writer.WriteStringValue("stackingGroup", StackingGroup);
             writer.WriteEnumValue<global::Storewise.Sample.Client.Models.OfferStatusName>("status", Status);
+            writer.WriteBoolValue("stopFurther", StopFurther);
             writer.WriteCollectionOfPrimitiveValues<string>("stores", Stores);
             writer.WriteStringValue("tenant", Tenant);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferTierResource>("tiers", Tiers);
             writer.WriteStringValue("timeZone", TimeZone);
             writer.WriteStringValue("updatedAt", UpdatedAt);
             writer.WriteStringValue("updatedBy", UpdatedBy);

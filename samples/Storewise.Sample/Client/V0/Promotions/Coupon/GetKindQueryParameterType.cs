@@ -40,5 +40,9 @@ namespace Storewise.Sample.Client.V0.Promotions.Coupon
         #pragma warning disable CS1591
         FreeShippingPercentage,
         #pragma warning restore CS1591
+        [EnumMember(Value = "FreeGift")]
+        #pragma warning disable CS1591
+        FreeGift,
+        #pragma warning restore CS1591
     }
 }

@@ -40,6 +40,10 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion
         #pragma warning disable CS1591
         FreeShippingPercentage,
         #pragma warning restore CS1591
+        [EnumMember(Value = "FreeGift")]
+        #pragma warning disable CS1591
+        FreeGift,
+        #pragma warning restore CS1591
         [EnumMember(Value = "BundleFixed")]
         #pragma warning disable CS1591
         BundleFixed,
