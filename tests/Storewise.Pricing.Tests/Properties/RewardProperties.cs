@@ -86,7 +86,7 @@ public sealed class RewardProperties
             Assert.Equal(withoutGifts.CatalogTotal, withGifts.CatalogTotal);
             foreach (var entry in withGifts.NotApplied!.Where(n => !gifts.Contains(n.Id)))
             {
-                var before = withoutGifts.NotApplied!.SingleOrDefault(n => n.Id == entry.Id)?.Reason;
+                var before = withoutGifts.NotApplied!.Where(n => n.Id == entry.Id).Select(n => n.Reason).SingleOrDefault();
                 Assert.Equal(before == ReasonCodes.BelowMinimumCartValue, entry.Reason == ReasonCodes.BelowMinimumCartValue);
             }
         }));
