@@ -63,7 +63,7 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (offers, total) = await OfferStore.ListAsync(connection, user.Tenant, type, filter, page.Count, page.Offset);
+        var (offers, total) = await OfferStore.ListAsync(connection, database.Lists, user.Tenant, type, filter, page.Count, page.Offset);
         var items = offers
             .Select(o => new JsonObject { ["links"] = Links($"{type.Path()}/{o.Id}"), [type.Name()] = Resource(o) })
             .ToList();

@@ -49,6 +49,9 @@ public sealed class Database : IAsyncDisposable
     /// <summary>The tenants' catalogue versions as this instance knows them (<see cref="CatalogueChangeListener"/>).</summary>
     public CatalogueVersionWatch Versions { get; } = new();
 
+    /// <summary>The totals and page boundaries of long lists as this instance knows them (<see cref="ListPositions"/>).</summary>
+    public ListPositions Lists { get; } = new();
+
     /// <summary>Notified after every commit that wrote events.</summary>
     public OutboxSignal EventsCommitted { get; } = new();
 
