@@ -58,7 +58,7 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
     /// </summary>
     public async Task<(IReadOnlyList<CodeRow> Rows, long Total)?> ListAsync(string tenant, string couponId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
         if (await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Codes) is not { } total)
         {
             return null;
@@ -82,6 +82,7 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
         return (rows.AsList(), total);
     }
 
+    /// <summary>The code as stored, read on the primary: the update route reads it before it writes.</summary>
     public async Task<CodeRow?> GetAsync(string tenant, string couponId, string codeId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -66,7 +66,7 @@ public sealed class ImportStore(Database database, TimeProvider clock)
 
     public async Task<ImportRow?> GetAsync(string tenant, string couponId, string importId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ImportRow>(
             $"SELECT {Columns} FROM code_imports WHERE tenant = @tenant AND coupon_id = @couponId AND id = @importId AND status <> @uploading",
             new { tenant, couponId, importId, uploading = ImportStatus.Uploading });
@@ -78,7 +78,7 @@ public sealed class ImportStore(Database database, TimeProvider clock)
     /// </summary>
     public async Task<(IReadOnlyList<ImportRow> Rows, long Total)?> ListAsync(string tenant, string couponId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
         if (await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Imports) is not { } total)
         {
             return null;
@@ -109,7 +109,7 @@ public sealed class ImportStore(Database database, TimeProvider clock)
     /// </summary>
     public async Task<(IReadOnlyList<ImportErrorItem> Items, long Total)> ListErrorsAsync(string tenant, string importId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
         var args = new { tenant, importId };
         Task<long> Errors() => connection.ExecuteScalarAsync<long>("SELECT errors FROM code_imports WHERE tenant = @tenant AND id = @importId", args);
         var total = await Errors();
