@@ -118,7 +118,7 @@ public sealed class Database : IAsyncDisposable
             await transaction.CommitAsync(cancellationToken);
             if (Replica is not null)
             {
-                await Replica.WroteAsync(connection);
+                await Replica.WroteAsync(connection, () => OpenAsync(CancellationToken.None));
             }
 
             if (outcome.Events is { Count: > 0 })

@@ -30,11 +30,32 @@ public sealed class ReadReplica : IAsyncDisposable
     /// <summary>What the last check found; the monitor refreshes it every <see cref="ReplicaMonitor.Interval"/>.</summary>
     public ReplicaLag Lag => _lag;
 
-    /// <summary>Records the primary's WAL position right after a commit on <paramref name="connection"/>: reads wait for the replica to pass it.</summary>
-    internal async Task WroteAsync(DbConnection connection)
+    /// <summary>
+    /// Records the primary's WAL position right after a commit on <paramref name="connection"/>: reads wait for the
+    /// replica to pass it. Never fails the write that has committed: if neither that connection nor a new one from
+    /// <paramref name="primary"/> answers, no read goes to the replica until the monitor has read a position again.
+    /// </summary>
+    internal async Task WroteAsync(DbConnection connection, Func<Task<DbConnection>> primary)
     {
-        var position = await connection.ExecuteScalarAsync<long>(WrittenSql);
-        Raise(ref _written, position);
+        try
+        {
+            Raise(ref _written, await connection.ExecuteScalarAsync<long>(WrittenSql));
+            return;
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // The connection broke after the commit; any position read later is past the commit too.
+        }
+
+        try
+        {
+            await using var fresh = await primary();
+            Raise(ref _written, await fresh.ExecuteScalarAsync<long>(WrittenSql));
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        {
+            Volatile.Write(ref _written, long.MaxValue);
+        }
     }
 
     /// <summary>
@@ -93,6 +114,9 @@ public sealed class ReadReplica : IAsyncDisposable
                 """,
                 cancellationToken: cancellationToken));
             Raise(ref _replayed, replica.Replayed);
+            // A write whose position could not be read (the primary failed right after its commit) is taken as
+            // covered by this position; it is exact unless that failure fell between this read and this line.
+            Interlocked.CompareExchange(ref _written, position, long.MaxValue);
             var bytes = Math.Max(0, position - replica.Replayed);
             // With nothing left to replay the replica is current, however long ago the last transaction was.
             _lag = new ReplicaLag(true, bytes, bytes == 0 ? 0 : Math.Max(0, replica.Seconds ?? 0), checkedAt);
