@@ -9,4 +9,11 @@ if (args.Length > 0 && args[0] == "--latency")
     return;
 }
 
+// `--scale [promotions]` measures one tenant with many promotions: compile time, memory, 50-line latency, one edit.
+if (args.Length > 0 && args[0] == "--scale")
+{
+    ScaleProbe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -188,7 +188,8 @@ async function main () {
     })
     // Code lists: half on the long campaign lists (any page), half on short lists.
     const long = seeded.couponIds.filter((c) => c.codes > 1000)
-    const short = seeded.couponIds.filter((c) => c.codes <= 1000)
+    const fewCodes = seeded.couponIds.filter((c) => c.codes <= 1000)
+    const short = fewCodes.length ? fewCodes : seeded.couponIds
     await phase('code list', {
       rate: listRate,
       seconds: listSeconds,
@@ -197,6 +198,14 @@ async function main () {
         const pages = Math.max(1, Math.ceil(coupon.codes / 50))
         return { method: 'GET', path: `/v0/promotions/coupon/${coupon.id}/code?count=50&page=${1 + (i * 13) % pages}` }
       }
+    })
+    // The last page of the longest code list: the deepest skip, which OFFSET made the slowest page.
+    const longest = seeded.couponIds.reduce((a, c) => (c.codes > a.codes ? c : a))
+    const lastPage = Math.max(1, Math.ceil(longest.codes / 50))
+    await phase('code list, last page', {
+      rate: listRate,
+      seconds: listSeconds,
+      next: () => ({ method: 'GET', path: `/v0/promotions/coupon/${longest.id}/code?count=50&page=${lastPage}` })
     })
   }
 

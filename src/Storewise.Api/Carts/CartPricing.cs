@@ -25,21 +25,27 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
         new Dictionary<string, OfferUsage>(), new Dictionary<string, OfferCounters>(), new Dictionary<string, IReadOnlyDictionary<string, long>>());
 
     /// <summary>Prices <paramref name="cart"/>; <paramref name="vary"/>, when given, turns the stored catalogue into the one to price with (a preview).</summary>
+    /// <remarks>Its reads may be served by the read replica (docs/decisions/0513-read-replicas.md).</remarks>
     public async Task<PricingResult> PriceAsync(
         string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null) =>
-        (await PriceWithUsageAsync(tenant, cart, evaluatedAt, explain, vary)).Result;
+        (await PriceAsync(tenant, cart, evaluatedAt, explain, vary, replica: true)).Result;
 
     /// <summary>
     /// Prices the cart and says what it was priced with: the catalogue and the usage read of the limited offers that
     /// took part (empty when none did), which is what a reservation holds.
     /// </summary>
-    public async Task<UsagePricedCart> PriceWithUsageAsync(
-        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null)
+    /// <remarks>A reservation holds what this read, so its codes are read on the primary.</remarks>
+    public Task<UsagePricedCart> PriceWithUsageAsync(
+        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null) =>
+        PriceAsync(tenant, cart, evaluatedAt, explain, vary, replica: false);
+
+    private async Task<UsagePricedCart> PriceAsync(
+        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary, bool replica)
     {
         var keys = cart.CouponCodes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).ToArray();
         var (version, codes) = keys.Length == 0 && database.Versions.TryGetCurrent(tenant, out var known)
             ? (known, NoCodes)
-            : await ReadAsync(tenant, keys);
+            : await ReadAsync(tenant, keys, replica);
         var catalog = await cache.GetAsync(tenant, version);
         if (vary is not null)
         {
@@ -61,14 +67,14 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
     }
 
     /// <summary>One round trip: the tenant's catalogue version, and the state of the submitted codes if any.</summary>
-    private async Task<(long Version, IReadOnlyDictionary<string, CouponCodeState> Codes)> ReadAsync(string tenant, string[] keys)
+    private async Task<(long Version, IReadOnlyDictionary<string, CouponCodeState> Codes)> ReadAsync(string tenant, string[] keys, bool replica)
     {
         metrics.CartReadDatabase();
         // Taken before the read: the version read is at least the one committed at this instant.
         var started = Stopwatch.GetTimestamp();
         long version;
         var codes = NoCodes;
-        await using (var connection = await database.OpenAsync())
+        await using (var connection = replica ? await database.OpenReadAsync() : await database.OpenAsync())
         {
             if (keys.Length == 0)
             {

@@ -11,7 +11,10 @@ public sealed partial class PromotionSetLoader(Database database, ILogger<Promot
 {
     public async Task<PromotionCatalog> LoadAsync(string tenant)
     {
-        await using var connection = await database.OpenAsync();
+        // A replica may serve the load only once it holds the version this instance knows of, or the set would be
+        // kept as that version with older offers (docs/decisions/0513-read-replicas.md).
+        database.Versions.TryGetCurrent(tenant, out var known);
+        await using var connection = await database.OpenReadAsync(async replica => await CatalogueVersions.GetAsync(replica, tenant) >= known);
         var rows = await connection.QueryAsync<(string Type, string Document)>(
             "SELECT type, document FROM offers WHERE tenant = @tenant", new { tenant });
         var exclusions = await PromotionsConfigurationStore.GetExclusionsAsync(connection, tenant);

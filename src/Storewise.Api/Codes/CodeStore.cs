@@ -48,26 +48,41 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
             created.Add(row);
         }
 
+        await CouponListSizes.AddAsync(connection, tx, tenant, couponId, CouponListSizes.Codes, created.Count);
         return WriteOutcome.Commit<CreateCodesOutcome?>(new CreateCodesOutcome(created, null)).WithEvents(created.Select(c => Changed(EventTypes.CodeCreated, tenant, c)));
     }
 
-    /// <summary>One page of a coupon's codes, oldest first; null when the coupon is unknown.</summary>
+    /// <summary>
+    /// One page of a coupon's codes, oldest first; null when the coupon is unknown. The total is the kept list size and
+    /// a deep page seeks by id from the nearest boundary (docs/decisions/0512-keyset-paging.md).
+    /// </summary>
     public async Task<(IReadOnlyList<CodeRow> Rows, long Total)?> ListAsync(string tenant, string couponId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (!await CouponReferences.ExistsAsync(connection, tenant, couponId))
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
+        if (await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Codes) is not { } total)
         {
             return null;
         }
 
-        var total = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM coupon_codes WHERE tenant = @tenant AND coupon_id = @couponId", new { tenant, couponId });
+        if (page.Offset >= total)
+        {
+            return ([], total);
+        }
+
+        const string List = "tenant = @tenant AND coupon_id = @couponId";
+        var seek = await database.Lists.SeekAsync(
+            $"codes\n{tenant}\n{couponId}",
+            total,
+            page.Offset,
+            () => connection.QueryAsync<string>(ListPositions.BoundariesSql("id", "coupon_codes", List), new { tenant, couponId }),
+            async () => await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Codes) ?? 0);
         var rows = await connection.QueryAsync<CodeRow>(
-            $"SELECT {Columns} FROM coupon_codes WHERE tenant = @tenant AND coupon_id = @couponId ORDER BY id LIMIT @Count OFFSET @Offset",
-            new { tenant, couponId, page.Count, page.Offset });
+            $"SELECT {Columns} FROM coupon_codes WHERE {List}{(seek.HasAfter ? " AND id > @After" : "")} ORDER BY id LIMIT @Count OFFSET @Skip",
+            new { tenant, couponId, page.Count, seek.After, seek.Skip });
         return (rows.AsList(), total);
     }
 
+    /// <summary>The code as stored, read on the primary: the update route reads it before it writes.</summary>
     public async Task<CodeRow?> GetAsync(string tenant, string couponId, string codeId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -28,7 +28,20 @@ public static class HealthEndpoints
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
             await using var connection = await database.OpenAsync(timeout.Token);
             await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: timeout.Token));
-            return TypedResults.Ok(new { status = "ready", database = database.Provider.ToString().ToLowerInvariant() });
+            var provider = database.Provider.ToString().ToLowerInvariant();
+            if (database.Replica is not { } replica)
+            {
+                return TypedResults.Ok(new { status = "ready", database = provider });
+            }
+
+            // A replica that is down or behind does not make the service unready: reads go to the primary meanwhile.
+            var lag = replica.Lag;
+            return TypedResults.Ok(new
+            {
+                status = "ready",
+                database = provider,
+                replica = new { available = lag.Available, lagSeconds = lag.Available ? lag.Seconds : (double?)null, lagBytes = lag.Available ? lag.Bytes : (long?)null },
+            });
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.AddSingleton<StorageReadiness>();
         services.AddHostedService<MigrationRetry>();
         services.AddHostedService<CatalogueChangeListener>();
+        services.AddHostedService<ReplicaMonitor>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ObjectIds>();
         services.AddSingleton(builder.Configuration.GetSection(OffersOptions.Section).Get<OffersOptions>() ?? new OffersOptions());
@@ -130,6 +131,12 @@ public static class ServiceRegistration
             connectionString = $"Data Source={Path.Combine(storage.DataDirectory, "storewise.db")}";
         }
 
-        return new Database(provider, connectionString);
+        var readOnly = configuration.GetConnectionString("StorewiseReadOnly");
+        if (!string.IsNullOrWhiteSpace(readOnly) && provider != DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("ConnectionStrings:StorewiseReadOnly needs Storage:Provider=postgres (a streaming replica).");
+        }
+
+        return new Database(provider, connectionString, readOnly);
     }
 }

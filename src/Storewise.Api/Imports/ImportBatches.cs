@@ -105,6 +105,7 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
             """,
             args,
             tx);
+        await CouponListSizes.AddAsync(connection, tx, import.Tenant, import.CouponId, CouponListSizes.Codes, created);
         // Every row of the batch that created no code is an error row; when all did, there is nothing to look up.
         var errors = created == to - from
             ? 0

@@ -32,26 +32,29 @@ public sealed class ImportStore(Database database, TimeProvider clock)
             return WriteOutcome.Commit(true);
         }, cancellationToken);
 
-    /// <summary>The upload is complete: the import becomes visible and claimable.</summary>
-    public async Task<ImportRow> MarkCreatedAsync(string tenant, string importId, int totalRows, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleAsync<ImportRow>(
-            $"""
-            UPDATE code_imports SET status = @created, total_rows = @totalRows, updated_at = @now
-            WHERE tenant = @tenant AND id = @importId AND status = @uploading
-            RETURNING {Columns}
-            """,
-            new
-            {
-                tenant,
-                importId,
-                totalRows,
-                created = ImportStatus.Created,
-                uploading = ImportStatus.Uploading,
-                now = Timestamps.ToUnixMs(clock.GetUtcNow()),
-            });
-    }
+    /// <summary>The upload is complete: the import becomes visible and claimable, and the coupon's import list one longer.</summary>
+    public Task<ImportRow> MarkCreatedAsync(string tenant, string importId, int totalRows, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, tx) =>
+        {
+            var row = await connection.QuerySingleAsync<ImportRow>(
+                $"""
+                UPDATE code_imports SET status = @created, total_rows = @totalRows, updated_at = @now
+                WHERE tenant = @tenant AND id = @importId AND status = @uploading
+                RETURNING {Columns}
+                """,
+                new
+                {
+                    tenant,
+                    importId,
+                    totalRows,
+                    created = ImportStatus.Created,
+                    uploading = ImportStatus.Uploading,
+                    now = Timestamps.ToUnixMs(clock.GetUtcNow()),
+                },
+                tx);
+            await CouponListSizes.AddAsync(connection, tx, tenant, row.CouponId, CouponListSizes.Imports, 1);
+            return WriteOutcome.Commit(row);
+        }, cancellationToken);
 
     /// <summary>Forgets a rejected upload and whatever of it was staged.</summary>
     public Task DiscardUploadAsync(string tenant, string importId) =>
@@ -63,40 +66,68 @@ public sealed class ImportStore(Database database, TimeProvider clock)
 
     public async Task<ImportRow?> GetAsync(string tenant, string couponId, string importId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ImportRow>(
             $"SELECT {Columns} FROM code_imports WHERE tenant = @tenant AND coupon_id = @couponId AND id = @importId AND status <> @uploading",
             new { tenant, couponId, importId, uploading = ImportStatus.Uploading });
     }
 
-    /// <summary>One page of a coupon's imports, oldest first; null when the coupon is unknown.</summary>
+    /// <summary>
+    /// One page of a coupon's imports, oldest first; null when the coupon is unknown. The total is the kept list size
+    /// and a deep page seeks by id (docs/decisions/0512-keyset-paging.md).
+    /// </summary>
     public async Task<(IReadOnlyList<ImportRow> Rows, long Total)?> ListAsync(string tenant, string couponId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (!await CouponReferences.ExistsAsync(connection, tenant, couponId))
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
+        if (await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Imports) is not { } total)
         {
             return null;
         }
 
-        var args = new { tenant, couponId, uploading = ImportStatus.Uploading, page.Count, page.Offset };
-        var total = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM code_imports WHERE tenant = @tenant AND coupon_id = @couponId AND status <> @uploading", args);
+        if (page.Offset >= total)
+        {
+            return ([], total);
+        }
+
+        const string List = "tenant = @tenant AND coupon_id = @couponId AND status <> @uploading";
+        var args = new { tenant, couponId, uploading = ImportStatus.Uploading };
+        var seek = await database.Lists.SeekAsync(
+            $"imports\n{tenant}\n{couponId}",
+            total,
+            page.Offset,
+            () => connection.QueryAsync<string>(ListPositions.BoundariesSql("id", "code_imports", List), args),
+            async () => await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Imports) ?? 0);
         var rows = await connection.QueryAsync<ImportRow>(
-            $"SELECT {Columns} FROM code_imports WHERE tenant = @tenant AND coupon_id = @couponId AND status <> @uploading ORDER BY id LIMIT @Count OFFSET @Offset",
-            args);
+            $"SELECT {Columns} FROM code_imports WHERE {List}{(seek.HasAfter ? " AND id > @After" : "")} ORDER BY id LIMIT @Count OFFSET @Skip",
+            new { args.tenant, args.couponId, args.uploading, page.Count, seek.After, seek.Skip });
         return (rows.AsList(), total);
     }
 
-    /// <summary>One page of an import's error report, in file order.</summary>
+    /// <summary>
+    /// One page of an import's error report, in file order. The total is the import's error counter, moved with the
+    /// rows it counts, and a deep page seeks by staging sequence (docs/decisions/0512-keyset-paging.md).
+    /// </summary>
     public async Task<(IReadOnlyList<ImportErrorItem> Items, long Total)> ListErrorsAsync(string tenant, string importId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var args = new { tenant, importId, page.Count, page.Offset };
-        var total = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM code_import_errors WHERE tenant = @tenant AND import_id = @importId", args);
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
+        var args = new { tenant, importId };
+        Task<long> Errors() => connection.ExecuteScalarAsync<long>("SELECT errors FROM code_imports WHERE tenant = @tenant AND id = @importId", args);
+        var total = await Errors();
+        if (page.Offset >= total)
+        {
+            return ([], total);
+        }
+
+        const string List = "tenant = @tenant AND import_id = @importId";
+        var seek = await database.Lists.SeekAsync(
+            $"import-errors\n{tenant}\n{importId}",
+            total,
+            page.Offset,
+            () => connection.QueryAsync<long>(ListPositions.BoundariesSql("seq", "code_import_errors", List), args),
+            Errors);
         var rows = await connection.QueryAsync<(long Line, string Code, string Reason)>(
-            "SELECT CAST(line AS BIGINT), code, reason FROM code_import_errors WHERE tenant = @tenant AND import_id = @importId ORDER BY seq LIMIT @Count OFFSET @Offset",
-            args);
+            $"SELECT CAST(line AS BIGINT), code, reason FROM code_import_errors WHERE {List}{(seek.HasAfter ? " AND seq > @After" : "")} ORDER BY seq LIMIT @Count OFFSET @Skip",
+            new { tenant, importId, page.Count, seek.After, seek.Skip });
         return (rows.Select(r => new ImportErrorItem(r.Line, r.Code, r.Reason, ImportErrorReason.Describe(r.Reason))).ToList(), total);
     }
 }

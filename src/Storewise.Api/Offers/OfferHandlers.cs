@@ -43,7 +43,7 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
 
     public async Task<IResult> GetAsync(OfferType type, string id, RequestUser user, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
         var offer = await OfferStore.GetAsync(connection, user.Tenant, type, id);
         return offer is null
             ? ErrorResults.NotFound()
@@ -62,8 +62,8 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
             return filterError!;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var (offers, total) = await OfferStore.ListAsync(connection, user.Tenant, type, filter, page.Count, page.Offset);
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
+        var (offers, total) = await OfferStore.ListAsync(connection, database.Lists, user.Tenant, type, filter, page.Count, page.Offset);
         var items = offers
             .Select(o => new JsonObject { ["links"] = Links($"{type.Path()}/{o.Id}"), [type.Name()] = Resource(o) })
             .ToList();

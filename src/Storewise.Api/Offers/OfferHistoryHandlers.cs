@@ -22,7 +22,7 @@ public sealed class OfferHistoryHandlers(Database database, OffersOptions option
             return pageError!;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
         var (revisions, total) = await OfferHistoryStore.ListAsync(connection, user.Tenant, type, id, page.Count, page.Offset);
         if (total == 0)
         {
@@ -60,7 +60,7 @@ public sealed class OfferHistoryHandlers(Database database, OffersOptions option
             return ErrorResults.BadRequest("asOf: must be an RFC 3339 date-time with an offset, e.g. 2025-06-01T12:00:00Z", "validation_failed");
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
         var revision = await OfferHistoryStore.AsOfAsync(connection, user.Tenant, type, id, at);
         return revision is null
             ? ErrorResults.NotFound()

@@ -34,23 +34,26 @@ public static class OfferHistoryStore
 
     /// <summary>
     /// One page of revisions, newest first, and the total; each page carries one revision more than asked for
-    /// (the one before its oldest), so every listed revision can be compared with its predecessor.
+    /// (the one before its oldest), so every listed revision can be compared with its predecessor. Revisions are
+    /// numbered 1, 2, 3... without gaps and never removed, so the newest is the total and a page is a seek on the
+    /// revision number, at any depth (docs/decisions/0512-keyset-paging.md).
     /// </summary>
     public static async Task<(IReadOnlyList<OfferRevision> Revisions, long Total)> ListAsync(
         DbConnection connection, string tenant, OfferType type, string id, int limit, long offset)
     {
-        var parameters = new { tenant, type = type.Name(), id, limit = limit + 1, offset };
         var total = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM offer_history WHERE tenant = @tenant AND type = @type AND id = @id", parameters);
-        var rows = total == 0
+            "SELECT COALESCE(MAX(revision), 0) FROM offer_history WHERE tenant = @tenant AND type = @type AND id = @id",
+            new { tenant, type = type.Name(), id });
+        var newest = total - offset;
+        var rows = newest <= 0
             ? []
             : await connection.QueryAsync<Row>(
                 """
                 SELECT revision, document, recorded_at AS RecordedAt, recorded_by AS RecordedBy FROM offer_history
-                WHERE tenant = @tenant AND type = @type AND id = @id
-                ORDER BY revision DESC LIMIT @limit OFFSET @offset
+                WHERE tenant = @tenant AND type = @type AND id = @id AND revision <= @newest
+                ORDER BY revision DESC LIMIT @limit
                 """,
-                parameters);
+                new { tenant, type = type.Name(), id, newest, limit = limit + 1 });
         return ([.. rows.Select(r => r.ToRevision(type))], total);
     }
 

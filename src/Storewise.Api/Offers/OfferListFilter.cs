@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.OpenApi;
 using Storewise.Api.Codes;
 using Storewise.Api.Errors;
@@ -85,6 +87,39 @@ public sealed record OfferListFilter(
         error = null;
         filter = new OfferListFilter(names, codes, active, validFrom, validTo, kinds, segment.Length == 0 ? null : segment);
         return true;
+    }
+
+    /// <summary>
+    /// The filter as text, equal for two filters only when they select the same offers; each part is length-prefixed,
+    /// so no name or segment can pass for another part. It names the list's kept shape (docs/decisions/0512-keyset-paging.md).
+    /// </summary>
+    public string Key()
+    {
+        var key = new StringBuilder();
+        void Part(string? value) => key.Append(value?.Length ?? -1).Append(':').Append(value).Append(';');
+        key.Append(NameKeys.Count).Append('n');
+        foreach (var name in NameKeys)
+        {
+            Part(name);
+        }
+
+        key.Append(CodeKeys.Count).Append('c');
+        foreach (var code in CodeKeys)
+        {
+            Part(code);
+        }
+
+        key.Append(Kinds.Count).Append('k');
+        foreach (var kind in Kinds)
+        {
+            Part(kind);
+        }
+
+        Part(Active?.ToString());
+        Part(ValidFrom?.UnixMs.ToString(CultureInfo.InvariantCulture));
+        Part(ValidTo?.UnixMs.ToString(CultureInfo.InvariantCulture));
+        Part(Segment);
+        return key.ToString();
     }
 
     private static List<string> SplitList(IEnumerable<string?> values) =>

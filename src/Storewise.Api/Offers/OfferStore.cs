@@ -51,12 +51,17 @@ public static class OfferStore
             new { tenant, type = type.Name(), id },
             transaction) is not null;
 
-    /// <summary>One page of the offers matching <paramref name="filter"/>, ordered by id (creation order), and the total.</summary>
+    /// <summary>
+    /// One page of the offers matching <paramref name="filter"/>, ordered by id (creation order), and the total. Every
+    /// change of an offer bumps the catalogue version, so that version is the list's generation: the total is counted
+    /// once per version and a deep page seeks by id (docs/decisions/0512-keyset-paging.md). A <c>code</c> filter
+    /// depends on codes, which change without a bump; it selects a few coupons and is counted and skipped every time.
+    /// </summary>
     public static async Task<(IReadOnlyList<OfferDocument> Items, long Total)> ListAsync(
-        DbConnection connection, string tenant, OfferType type, OfferListFilter filter, int limit, long offset)
+        DbConnection connection, ListPositions lists, string tenant, OfferType type, OfferListFilter filter, int limit, long offset)
     {
         var where = new StringBuilder("tenant = @tenant AND type = @type");
-        var parameters = new DynamicParameters(new { tenant, type = type.Name(), limit, offset });
+        var parameters = new DynamicParameters(new { tenant, type = type.Name(), limit });
         if (filter.NameKeys.Count > 0)
         {
             where.Append($" AND {In(connection, "name_key", "names")}");
@@ -102,10 +107,36 @@ public static class OfferStore
             parameters.Add("segment", filter.Segment);
         }
 
-        var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM offers WHERE {where}", parameters);
-        var documents = total == 0
-            ? []
-            : await connection.QueryAsync<string>($"SELECT document FROM offers WHERE {where} ORDER BY id LIMIT @limit OFFSET @offset", parameters);
+        var list = where.ToString();
+        Task<long> Count() => connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM offers WHERE {list}", parameters);
+        var seek = PageSeek<string>.FromStart(offset);
+        long total;
+        if (filter.CodeKeys.Count > 0)
+        {
+            total = await Count();
+        }
+        else
+        {
+            var shape = $"offers\n{tenant}\n{type.Name()}\n{filter.Key()}";
+            var version = await CatalogueVersions.GetAsync(connection, tenant);
+            Task<long> VersionNow() => CatalogueVersions.GetAsync(connection, tenant);
+            total = await lists.TotalAsync(shape, version, Count, VersionNow);
+            if (offset < total)
+            {
+                seek = await lists.SeekAsync(
+                    shape, version, offset, () => connection.QueryAsync<string>(ListPositions.BoundariesSql("id", "offers", list), parameters), VersionNow);
+            }
+        }
+
+        if (offset >= total)
+        {
+            return ([], total);
+        }
+
+        parameters.Add("after", seek.After);
+        parameters.Add("skip", seek.Skip);
+        var documents = await connection.QueryAsync<string>(
+            $"SELECT document FROM offers WHERE {list}{(seek.HasAfter ? " AND id > @after" : "")} ORDER BY id LIMIT @limit OFFSET @skip", parameters);
         return ([.. documents.Select(d => OfferDocuments.Parse(type, d))], total);
     }
 

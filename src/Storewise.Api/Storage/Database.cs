@@ -17,13 +17,15 @@ public sealed class Database : IAsyncDisposable
     private readonly string? _sqliteConnectionString;
     private volatile bool _walEnabled;
 
-    public Database(DatabaseProvider provider, string connectionString)
+    /// <summary>A store on <paramref name="connectionString"/>, with a read replica on <paramref name="readOnlyConnectionString"/> when given (PostgreSQL only).</summary>
+    public Database(DatabaseProvider provider, string connectionString, string? readOnlyConnectionString = null)
     {
         Provider = provider;
         Dialect = provider == DatabaseProvider.Postgres ? PostgresDialect.Instance : SqliteDialect.Instance;
         if (provider == DatabaseProvider.Postgres)
         {
             _postgres = new NpgsqlDataSourceBuilder(connectionString).Build();
+            Replica = string.IsNullOrWhiteSpace(readOnlyConnectionString) ? null : new ReadReplica(readOnlyConnectionString);
         }
         else
         {
@@ -49,6 +51,12 @@ public sealed class Database : IAsyncDisposable
     /// <summary>The tenants' catalogue versions as this instance knows them (<see cref="CatalogueChangeListener"/>).</summary>
     public CatalogueVersionWatch Versions { get; } = new();
 
+    /// <summary>The totals and page boundaries of long lists as this instance knows them (<see cref="ListPositions"/>).</summary>
+    public ListPositions Lists { get; } = new();
+
+    /// <summary>The read replica (docs/decisions/0513-read-replicas.md), or null when every read goes to the primary.</summary>
+    public ReadReplica? Replica { get; }
+
     /// <summary>Notified after every commit that wrote events.</summary>
     public OutboxSignal EventsCommitted { get; } = new();
 
@@ -71,6 +79,17 @@ public sealed class Database : IAsyncDisposable
         _walEnabled = true;
         return connection;
     }
+
+    /// <summary>
+    /// A connection for a read that may lag behind other instances' writes but not this instance's own: the read
+    /// replica when there is one, it is up and it has replayed every write committed here, otherwise the primary
+    /// (docs/decisions/0513-read-replicas.md). <paramref name="caughtUp"/>, when given, is one more condition the
+    /// replica must meet. Writes, redemptions, reservations and idempotency keys use <see cref="OpenAsync"/>.
+    /// </summary>
+    public async Task<DbConnection> OpenReadAsync(Func<DbConnection, Task<bool>>? caughtUp = null, CancellationToken cancellationToken = default) =>
+        Replica is not null && await Replica.TryOpenAsync(caughtUp, cancellationToken) is { } replica
+            ? replica
+            : await OpenAsync(cancellationToken);
 
     /// <summary>
     /// The one way to write: opens a connection and a write transaction, runs <paramref name="work"/>, and commits
@@ -97,6 +116,11 @@ public sealed class Database : IAsyncDisposable
             }
 
             await transaction.CommitAsync(cancellationToken);
+            if (Replica is not null)
+            {
+                await Replica.WroteAsync(connection, () => OpenAsync(CancellationToken.None));
+            }
+
             if (outcome.Events is { Count: > 0 })
             {
                 EventsCommitted.Notify();
@@ -148,5 +172,16 @@ public sealed class Database : IAsyncDisposable
         return value;
     }
 
-    public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (Replica is not null)
+        {
+            await Replica.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
 }

@@ -21,6 +21,8 @@ public sealed class StorewiseMetrics
     private readonly Counter<long> _importRows;
     private readonly Histogram<double> _outboxLag;
     private readonly Counter<long> _deliveries;
+    private readonly Gauge<double> _replicaLag;
+    private readonly Gauge<long> _replicaLagBytes;
 
     public StorewiseMetrics(IMeterFactory meters)
     {
@@ -42,6 +44,8 @@ public sealed class StorewiseMetrics
             "storewise.outbox.lag", "s", "Time from an event's commit to its successful delivery",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60, 600, 3600] });
         _deliveries = meter.CreateCounter<long>("storewise.webhook.deliveries", "{attempt}", "Delivery attempts by target (webhook, tppe) and outcome");
+        _replicaLag = meter.CreateGauge<double>("storewise.replica.lag", "s", "How far the read replica is behind the primary (-1 while it is down)");
+        _replicaLagBytes = meter.CreateGauge<long>("storewise.replica.lag_bytes", "By", "WAL the read replica has not replayed yet (-1 while it is down)");
     }
 
     public void CartPriced(TimeSpan engineTime, int offers)
@@ -58,6 +62,13 @@ public sealed class StorewiseMetrics
     public void Redeemed(string outcome) => _redemptions.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void ImportRowsSettled(long rows) => _importRows.Add(rows);
+
+    /// <summary>The read replica was checked (docs/decisions/0513-read-replicas.md).</summary>
+    public void ReplicaChecked(bool available, double seconds, long bytes)
+    {
+        _replicaLag.Record(available ? seconds : -1);
+        _replicaLagBytes.Record(available ? bytes : -1);
+    }
 
     public void WebhookDelivered(AttemptResult result, long lagMs)
     {

@@ -48,8 +48,11 @@ public sealed class ThrowawayCluster : IDisposable
         Folder = folder;
         _ownerLock = ownerLock;
         _watchdog = watchdog;
+        Port = port;
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
+
+    public int Port { get; }
 
     public string Folder { get; }
 
@@ -61,7 +64,20 @@ public sealed class ThrowawayCluster : IDisposable
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             : null;
 
-    public static ThrowawayCluster Start(string bin)
+    public static ThrowawayCluster Start(string bin) =>
+        Create(bin, (asRoot, folder) =>
+            RunAsPostgres(asRoot, Path.Combine(bin, "initdb"), ["-D", $"{folder}/data", "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]));
+
+    /// <summary>
+    /// A streaming replica of <paramref name="primary"/>: a base backup taken with <c>pg_basebackup -R</c> (which
+    /// writes the standby signal and the primary's address), started on a port of its own.
+    /// </summary>
+    public static ThrowawayCluster StartReplica(string bin, ThrowawayCluster primary) =>
+        Create(bin, (asRoot, folder) =>
+            RunAsPostgres(asRoot, Path.Combine(bin, "pg_basebackup"),
+                ["-h", "127.0.0.1", "-p", primary.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-D", $"{folder}/data", "-R", "-X", "stream", "--no-sync"]));
+
+    private static ThrowawayCluster Create(string bin, Action<bool, string> makeData)
     {
         var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -78,7 +94,7 @@ public sealed class ThrowawayCluster : IDisposable
                 Run("chown", ["postgres", folder]);
             }
 
-            RunAsPostgres(asRoot, Path.Combine(bin, "initdb"), ["-D", $"{folder}/data", "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+            makeData(asRoot, folder);
             RunAsPostgres(asRoot, Path.Combine(bin, "pg_ctl"),
             [
                 "-D", $"{folder}/data", "-l", $"{folder}/log", "-w",

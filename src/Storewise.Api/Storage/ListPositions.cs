@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+
+namespace Storewise.Api.Storage;
+
+/// <summary>
+/// What this instance knows of the shape of each long list (docs/decisions/0512-keyset-paging.md): its total and
+/// the key of every <see cref="Stride"/>-th row, as of one generation of the list (a number that changes whenever
+/// the list's rows or their order change, in the same transaction). A page number becomes a seek from the nearest
+/// boundary below it, so a deep page costs what a first page costs. Nothing is trusted across generations: a
+/// caller passes the generation it has just read, and a shape is kept only when the generation was the same
+/// before and after it was read.
+/// </summary>
+public sealed class ListPositions
+{
+    /// <summary>Rows between two boundaries; a page never skips more than this many rows past its seek.</summary>
+    public const int Stride = 1000;
+
+    // Lists whose shape is kept; past this the whole map is dropped (each list is rebuilt by its next deep page).
+    private const int MaxLists = 10_000;
+
+    private readonly ConcurrentDictionary<string, Shape> _lists = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The SQL that reads the boundaries of a list: the key of each <see cref="Stride"/>-th row in key order, in one
+    /// scan of the index and without sending the other rows. <paramref name="where"/> selects the list.
+    /// </summary>
+    public static string BoundariesSql(string key, string table, string where) =>
+        $"SELECT k FROM (SELECT {key} AS k, ROW_NUMBER() OVER (ORDER BY {key}) AS n FROM {table} WHERE {where}) ranked WHERE n % {Stride} = 0 ORDER BY n";
+
+    /// <summary>
+    /// The total of <paramref name="list"/> at <paramref name="generation"/>: counted once per generation, then
+    /// served from memory. <paramref name="generationNow"/> reads the generation again after counting.
+    /// </summary>
+    public async Task<long> TotalAsync(string list, long generation, Func<Task<long>> count, Func<Task<long>> generationNow)
+    {
+        if (_lists.TryGetValue(list, out var known) && known.Generation == generation && known.Total is { } total)
+        {
+            return total;
+        }
+
+        total = await count();
+        if (await generationNow() == generation)
+        {
+            Keep(list, known is not null && known.Generation == generation ? known with { Total = total } : new Shape(generation, total, null));
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The seek for the rows from <paramref name="offset"/> on. Shallow pages (offset below <see cref="Stride"/>)
+    /// skip from the start; deeper ones seek past the nearest boundary, which <paramref name="boundaries"/> reads
+    /// (<see cref="BoundariesSql"/>) once per generation.
+    /// </summary>
+    public async Task<PageSeek<TKey>> SeekAsync<TKey>(
+        string list, long generation, long offset, Func<Task<IEnumerable<TKey>>> boundaries, Func<Task<long>> generationNow)
+    {
+        if (offset < Stride)
+        {
+            return PageSeek<TKey>.FromStart(offset);
+        }
+
+        TKey[] keys;
+        if (_lists.TryGetValue(list, out var known) && known.Generation == generation && known.Boundaries is TKey[] cached)
+        {
+            keys = cached;
+        }
+        else
+        {
+            keys = [.. await boundaries()];
+            if (await generationNow() == generation)
+            {
+                Keep(list, known is not null && known.Generation == generation ? known with { Boundaries = keys } : new Shape(generation, null, keys));
+            }
+        }
+
+        // keys[i] is the key of row (i + 1) * Stride - 1 (0-based): the last row before block i + 1.
+        var block = Math.Min(offset / Stride, keys.Length);
+        return block == 0 ? PageSeek<TKey>.FromStart(offset) : new PageSeek<TKey>(true, keys[block - 1], offset - block * Stride);
+    }
+
+    private void Keep(string list, Shape shape)
+    {
+        if (_lists.Count >= MaxLists && !_lists.ContainsKey(list))
+        {
+            _lists.Clear();
+        }
+
+        _lists[list] = shape;
+    }
+
+    private sealed record Shape(long Generation, long? Total, Array? Boundaries);
+}
