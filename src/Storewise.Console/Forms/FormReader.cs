@@ -48,7 +48,8 @@ public static class FormReader
                     }
                 }
 
-                return obj.Count == 0 ? null : obj;
+                // A nested object whose inputs are all empty (its lists without rows too) was not filled in: leave it out.
+                return obj.All(member => member.Value is JsonArray { Count: 0 }) ? null : obj;
             case FieldKind.ObjectList:
                 if (!form.ContainsKey(name + RowsSuffix))
                 {
