@@ -5,7 +5,7 @@ namespace Storewise.BackOffice.Tests.Browser;
 
 /// <summary>
 /// What every page visited must pass: no serious or critical axe-core violation. With
-/// <c>STOREWISE_CONSOLE_SCREENSHOTS=1</c> the page is also photographed into docs/console/ for docs/console.md.
+/// <c>STOREWISE_CONSOLE_SCREENSHOTS=1</c> the page is also photographed for docs/console.md, into the folder beside it.
 /// </summary>
 public static class PageChecks
 {
