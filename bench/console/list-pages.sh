@@ -26,7 +26,7 @@ seq 1 "$COUNT" | xargs -P 8 -I{} curl -sf -o /dev/null -X POST "$BASE/v0/promoti
   -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"Bench promotion {}","validFrom":"2020-01-01T00:00:00Z","active":true,"category":{"kind":"CartLevelPercentage","discount":5},"currencies":[{"code":"EUR","minimumCartValue":0}],"stores":[]}'
 
-echo "bench password 1234" | dotnet "$DLL" admin set-password --tenant dodici --user bench >/dev/null
+echo "bench password 1234" | dotnet "$DLL" admin set-password --tenant dodici --user bench >/dev/null 2>&1
 JAR="$DATA/cookies"
 page=$(curl -s -c "$JAR" "$BASE/console/sign-in")
 csrf=$(printf '%s' "$page" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//;s/"$//')
