@@ -48,7 +48,10 @@ public static partial class ConsoleHosting
         }
     }
 
-    /// <summary>A first start without any local account logs a one-time link to create the first editor.</summary>
+    /// <summary>
+    /// A start without any local account logs a one-time link to create the first editor (local accounts only: with
+    /// an OpenID Connect authority there is no token issuer and no local sign-in).
+    /// </summary>
     public static async Task PrintSetupLinkAsync(this WebApplication app)
     {
         if (!IsEnabled(app.Configuration) || BuildTimeDocument.IsGenerating || app.Services.GetService<BackOffice.Api.IApiTokenIssuer>() is null)

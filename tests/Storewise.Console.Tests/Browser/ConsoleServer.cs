@@ -7,26 +7,26 @@ namespace Storewise.BackOffice.Tests.Browser;
 
 /// <summary>
 /// A real Storewise server (the built service, in a process of its own) on a fresh SQLite database, with the console
-/// enabled and a short session idle time so that expiry can be seen. Its output is kept (the setup link is in it).
+/// enabled. Its output is kept (the setup link is in it).
 /// </summary>
 public sealed class ConsoleServer : IAsyncDisposable
 {
     public const string SigningKey = "storewise-console-tests-signing-key-0123456789";
 
-    /// <summary>Short, so a test can watch a session expire; active tests renew it on every request.</summary>
-    public static readonly TimeSpan SessionIdleTimeout = TimeSpan.FromSeconds(12);
-
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ConsoleServer(Process process, Uri address, string dataDirectory)
+    private ConsoleServer(Process process, Uri address, string dataDirectory, TimeSpan sessionIdleTimeout)
     {
+        SessionIdleTimeout = sessionIdleTimeout;
         _process = process;
         Address = address;
         DataDirectory = dataDirectory;
     }
 
     public Uri Address { get; }
+
+    public TimeSpan SessionIdleTimeout { get; }
 
     public string DataDirectory { get; }
 
@@ -41,13 +41,17 @@ public sealed class ConsoleServer : IAsyncDisposable
         }
     }
 
-    public static async Task<ConsoleServer> StartAsync()
+    /// <summary>Starts a server; a short <paramref name="sessionIdleTimeout"/> lets a test watch a session expire.</summary>
+    public static async Task<ConsoleServer> StartAsync(TimeSpan? sessionIdleTimeout = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "storewise-console-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(data);
         var port = FreePort();
-        var process = new Process { StartInfo = StartInfo($"--urls http://127.0.0.1:{port}", data) };
-        var server = new ConsoleServer(process, new Uri($"http://127.0.0.1:{port}"), data);
+        var idle = sessionIdleTimeout ?? TimeSpan.FromMinutes(30);
+        var info = StartInfo($"--urls http://127.0.0.1:{port}", data);
+        info.Environment["Console__SessionIdleTimeout"] = idle.ToString();
+        var process = new Process { StartInfo = info };
+        var server = new ConsoleServer(process, new Uri($"http://127.0.0.1:{port}"), data, idle);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.Start();
@@ -125,7 +129,6 @@ public sealed class ConsoleServer : IAsyncDisposable
         info.Environment["Auth__Authority"] = "";
         info.Environment["Webhooks__WorkerEnabled"] = "false";
         info.Environment["Console__Enabled"] = "true";
-        info.Environment["Console__SessionIdleTimeout"] = SessionIdleTimeout.ToString();
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         return info;
     }
