@@ -12,6 +12,19 @@ public sealed class ConsoleEnabledTests
     public async Task The_console_is_served_only_when_enabled_and_the_API_answers_either_way(bool enabled, HttpStatusCode console)
     {
         var data = Path.Combine(Path.GetTempPath(), "storewise-console-enabled-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await AssertConsoleAsync(data, enabled, console);
+        }
+        finally
+        {
+            // After the host is gone, so that nothing holds the database file any more.
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task AssertConsoleAsync(string data, bool enabled, HttpStatusCode console)
+    {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Storage:Provider", "sqlite");
@@ -34,12 +47,5 @@ public sealed class ConsoleEnabledTests
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
         using var health = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        try
-        {
-            Directory.Delete(data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }
