@@ -3,7 +3,7 @@ using Storewise.Api.Hosting;
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.AddStorewise();
 
-// `token` and `migrate` are one-shot commands; anything else starts the server.
+// `token`, `migrate` and `admin set-password` are one-shot commands; anything else starts the server.
 if (await Commands.TryRunAsync(builder, args))
 {
     return;

@@ -37,5 +37,6 @@ public static class Endpoints
         app.MapReservationEndpoints();
         app.MapWebhookEndpoints();
         app.MapStorewiseMetrics();
+        app.MapConsole();
     }
 }

@@ -31,6 +31,8 @@ public static partial class Pipeline
             var token = app.Services.GetRequiredService<TokenIssuer>().Issue("dodici", "admin", string.Join(' ', Scopes.All));
             LogFirstStart(app.Logger, storage.DataDirectory, token);
         }
+
+        await app.PrintSetupLinkAsync();
     }
 
     /// <summary>Answers 503 for everything but health and docs until the schema is in place.</summary>
@@ -65,6 +67,7 @@ public static partial class Pipeline
         app.UseTenantHeaderCheck();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseConsole();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable at start ({Message}); retrying in the background")]

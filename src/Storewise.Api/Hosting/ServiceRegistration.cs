@@ -73,6 +73,7 @@ public static class ServiceRegistration
 
         services.AddOpenApi(options => options.AddStorewiseConventions());
         builder.AddStorewiseAuth();
+        builder.AddConsoleHosting();
         builder.AddTenantRateLimiting();
         if (BuildTimeDocument.IsGenerating)
         {
