@@ -27,6 +27,7 @@ internal sealed class CompiledOffer
         BundleRequirements = CompileBundle(offer.BundleProducts);
         Stores = ToSet(offer.Stores);
         Consumers = ToSet(offer.Consumers);
+        ChannelTypes = ToSet(offer.ChannelTypes);
     }
 
     public Offer Offer { get; }
@@ -72,6 +73,9 @@ internal sealed class CompiledOffer
     public HashSet<string>? Stores { get; }
 
     public HashSet<string>? Consumers { get; }
+
+    /// <summary>Null when the offer applies in every channel.</summary>
+    public HashSet<string>? ChannelTypes { get; }
 
     /// <summary>The terms for the cart currency (by catalog currency id, see <see cref="CurrencyIds"/>); false when the offer does not accept it.</summary>
     public bool TryGetCurrency(int currencyId, out CurrencyTerms terms)

@@ -23,4 +23,7 @@ public sealed record PricingResult(
 
     /// <summary>Explain mode: the usage state of every limited offer that took part; null otherwise.</summary>
     public IReadOnlyList<OfferUsageReport>? Usage { get; init; }
+
+    /// <summary>Explain mode, when some offer reads its times in the store's zone: which zone was used; null otherwise.</summary>
+    public StoreTimeReading? StoreTime { get; init; }
 }
