@@ -30,7 +30,16 @@ internal static class NearMissHints
         {
             var missing = terms.Minimum - context.CatalogTotalValue;
             var unit = MinorUnits.ToDecimal(1, context.Exponent);
-            hint = new OfferHint { Kind = HintKind.CartValue, MissingValue = decimal.Ceiling(missing / unit) * unit, Currency = context.Cart.Currency };
+            // The value counts toward the minimum whatever the product (docs/pricing-rules.md A35); a targeted offer also needs
+            // a line of its own, so the products and categories that count are named as for units.
+            hint = new OfferHint
+            {
+                Kind = HintKind.CartValue,
+                MissingValue = decimal.Ceiling(missing / unit) * unit,
+                Currency = context.Cart.Currency,
+                Products = offer.Offer.IncludedProducts,
+                Categories = offer.Offer.IncludedCategories,
+            };
             missed++;
         }
 
