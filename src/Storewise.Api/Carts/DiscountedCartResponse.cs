@@ -61,6 +61,10 @@ public sealed record DiscountedCartResponse
     /// <summary>True when the cart was priced with the request's <c>preview</c> change instead of the stored catalogue.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Preview { get; init; }
+
+    /// <summary>With explain, when some offer reads its times in the store's zone: the zone used (docs/pricing-semantics.md, "Time and audience").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StoreTimeEntry? StoreTime { get; init; }
 }
 
 public sealed record DiscountedItem
@@ -100,7 +104,13 @@ public sealed record DiscountEntry(
 
 public sealed record RejectedCouponEntry(string Code, string Reason, string Message);
 
-public sealed record NotAppliedEntry(string Source, string Id, string Name, string Reason);
+/// <summary>A promotion that did not apply, with its reason, and its hint when it failed on one threshold only.</summary>
+public sealed record NotAppliedEntry(
+    string Source,
+    string Id,
+    string Name,
+    string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HintEntry? Hint = null);
 
 /// <summary>What was left of one limited offer's limits and budget; a limit the offer does not set is absent.</summary>
 public sealed record UsageEntry

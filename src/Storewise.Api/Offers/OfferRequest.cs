@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 
 namespace Storewise.Api.Offers;
@@ -27,7 +28,30 @@ public sealed record OfferRequest(
     string? Id,
     LimitsRequest? Limits = null,
     BudgetRequest? Budget = null,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    IReadOnlyList<ScheduleWindowRequest?>? Schedule = null,
+    [property: Description("Channel types the offer applies in, matched exactly against the cart's channelType (e.g. store, web); empty or absent means every channel.")]
+    IReadOnlyList<string?>? ChannelTypes = null,
+    CustomerConditionsRequest? CustomerConditions = null,
+    [property: Description("Units of the products the offer targets (every product for cart and shipping kinds) the cart needs, beside minimumCartValue; at least 1, absent means no minimum.")]
+    int? MinimumQuantity = null);
+
+/// <summary>A recurring window of the offer's schedule, judged in the offer's timeZone (or the store's, with the storeLocal setting).</summary>
+public sealed record ScheduleWindowRequest(
+    [property: Description("Days the window opens on; at least one.")] IReadOnlyList<ScheduleDay>? Days,
+    [property: Description("Local opening time, HH:mm (inclusive).")] string? From,
+    [property: Description("Local closing time, HH:mm (exclusive); not after from means the window closes the next day.")] string? To);
+
+/// <summary>Customer attribute conditions beside the segment, matched against the cart's customerAttributes (exact, case-sensitive).</summary>
+public sealed record CustomerConditionsRequest(
+    [property: Description("Conditions that must all hold.")] IReadOnlyList<AttributeConditionRequest?>? AllOf,
+    [property: Description("Conditions of which at least one must hold; empty or absent means no such condition.")] IReadOnlyList<AttributeConditionRequest?>? AnyOf);
+
+/// <summary>One attribute condition: the attribute key must equal value, or one of values (send one of the two).</summary>
+public sealed record AttributeConditionRequest(
+    [property: Description("The customer attribute's name.")] string? Key,
+    [property: Description("The value the attribute must have.")] string? Value,
+    [property: Description("Values of which the attribute must have one.")] IReadOnlyList<string?>? Values);
 
 /// <summary>A currency entry as sent: <c>{"code", "minimumCartValue"}</c>.</summary>
 public sealed record CurrencyRequest(string? Code, decimal? MinimumCartValue);

@@ -63,6 +63,10 @@ public static class OfferValidator
         var limits = UsageLimitsReader.ReadLimits(request.Limits, type, singleUse, errors);
         var budget = UsageLimitsReader.ReadBudget(request.Budget, currencies, errors);
         var timeZone = UsageLimitsReader.ReadTimeZone(request.TimeZone, errors);
+        var schedule = AudienceReader.ReadSchedule(request.Schedule, errors);
+        var channelTypes = AudienceReader.ReadChannelTypes(request.ChannelTypes, errors);
+        var customerConditions = AudienceReader.ReadCustomerConditions(request.CustomerConditions, errors);
+        var minimumQuantity = AudienceReader.ReadMinimumQuantity(request.MinimumQuantity, errors);
         if (errors.Any)
         {
             return null;
@@ -93,7 +97,11 @@ public static class OfferValidator
             stamp.UpdatedBy,
             limits,
             budget,
-            timeZone);
+            timeZone,
+            schedule,
+            channelTypes,
+            customerConditions,
+            minimumQuantity);
     }
 
     private static ValidityTime? ReadTime(string? text, string field, bool required, bool? localizedTimezone, ValidationErrors errors)
