@@ -165,7 +165,7 @@ public static class AudienceReader
                 continue;
             }
 
-            result.Add(new OfferAttributeCondition(entry.Key, entry.Value, entry.Values is null ? null : [.. entry.Values!.Select(v => v!)]));
+            result.Add(new OfferAttributeCondition(entry.Key) { Value = entry.Value, Values = entry.Values is null ? null : [.. entry.Values!.Select(v => v!)] });
         }
 
         return result;

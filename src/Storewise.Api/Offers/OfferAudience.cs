@@ -12,7 +12,13 @@ public sealed record OfferScheduleWindow(IReadOnlyList<ScheduleDay> Days, string
 public sealed record OfferCustomerConditions(IReadOnlyList<OfferAttributeCondition> AllOf, IReadOnlyList<OfferAttributeCondition> AnyOf);
 
 /// <summary>One attribute condition as sent: <c>{key, value}</c> or <c>{key, values}</c> (one of them).</summary>
-public sealed record OfferAttributeCondition(
-    string Key,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Value,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Values);
+public sealed record OfferAttributeCondition(string Key)
+{
+    /// <summary>The value the attribute must have; absent when <see cref="Values"/> is given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Value { get; init; }
+
+    /// <summary>Values of which the attribute must have one; absent when <see cref="Value"/> is given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Values { get; init; }
+}

@@ -29,9 +29,11 @@ public sealed record OfferRequest(
     LimitsRequest? Limits = null,
     BudgetRequest? Budget = null,
     string? TimeZone = null,
+    [property: Description("Recurring windows inside the validity, e.g. Fri and Sat 17:00-19:00, judged on the wall clock of the offer's timeZone (or the store's, with the storeLocal setting); absent means always open.")]
     IReadOnlyList<ScheduleWindowRequest?>? Schedule = null,
     [property: Description("Channel types the offer applies in, matched exactly against the cart's channelType (e.g. store, web); empty or absent means every channel.")]
     IReadOnlyList<string?>? ChannelTypes = null,
+    [property: Description("Customer attribute conditions beside segment (allOf and anyOf of {key, value} or {key, values}), matched against customerAttributes.")]
     CustomerConditionsRequest? CustomerConditions = null,
     [property: Description("Units of the products the offer targets (every product for cart and shipping kinds) the cart needs, beside minimumCartValue; at least 1, absent means no minimum.")]
     int? MinimumQuantity = null);

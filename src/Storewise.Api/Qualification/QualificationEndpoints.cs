@@ -14,6 +14,15 @@ namespace Storewise.Api.Qualification;
 /// </summary>
 public static class QualificationEndpoints
 {
+    public const int DefaultCount = 20;
+
+    // A POST body carries the cart, so paging is optional here: the first page of DefaultCount without it.
+    private static readonly IReadOnlyList<QueryParameter> PageParameters =
+    [
+        new("count", Microsoft.OpenApi.JsonSchemaType.Integer, $"Items per page, from 1 to {PageRequest.MaxCount}; {DefaultCount} when absent.") { Minimum = 1, Maximum = PageRequest.MaxCount },
+        new("page", Microsoft.OpenApi.JsonSchemaType.Integer, "The page to return, from 1; 1 when absent.") { Minimum = 1 },
+    ];
+
     public static void MapQualificationEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v0/promotions/qualification", QualifyAsync)
@@ -22,13 +31,15 @@ public static class QualificationEndpoints
             .Produces<PagedList<QualifiedOfferEntry>>()
             .WithTags("Cart")
             .WithSummary("List the promotions and coupons a cart qualifies or nearly qualifies for")
-            .WithQuery(PageRequest.Parameters);
+            .WithQuery(PageParameters);
     }
 
     private static async Task<IResult> QualifyAsync(
         QualificationRequest? request, HttpRequest http, RequestUser user, CartPricing pricing, LimitsOptions limits, TimeProvider clock)
     {
-        if (!PageRequest.TryParse(http.Query["count"], http.Query["page"], out var page, out var pageError))
+        var count = http.Query.ContainsKey("count") ? (string?)http.Query["count"] : DefaultCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var pageNumber = http.Query.ContainsKey("page") ? (string?)http.Query["page"] : "1";
+        if (!PageRequest.TryParse(count, pageNumber, out var page, out var pageError))
         {
             return pageError!;
         }

@@ -69,15 +69,15 @@ internal static class NearMissHints
             return from > context.EvaluatedAt ? new OfferHint { Kind = HintKind.Schedule, OpensAt = from } : null;
         }
 
+        // A window already open when the validity begins opens with it.
         var zone = OfferTimes.ScheduleZone(offer, context.StoreZone);
-        if (from == context.EvaluatedAt && Schedules.IsOpen(definition.Schedule, ZoneTimes.LocalTime(from, zone)))
+        if (Schedules.IsOpen(definition.Schedule, ZoneTimes.LocalTime(from, zone)))
         {
-            return null;
+            return from > context.EvaluatedAt ? new OfferHint { Kind = HintKind.Schedule, OpensAt = from } : null;
         }
 
-        // Opening at the start instant itself counts: the window may already be open when the validity begins.
-        var opening = Schedules.NextOpening(definition.Schedule, zone, from.AddTicks(-1), OfferTimes.ValidTo(offer, context.StoreZone));
-        return opening is { } at ? new OfferHint { Kind = HintKind.Schedule, OpensAt = at < from ? from : at } : null;
+        var opening = Schedules.NextOpening(definition.Schedule, zone, from, OfferTimes.ValidTo(offer, context.StoreZone));
+        return opening is { } at ? new OfferHint { Kind = HintKind.Schedule, OpensAt = at } : null;
     }
 
     private static OfferHint UnitsHint(CompiledOffer offer, int missing) => new()

@@ -38,16 +38,11 @@ public static class Schedules
     }
 
     /// <summary>
-    /// The first instant after <paramref name="after"/> at which a window opens, within <paramref name="validTo"/>
-    /// (inclusive); null when none does within the next two weeks.
+    /// The first instant after <paramref name="after"/> (a closed instant) at which a window opens, within
+    /// <paramref name="validTo"/> (inclusive); null when none does within the next two weeks.
     /// </summary>
     public static DateTimeOffset? NextOpening(IReadOnlyList<ScheduleWindow> windows, TimeZoneInfo zone, DateTimeOffset after, DateTimeOffset? validTo)
     {
-        if (IsOpen(windows, ZoneTimes.LocalTime(after, zone)))
-        {
-            return after;
-        }
-
         DateTimeOffset? best = null;
         var today = DateOnly.FromDateTime(ZoneTimes.LocalTime(after, zone));
         for (var offset = -1; offset <= 14; offset++)

@@ -31,6 +31,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public global::Storewise.Sample.Client.Models.JsonObject Category { get; set; }
 #endif
+        /// <summary>Channel types the offer applies in; absent means every channel.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? ChannelTypes { get; set; }
+#nullable restore
+#else
+        public List<string> ChannelTypes { get; set; }
+#endif
         /// <summary>Customer ids the coupon is limited to; [] means anyone.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -62,6 +70,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public List<global::Storewise.Sample.Client.Models.OfferCurrencyResource> Currencies { get; set; }
+#endif
+        /// <summary>The customerConditions property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.OfferCustomerConditions? CustomerConditions { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.OfferCustomerConditions CustomerConditions { get; set; }
 #endif
         /// <summary>Free text; null when not sent (or the name, when the service is configured to show it instead).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -99,6 +115,8 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>True when validity times are local times of the store; null when not sent.</summary>
         public bool? LocalizedTimezone { get; set; }
+        /// <summary>Qualifying units the cart needs; absent for none.</summary>
+        public int? MinimumQuantity { get; set; }
         /// <summary>Unique per tenant and offer type.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -106,6 +124,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public string Name { get; set; }
+#endif
+        /// <summary>Recurring windows inside the validity, judged in the offer&apos;s time zone; absent means always open.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.OfferScheduleWindow>? Schedule { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.OfferScheduleWindow> Schedule { get; set; }
 #endif
         /// <summary>The segment property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -117,7 +143,7 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>Each customer may redeem a code of this coupon once.</summary>
         public bool? SingleUse { get; set; }
-        /// <summary>Derived at the time of the answer: `Disabled`, `Planned`, `Running` or `Past`.</summary>
+        /// <summary>Derived at the time of the answer: `Disabled`, `Planned`, `Running`, `Past`, or `Scheduled` (running, outside its schedule now).</summary>
         public global::Storewise.Sample.Client.Models.OfferStatusName? Status { get; set; }
         /// <summary>Store ids the offer is limited to; [] means every store.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -204,17 +230,21 @@ namespace Storewise.Sample.Client.Models
                 { "active", n => { Active = n.GetBoolValue(); } },
                 { "budget", n => { Budget = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferBudgetResource>(global::Storewise.Sample.Client.Models.OfferBudgetResource.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetObjectValue<global::Storewise.Sample.Client.Models.JsonObject>(global::Storewise.Sample.Client.Models.JsonObject.CreateFromDiscriminatorValue); } },
+                { "channelTypes", n => { ChannelTypes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "consumers", n => { Consumers = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "createdAt", n => { CreatedAt = n.GetStringValue(); } },
                 { "createdBy", n => { CreatedBy = n.GetStringValue(); } },
                 { "currencies", n => { Currencies = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferCurrencyResource>(global::Storewise.Sample.Client.Models.OfferCurrencyResource.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "customerConditions", n => { CustomerConditions = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferCustomerConditions>(global::Storewise.Sample.Client.Models.OfferCustomerConditions.CreateFromDiscriminatorValue); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "exclusive", n => { Exclusive = n.GetBoolValue(); } },
                 { "externalId", n => { ExternalId = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "limits", n => { Limits = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferLimitsResource>(global::Storewise.Sample.Client.Models.OfferLimitsResource.CreateFromDiscriminatorValue); } },
                 { "localizedTimezone", n => { LocalizedTimezone = n.GetBoolValue(); } },
+                { "minimumQuantity", n => { MinimumQuantity = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "schedule", n => { Schedule = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferScheduleWindow>(global::Storewise.Sample.Client.Models.OfferScheduleWindow.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "segment", n => { Segment = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferSegmentResource>(global::Storewise.Sample.Client.Models.OfferSegmentResource.CreateFromDiscriminatorValue); } },
                 { "singleUse", n => { SingleUse = n.GetBoolValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Storewise.Sample.Client.Models.OfferStatusName>(); } },
@@ -238,17 +268,21 @@ namespace Storewise.Sample.Client.Models
             writer.WriteBoolValue("active", Active);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferBudgetResource>("budget", Budget);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.JsonObject>("category", Category);
+            writer.WriteCollectionOfPrimitiveValues<string>("channelTypes", ChannelTypes);
             writer.WriteCollectionOfPrimitiveValues<string>("consumers", Consumers);
             writer.WriteStringValue("createdAt", CreatedAt);
             writer.WriteStringValue("createdBy", CreatedBy);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferCurrencyResource>("currencies", Currencies);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferCustomerConditions>("customerConditions", CustomerConditions);
             writer.WriteStringValue("description", Description);
             writer.WriteBoolValue("exclusive", Exclusive);
             writer.WriteStringValue("externalId", ExternalId);
             writer.WriteStringValue("id", Id);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferLimitsResource>("limits", Limits);
             writer.WriteBoolValue("localizedTimezone", LocalizedTimezone);
+            writer.WriteIntValue("minimumQuantity", MinimumQuantity);
             writer.WriteStringValue("name", Name);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferScheduleWindow>("schedule", Schedule);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferSegmentResource>("segment", Segment);
             writer.WriteBoolValue("singleUse", SingleUse);
             writer.WriteEnumValue<global::Storewise.Sample.Client.Models.OfferStatusName>("status", Status);

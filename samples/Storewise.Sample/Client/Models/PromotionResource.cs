@@ -31,6 +31,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public global::Storewise.Sample.Client.Models.JsonObject Category { get; set; }
 #endif
+        /// <summary>Channel types the offer applies in; absent means every channel.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? ChannelTypes { get; set; }
+#nullable restore
+#else
+        public List<string> ChannelTypes { get; set; }
+#endif
         /// <summary>When the offer was created (RFC 3339, UTC).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -54,6 +62,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public List<global::Storewise.Sample.Client.Models.OfferCurrencyResource> Currencies { get; set; }
+#endif
+        /// <summary>The customerConditions property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.OfferCustomerConditions? CustomerConditions { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.OfferCustomerConditions CustomerConditions { get; set; }
 #endif
         /// <summary>Free text; null when not sent (or the name, when the service is configured to show it instead).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -83,6 +99,8 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>True when validity times are local times of the store; null when not sent.</summary>
         public bool? LocalizedTimezone { get; set; }
+        /// <summary>Qualifying units the cart needs; absent for none.</summary>
+        public int? MinimumQuantity { get; set; }
         /// <summary>Unique per tenant and offer type.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -90,6 +108,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public string Name { get; set; }
+#endif
+        /// <summary>Recurring windows inside the validity, judged in the offer&apos;s time zone; absent means always open.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.OfferScheduleWindow>? Schedule { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.OfferScheduleWindow> Schedule { get; set; }
 #endif
         /// <summary>The segment property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -99,7 +125,7 @@ namespace Storewise.Sample.Client.Models
 #else
         public global::Storewise.Sample.Client.Models.OfferSegmentResource Segment { get; set; }
 #endif
-        /// <summary>Derived at the time of the answer: `Disabled`, `Planned`, `Running` or `Past`.</summary>
+        /// <summary>Derived at the time of the answer: `Disabled`, `Planned`, `Running`, `Past`, or `Scheduled` (running, outside its schedule now).</summary>
         public global::Storewise.Sample.Client.Models.OfferStatusName? Status { get; set; }
         /// <summary>Store ids the offer is limited to; [] means every store.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -186,15 +212,19 @@ namespace Storewise.Sample.Client.Models
                 { "active", n => { Active = n.GetBoolValue(); } },
                 { "budget", n => { Budget = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferBudgetResource>(global::Storewise.Sample.Client.Models.OfferBudgetResource.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetObjectValue<global::Storewise.Sample.Client.Models.JsonObject>(global::Storewise.Sample.Client.Models.JsonObject.CreateFromDiscriminatorValue); } },
+                { "channelTypes", n => { ChannelTypes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "createdAt", n => { CreatedAt = n.GetStringValue(); } },
                 { "createdBy", n => { CreatedBy = n.GetStringValue(); } },
                 { "currencies", n => { Currencies = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferCurrencyResource>(global::Storewise.Sample.Client.Models.OfferCurrencyResource.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "customerConditions", n => { CustomerConditions = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferCustomerConditions>(global::Storewise.Sample.Client.Models.OfferCustomerConditions.CreateFromDiscriminatorValue); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "exclusive", n => { Exclusive = n.GetBoolValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "limits", n => { Limits = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferLimitsResource>(global::Storewise.Sample.Client.Models.OfferLimitsResource.CreateFromDiscriminatorValue); } },
                 { "localizedTimezone", n => { LocalizedTimezone = n.GetBoolValue(); } },
+                { "minimumQuantity", n => { MinimumQuantity = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "schedule", n => { Schedule = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferScheduleWindow>(global::Storewise.Sample.Client.Models.OfferScheduleWindow.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "segment", n => { Segment = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferSegmentResource>(global::Storewise.Sample.Client.Models.OfferSegmentResource.CreateFromDiscriminatorValue); } },
                 { "status", n => { Status = n.GetEnumValue<global::Storewise.Sample.Client.Models.OfferStatusName>(); } },
                 { "stores", n => { Stores = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -217,15 +247,19 @@ namespace Storewise.Sample.Client.Models
             writer.WriteBoolValue("active", Active);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferBudgetResource>("budget", Budget);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.JsonObject>("category", Category);
+            writer.WriteCollectionOfPrimitiveValues<string>("channelTypes", ChannelTypes);
             writer.WriteStringValue("createdAt", CreatedAt);
             writer.WriteStringValue("createdBy", CreatedBy);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferCurrencyResource>("currencies", Currencies);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferCustomerConditions>("customerConditions", CustomerConditions);
             writer.WriteStringValue("description", Description);
             writer.WriteBoolValue("exclusive", Exclusive);
             writer.WriteStringValue("id", Id);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferLimitsResource>("limits", Limits);
             writer.WriteBoolValue("localizedTimezone", LocalizedTimezone);
+            writer.WriteIntValue("minimumQuantity", MinimumQuantity);
             writer.WriteStringValue("name", Name);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferScheduleWindow>("schedule", Schedule);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferSegmentResource>("segment", Segment);
             writer.WriteEnumValue<global::Storewise.Sample.Client.Models.OfferStatusName>("status", Status);
             writer.WriteCollectionOfPrimitiveValues<string>("stores", Stores);
