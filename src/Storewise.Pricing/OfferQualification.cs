@@ -108,7 +108,16 @@ public static class OfferQualification
             var verdict = Eligibility.Check(context, coupon, null, out _);
             if (verdict == EligibilityVerdict.Eligible)
             {
-                couponsToPrice.Add(coupon);
+                // A group or set short of units takes nothing: its hint says so without pricing the cart again.
+                if (ResultAssembly.HintFor(context, coupon, ReasonCodes.NoEligibleItems) is null)
+                {
+                    couponsToPrice.Add(coupon);
+                }
+                else
+                {
+                    AddNearMiss(context, coupon, ReasonCodes.NoEligibleItems, offers, wanted);
+                }
+
                 continue;
             }
 

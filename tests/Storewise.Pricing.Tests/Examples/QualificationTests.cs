@@ -64,6 +64,18 @@ public sealed class QualificationTests
     }
 
     [Fact]
+    public void ABogoCouponShortOfUnitsIsListedWithItsHint()
+    {
+        var store = Store.With(Offers.Percent("bogo", OfferKind.BogoPercentage, 100).OnProducts("P").BuyGet(1, 1).AsCoupon());
+
+        var coupon = Assert.Single(store.Qualify(Of(Item("p", 10.00m, 1, "P"))).Offers);
+
+        Assert.Equal(ReasonCodes.NoEligibleItems, coupon.Reason);
+        Assert.Equal(1, coupon.Hint!.MissingUnits);
+        Assert.Equal(10.00m, Assert.Single(store.Qualify(Of(Item("p", 10.00m, 2, "P"))).Offers).Saving);
+    }
+
+    [Fact]
     public void AnEmptyCartListsWhatNearlyApplies()
     {
         var store = Store.With(
