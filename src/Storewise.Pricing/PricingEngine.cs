@@ -42,7 +42,8 @@ public static class PricingEngine
             var lines = workspace.Lines;
             var exponent = MinorUnits.ClampExponent(CurrencyMinorUnits.GetExponentOrDefault(cart.Currency ?? string.Empty));
             var withinRange = lines.Load(cart, catalog, exponent);
-            var context = new EvaluationContext(cart, evaluatedAt, exponent, catalog.CurrencyIds.Find(cart.Currency), lines.CatalogTotalValue, usage);
+            var context = new EvaluationContext(
+                cart, evaluatedAt, exponent, catalog.CurrencyIds.Find(cart.Currency), lines.CatalogTotalValue, usage, catalog.StoreZone(cart.StoreId), lines);
             if (!withinRange)
             {
                 return OutOfRangeCart.Price(context, lines, catalog, explain);

@@ -17,14 +17,17 @@ public sealed class PromotionCatalog
     private readonly Dictionary<string, int[]> cartWideByStore;
     private readonly FrozenSet<string> excludedProducts;
     private readonly CompiledOffer[] coupons;
+    private readonly FrozenDictionary<string, TimeZoneInfo> storeZones;
 
     private PromotionCatalog(
         CompiledOffer[] promotions,
         CompiledOffer[] coupons,
         CurrencyIds currencyIds,
         FrozenSet<string> excludedProducts,
-        bool stackableCoupons)
+        bool stackableCoupons,
+        FrozenDictionary<string, TimeZoneInfo> storeZones)
     {
+        this.storeZones = storeZones;
         Promotions = promotions;
         CurrencyIds = currencyIds;
         StackableCoupons = stackableCoupons;
@@ -65,6 +68,7 @@ public sealed class PromotionCatalog
         {
             ValidFromTicks[promotion.Index] = promotion.Offer.ValidFrom.UtcTicks;
             ValidToTicks[promotion.Index] = promotion.Offer.ValidTo?.UtcTicks ?? long.MaxValue;
+            WidenForStoreZones(promotion);
         }
 
         // Every list of the index is ordered by end of validity, latest first: most stored promotions have
@@ -115,13 +119,29 @@ public sealed class PromotionCatalog
     /// <summary>Inclusive end of each window (docs/spec.md §2.4); <see cref="long.MaxValue"/> when open-ended.</summary>
     internal long[] ValidToTicks { get; }
 
+    /// <summary>Whether some offer reads its naive times or schedule in the cart's store zone (explain then says which zone was used).</summary>
+    public bool UsesStoreZones { get; private set; }
+
     /// <summary>Compiles the stored offers. Order of the inputs does not matter (docs/spec.md §D6).</summary>
     public static PromotionCatalog Compile(
         IEnumerable<Offer> promotions,
         IEnumerable<Offer> coupons,
         IEnumerable<string> excludedProductIds,
-        bool stackableCoupons)
+        bool stackableCoupons) =>
+        Compile(promotions, coupons, excludedProductIds, stackableCoupons, FrozenDictionary<string, TimeZoneInfo>.Empty);
+
+    /// <summary>
+    /// As above, with the zones of the store registry by store id: store-local offers read their naive times and
+    /// schedules in the zone of the cart's store (docs/pricing-semantics.md, "Time and audience").
+    /// </summary>
+    public static PromotionCatalog Compile(
+        IEnumerable<Offer> promotions,
+        IEnumerable<Offer> coupons,
+        IEnumerable<string> excludedProductIds,
+        bool stackableCoupons,
+        IReadOnlyDictionary<string, TimeZoneInfo> storeZones)
     {
+        ArgumentNullException.ThrowIfNull(storeZones);
         ArgumentNullException.ThrowIfNull(promotions);
         ArgumentNullException.ThrowIfNull(coupons);
         ArgumentNullException.ThrowIfNull(excludedProductIds);
@@ -141,7 +161,10 @@ public sealed class PromotionCatalog
             }
         }
 
-        return new PromotionCatalog(compiledPromotions, compiledCoupons, currencyIds, excluded.ToFrozenSet(StringComparer.Ordinal), stackableCoupons);
+        var catalog = new PromotionCatalog(
+            compiledPromotions, compiledCoupons, currencyIds, excluded.ToFrozenSet(StringComparer.Ordinal), stackableCoupons, storeZones.ToFrozenDictionary(StringComparer.Ordinal));
+        catalog.UsesStoreZones = promotionOffers.Any(static o => o.StoreLocal) || couponOffers.Any(static o => o.StoreLocal);
+        return catalog;
     }
 
     /// <summary>
@@ -172,8 +195,15 @@ public sealed class PromotionCatalog
             }
         }
 
-        return Compile(promotions, keptCoupons, excludedProducts, StackableCoupons);
+        return Compile(promotions, keptCoupons, excludedProducts, StackableCoupons, storeZones);
     }
+
+    /// <summary>The zone of a store in the registry, or null (the cart's store-local times are then read as UTC).</summary>
+    public TimeZoneInfo? StoreZone(string? storeId) =>
+        storeId is not null && storeZones.TryGetValue(storeId, out var zone) ? zone : null;
+
+    /// <summary>Every compiled coupon, for qualification.</summary>
+    internal CompiledOffer[] Coupons => coupons;
 
     /// <summary>The stored coupon with this id, or null (redemptions read its terms; see <see cref="CouponRedemption"/>).</summary>
     public Offer? FindCoupon(string couponId) => FindCompiledCoupon(couponId)?.Offer;
@@ -305,6 +335,28 @@ public sealed class PromotionCatalog
                 }
 
                 break;
+        }
+    }
+
+    // A store-local naive end moves by the store's offset: the dense prefilter takes the widest one, and the exact
+    // instant is checked in Eligibility.
+    private void WidenForStoreZones(CompiledOffer promotion)
+    {
+        var index = promotion.Index;
+        if (promotion.Offer.StoreLocalValidity is not { } local)
+        {
+            return;
+        }
+
+        var widest = OfferTimes.WidestOffset.Ticks;
+        if (local.From is not null)
+        {
+            ValidFromTicks[index] -= Math.Min(widest, ValidFromTicks[index]);
+        }
+
+        if (local.To is not null && ValidToTicks[index] < long.MaxValue - widest)
+        {
+            ValidToTicks[index] += widest;
         }
     }
 

@@ -45,6 +45,14 @@ public static class CartAnswerWriter
     private static readonly JsonEncodedText NotApplied = JsonEncodedText.Encode("notApplied");
     private static readonly JsonEncodedText Preview = JsonEncodedText.Encode("preview");
     private static readonly JsonEncodedText Usage = JsonEncodedText.Encode("usage");
+    private static readonly JsonEncodedText Hint = JsonEncodedText.Encode("hint");
+    private static readonly JsonEncodedText Missing = JsonEncodedText.Encode("missing");
+    private static readonly JsonEncodedText Products = JsonEncodedText.Encode("products");
+    private static readonly JsonEncodedText HintItems = JsonEncodedText.Encode("items");
+    private static readonly JsonEncodedText OpensAt = JsonEncodedText.Encode("opensAt");
+    private static readonly JsonEncodedText StoreTime = JsonEncodedText.Encode("storeTime");
+    private static readonly JsonEncodedText TimeZone = JsonEncodedText.Encode("timeZone");
+    private static readonly JsonEncodedText Fallback = JsonEncodedText.Encode("fallback");
     private static readonly JsonEncodedText RemainingRedemptions = JsonEncodedText.Encode("remainingRedemptions");
     private static readonly JsonEncodedText RemainingCustomerRedemptions = JsonEncodedText.Encode("remainingCustomerRedemptions");
     private static readonly JsonEncodedText RemainingBudgetRedemptions = JsonEncodedText.Encode("remainingBudgetRedemptions");
@@ -138,6 +146,11 @@ public static class CartAnswerWriter
                 writer.WriteString(Id, entry.Id);
                 writer.WriteString(Name, entry.Name);
                 writer.WriteString(Reason, entry.Reason);
+                if (entry.Hint is { } hint)
+                {
+                    WriteHint(writer, hint);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -176,6 +189,70 @@ public static class CartAnswerWriter
             WriteAddedItems(writer, added);
         }
 
+        if (answer.StoreTime is { } storeTime)
+        {
+            writer.WriteStartObject(StoreTime);
+            WriteIfPresent(writer, StoreId, storeTime.StoreId);
+            writer.WriteString(TimeZone, storeTime.TimeZone);
+            writer.WriteBoolean(Fallback, storeTime.Fallback);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    // Explain mode only, so written plainly, member by member in declaration order.
+    private static void WriteHint(Utf8JsonWriter writer, HintEntry hint)
+    {
+        writer.WriteStartObject(Hint);
+        writer.WriteString(Kind, hint.Kind switch { HintKindName.CartValue => "cartValue", HintKindName.Units => "units", _ => "schedule" });
+        if (hint.Missing is { } missing)
+        {
+            WriteDecimal(writer, Missing, missing);
+        }
+
+        WriteIfPresent(writer, Currency, hint.Currency);
+        if (hint.Products is { } products)
+        {
+            WriteStrings(writer, Products, products);
+        }
+
+        if (hint.Categories is { } categories)
+        {
+            writer.WriteStartArray(Categories);
+            foreach (var category in categories)
+            {
+                writer.WriteStartObject();
+                if (category.Path is { } path)
+                {
+                    WriteStrings(writer, Path, path);
+                }
+                else
+                {
+                    writer.WriteNull(Path);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (hint.Items is { } items)
+        {
+            writer.WriteStartArray(HintItems);
+            foreach (var item in items)
+            {
+                writer.WriteStartObject();
+                writer.WriteString(ProductId, item.ProductId);
+                writer.WriteNumber(Missing, item.Missing);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        WriteIfPresent(writer, OpensAt, hint.OpensAt);
         writer.WriteEndObject();
     }
 

@@ -66,6 +66,26 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
         return new UsagePricedCart(PricingEngine.Evaluate(cart, evaluatedAt, catalog, codes, usage.Usage, explain), catalog, usage);
     }
 
+    /// <summary>
+    /// What the cart qualifies for (docs/pricing-semantics.md, "Qualification"), from the same cached catalogue as
+    /// <see cref="PriceWithUsageAsync"/>; limited offers that are listed take the same one extra round trip for
+    /// their usage, through <see cref="OfferUsageReader"/>.
+    /// </summary>
+    public async Task<QualificationResult> QualifyAsync(string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool includeCoupons)
+    {
+        var version = database.Versions.TryGetCurrent(tenant, out var known) ? known : (await ReadAsync(tenant, [], replica: true)).Version;
+        var catalog = await cache.GetAsync(tenant, version);
+        var result = OfferQualification.Qualify(cart, evaluatedAt, catalog, NoUsage.Usage, includeCoupons);
+        if (result.UsageWanted.Count == 0)
+        {
+            return result;
+        }
+
+        await using var usageConnection = await database.OpenAsync();
+        var usage = await OfferUsageReader.ReadAsync(usageConnection, null, tenant, catalog, result.UsageWanted, cart, evaluatedAt);
+        return OfferQualification.Qualify(cart, evaluatedAt, catalog, usage.Usage, includeCoupons);
+    }
+
     /// <summary>One round trip: the tenant's catalogue version, and the state of the submitted codes if any.</summary>
     private async Task<(long Version, IReadOnlyDictionary<string, CouponCodeState> Codes)> ReadAsync(string tenant, string[] keys, bool replica)
     {

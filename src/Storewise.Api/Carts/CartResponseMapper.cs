@@ -47,13 +47,18 @@ public static class CartResponseMapper
             ShippingTotal = M(result.ShippingTotal),
             Total = M(result.Total),
             RejectedCoupons = result.RejectedCoupons.Select(r => new RejectedCouponEntry(r.Code, r.Reason, r.Message)).ToArray(),
-            NotApplied = result.NotApplied?.Select(n => new NotAppliedEntry(Source(n.Source), n.Id, n.Name, n.Reason)).ToArray(),
+            NotApplied = result.NotApplied?.Select(n => new NotAppliedEntry(Source(n.Source), n.Id, n.Name, n.Reason, HintEntry.From(n.Hint, exponent))).ToArray(),
             Usage = result.Usage is { Count: > 0 } usage ? usage.Select(u => UsageOf(u, exponent)).ToArray() : null,
             AddedItems = result.AddedItems.Count > 0
                 ? result.AddedItems.Select(a => new AddedCartItem(a.ProductId, a.Quantity, M(0m), Source(a.Source), a.OfferId, a.CouponCode, a.OfferName)).ToArray()
                 : null,
+            StoreTime = result.StoreTime is { } storeTime ? new StoreTimeEntry(storeTime.StoreId, storeTime.TimeZone, storeTime.Fallback) : null,
         };
     }
+
+    /// <summary>The wire shape of an offer's usage state; null when it has none.</summary>
+    public static UsageEntry? UsageOf(OfferSource source, string id, OfferUsage? usage, int exponent) =>
+        usage is null ? null : UsageOf(new OfferUsageReport(source, id, usage), exponent);
 
     private static UsageEntry UsageOf(OfferUsageReport report, int exponent) => new()
     {
@@ -76,5 +81,5 @@ public static class CartResponseMapper
         Money.Normalise(discount.Amount, exponent),
         discount.Exclusive);
 
-    private static string Source(OfferSource source) => source == OfferSource.Coupon ? "coupon" : "promotion";
+    public static string Source(OfferSource source) => source == OfferSource.Coupon ? "coupon" : "promotion";
 }

@@ -65,6 +65,10 @@ public sealed record DiscountedCartResponse
     /// <summary>Gifts the cart did not hold, added at price 0 by a FreeGift offer; absent when there are none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AddedCartItem>? AddedItems { get; init; }
+
+    /// <summary>With explain, when some offer reads its times in the store's zone: the zone used (docs/pricing-semantics.md, "Time and audience").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StoreTimeEntry? StoreTime { get; init; }
 }
 
 public sealed record DiscountedItem
@@ -104,7 +108,13 @@ public sealed record DiscountEntry(
 
 public sealed record RejectedCouponEntry(string Code, string Reason, string Message);
 
-public sealed record NotAppliedEntry(string Source, string Id, string Name, string Reason);
+/// <summary>A promotion that did not apply, with its reason, and its hint when it failed on one threshold only.</summary>
+public sealed record NotAppliedEntry(
+    string Source,
+    string Id,
+    string Name,
+    string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HintEntry? Hint = null);
 
 /// <summary>What was left of one limited offer's limits and budget; a limit the offer does not set is absent.</summary>
 public sealed record UsageEntry

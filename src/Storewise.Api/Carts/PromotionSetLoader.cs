@@ -1,12 +1,17 @@
 using Dapper;
+using Storewise.Api.Common;
 using Storewise.Api.Offers;
 using Storewise.Api.PromotionsConfiguration;
 using Storewise.Api.Storage;
+using Storewise.Api.Stores;
 using Storewise.Pricing;
 
 namespace Storewise.Api.Carts;
 
-/// <summary>Reads a tenant's offers and promotions configuration and compiles them for the engine.</summary>
+/// <summary>
+/// Reads a tenant's offers, promotions configuration and store zones and compiles them for the engine: the store
+/// registry travels with the catalogue, so a cart finds its store's zone without a round trip.
+/// </summary>
 public sealed partial class PromotionSetLoader(Database database, ILogger<PromotionSetLoader> logger)
 {
     public async Task<PromotionCatalog> LoadAsync(string tenant)
@@ -19,6 +24,15 @@ public sealed partial class PromotionSetLoader(Database database, ILogger<Promot
             "SELECT type, document FROM offers WHERE tenant = @tenant", new { tenant });
         var exclusions = await PromotionsConfigurationStore.GetExclusionsAsync(connection, tenant);
         var stacking = await PromotionsConfigurationStore.GetCouponStackingAsync(connection, tenant);
+        var reading = (await TimeReadingStore.GetAsync(connection, tenant)).LocalizedTimezone;
+        var storeZones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
+        foreach (var (storeId, timeZone) in await StoreRegistry.ZonesAsync(connection, tenant))
+        {
+            if (IanaZones.TryFind(timeZone, out var zone))
+            {
+                storeZones[storeId] = zone;
+            }
+        }
 
         var promotions = new List<Offer>();
         var coupons = new List<Offer>();
@@ -37,10 +51,10 @@ public sealed partial class PromotionSetLoader(Database database, ILogger<Promot
                 continue;
             }
 
-            (offerType == OfferType.Coupon ? coupons : promotions).Add(EngineOffers.From(stored));
+            (offerType == OfferType.Coupon ? coupons : promotions).Add(EngineOffers.From(stored, reading));
         }
 
-        return PromotionCatalog.Compile(promotions, coupons, exclusions.Ids, stacking.Stackable);
+        return PromotionCatalog.Compile(promotions, coupons, exclusions.Ids, stacking.Stackable, storeZones);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Skipping unreadable offer document of tenant {Tenant}")]

@@ -118,9 +118,25 @@ public abstract record OfferResource
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? StopFurther { get; init; }
 
+    /// <summary>Recurring windows inside the validity, judged in the offer's time zone; absent means always open.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OfferScheduleWindow>? Schedule { get; init; }
+
+    /// <summary>Channel types the offer applies in; absent means every channel.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ChannelTypes { get; init; }
+
+    /// <summary>Customer attribute conditions beside the segment; absent for none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OfferCustomerConditions? CustomerConditions { get; init; }
+
+    /// <summary>Qualifying units the cart needs; absent for none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MinimumQuantity { get; init; }
+
     /// <summary>Opaque; send it back unchanged in a replace (PUT), which fails with 409 if it changed meanwhile.</summary>
     public required string Version { get; init; }
 
-    /// <summary>Derived at the time of the answer: <c>Disabled</c>, <c>Planned</c>, <c>Running</c> or <c>Past</c>.</summary>
+    /// <summary>Derived at the time of the answer: <c>Disabled</c>, <c>Planned</c>, <c>Running</c>, <c>Past</c>, or <c>Scheduled</c> (running, outside its schedule now).</summary>
     public required OfferStatusName Status { get; init; }
 }

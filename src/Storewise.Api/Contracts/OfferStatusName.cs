@@ -10,4 +10,5 @@ public enum OfferStatusName
     Planned,
     Running,
     Past,
+    Scheduled,
 }

@@ -7,10 +7,12 @@ using Storewise.Api.Health;
 using Storewise.Api.Imports;
 using Storewise.Api.Promotions;
 using Storewise.Api.PromotionsConfiguration;
+using Storewise.Api.Qualification;
 using Storewise.Api.Redemptions;
 using Storewise.Api.Reservations;
 using Storewise.Api.SalesOrderConfig;
 using Storewise.Api.Simulations;
+using Storewise.Api.Stores;
 using Storewise.Api.Telemetry;
 using Storewise.Api.Webhooks;
 
@@ -26,8 +28,11 @@ public static class Endpoints
         app.MapPromotionEndpoints();
         app.MapCouponEndpoints();
         app.MapPromotionsConfigurationEndpoints();
+        app.MapTimeReadingEndpoints();
+        app.MapStoreEndpoints();
         app.MapCartLogEndpoints();
         app.MapCartEndpoints();
+        app.MapQualificationEndpoints();
         app.MapSimulationEndpoints();
         app.MapIntegrationConfigEndpoints();
         app.MapSalesOrderConfigEndpoints();

@@ -68,6 +68,12 @@ public static class RequestExamples
         ["RedeemCouponCodes"] = """{"codes":["CODE1"],"consumerId":"cust-1","channelType":"store","catalogTotal":100.0,"currency":"EUR","orderId":"order-1"}""",
         ["CreateWebhookEndpoint"] = """{"url":"https://pos.example.com/storewise/events","eventTypes":["promotion.updated","coupon.updated","code.updated"],"description":"POS cache"}""",
         ["UpdateWebhookEndpoint"] = """{"enabled":true}""",
+        ["PutStore"] = """{"name":"Berlin Mitte","timeZone":"Europe/Berlin"}""",
+        ["PutTimeReading"] = """{"localizedTimezone":"storeLocal"}""",
+        ["QualifyCart"] = """
+            {"cart":{"customerId":"cust-1","channelType":"web","currency":"EUR","storeId":"store-1",
+             "items":[{"id":"line-1","productId":"1000001","quantity":1,"price":37.6}]},"includeCoupons":true}
+            """,
     };
 
     public static JsonNode? For(string? operationId) =>

@@ -1,13 +1,15 @@
 using System.Globalization;
+using Storewise.Api.Common;
 using Storewise.Api.Offers;
+using Storewise.Pricing;
 
 namespace Storewise.Api.Limits;
 
 /// <summary>
 /// Which budget period an instant falls in, named by its local start in the offer's time zone: <c>total</c>,
 /// <c>2026-03-08</c> (day), <c>2026-W10</c> (ISO week, from Monday), <c>2026-03</c> (month). Local dates come from
-/// <see cref="TimeZoneInfo"/> (docs/decisions/0601-usage-limits-and-budget-periods.md), so a day that DST makes
-/// 23 or 25 hours long is still one period.
+/// <see cref="ZoneTimes"/> over <see cref="TimeZoneInfo"/> (docs/decisions/1001-time-zones-with-timezoneinfo.md), so a
+/// day that DST makes 23 or 25 hours long is still one period.
 /// </summary>
 public static class BudgetPeriods
 {
@@ -26,25 +28,8 @@ public static class BudgetPeriods
         return Enum.IsDefined(period);
     }
 
-    /// <summary>Finds an IANA zone; Windows ids are refused so that stored offers read the same on every host.</summary>
-    public static bool TryFindZone(string id, out TimeZoneInfo zone)
-    {
-        zone = TimeZoneInfo.Utc;
-        if (id.Length is 0 or > 64)
-        {
-            return false;
-        }
-
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
-            return zone.HasIanaId;
-        }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Finds an IANA zone (<see cref="IanaZones"/>).</summary>
+    public static bool TryFindZone(string id, out TimeZoneInfo zone) => IanaZones.TryFind(id, out zone);
 
     /// <summary>
     /// The period of <paramref name="period"/> holding <paramref name="at"/>: its key and its bounds as instants
@@ -59,7 +44,7 @@ public static class BudgetPeriods
         }
 
         var zone = timeZone is not null && TryFindZone(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        var local = DateOnly.FromDateTime(ZoneTimes.LocalTime(at, zone));
         var start = period switch
         {
             BudgetPeriod.Day => local,
@@ -75,17 +60,10 @@ public static class BudgetPeriods
         return (key, LocalMidnight(start, zone), LocalMidnight(end, zone));
     }
 
-    // A zone that moves its clocks at midnight has no local midnight that day: the day starts when the clock resumes.
-    private static DateTimeOffset LocalMidnight(DateOnly date, TimeZoneInfo zone)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
-    }
+    // A zone that moves its clocks at midnight has no local midnight that day: the day starts when the clock
+    // resumes (the engine's one reading of wall-clock times, ZoneTimes).
+    private static DateTimeOffset LocalMidnight(DateOnly date, TimeZoneInfo zone) =>
+        ZoneTimes.ToInstant(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
 
     /// <summary>The key of the period of <paramref name="period"/> that holds <paramref name="at"/>.</summary>
     public static string KeyOf(BudgetPeriod period, string? timeZone, DateTimeOffset at)
@@ -96,7 +74,7 @@ public static class BudgetPeriods
         }
 
         var zone = timeZone is not null && TryFindZone(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        var local = DateOnly.FromDateTime(ZoneTimes.LocalTime(at, zone));
         return period switch
         {
             BudgetPeriod.Day => local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -30,8 +30,12 @@ namespace Storewise.Api.Offers;
 /// <param name="UpdatedBy">The last writing user.</param>
 /// <param name="Limits">Count limits, or null for none.</param>
 /// <param name="Budget">The budget, or null for none.</param>
-/// <param name="TimeZone">IANA id the budget periods are measured in; null means UTC.</param>
 /// <param name="Rewards">Tiers, caps, buy/get sets, gifts and stacking control, or null for none.</param>
+/// <param name="TimeZone">IANA id the budget periods, the schedule and (with localizedTimezone true) the naive times are read in; null means UTC.</param>
+/// <param name="Schedule">Recurring windows inside the validity; null means always open.</param>
+/// <param name="ChannelTypes">Channel types the offer applies in; null means every channel.</param>
+/// <param name="CustomerConditions">Attribute conditions beside the segment; null for none.</param>
+/// <param name="MinimumQuantity">Qualifying units the cart needs; null for none.</param>
 public sealed record OfferDocument(
     OfferType Type,
     string Id,
@@ -58,7 +62,11 @@ public sealed record OfferDocument(
     OfferLimits? Limits = null,
     OfferBudget? Budget = null,
     string? TimeZone = null,
-    OfferRewards? Rewards = null)
+    OfferRewards? Rewards = null,
+    IReadOnlyList<OfferScheduleWindow>? Schedule = null,
+    IReadOnlyList<string>? ChannelTypes = null,
+    OfferCustomerConditions? CustomerConditions = null,
+    int? MinimumQuantity = null)
 {
     /// <summary>Whether the offer is inside its validity window at <paramref name="now"/> (both ends inclusive).</summary>
     public bool IsCurrent(DateTimeOffset now) =>

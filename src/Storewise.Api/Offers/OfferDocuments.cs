@@ -147,7 +147,57 @@ public static class OfferDocuments
         {
             json["timeZone"] = offer.TimeZone;
         }
+
+        AddAudience(json, offer);
     }
+
+    // Only when set, like the usage limits (docs/pricing-semantics.md, "Time and audience").
+    private static void AddAudience(JsonObject json, OfferDocument offer)
+    {
+        if (offer.Schedule is { } schedule)
+        {
+            json["schedule"] = new JsonArray([.. schedule.Select(w => (JsonNode)new JsonObject
+            {
+                ["days"] = new JsonArray([.. w.Days.Select(d => (JsonNode?)JsonValue.Create(d.ToString()))]),
+                ["from"] = w.From,
+                ["to"] = w.To,
+            })]);
+        }
+
+        if (offer.ChannelTypes is { } channelTypes)
+        {
+            json["channelTypes"] = StringArray(channelTypes);
+        }
+
+        if (offer.CustomerConditions is { } conditions)
+        {
+            json["customerConditions"] = new JsonObject
+            {
+                ["allOf"] = Conditions(conditions.AllOf),
+                ["anyOf"] = Conditions(conditions.AnyOf),
+            };
+        }
+
+        if (offer.MinimumQuantity is { } minimumQuantity)
+        {
+            json["minimumQuantity"] = minimumQuantity;
+        }
+    }
+
+    private static JsonArray Conditions(IReadOnlyList<OfferAttributeCondition> conditions) => new([.. conditions.Select(c =>
+    {
+        var node = new JsonObject { ["key"] = c.Key };
+        if (c.Values is { } values)
+        {
+            node["values"] = StringArray(values);
+        }
+        else
+        {
+            node["value"] = c.Value;
+        }
+
+        return (JsonNode)node;
+    })]);
 
     private static void AddIfSet(JsonObject node, string name, int? value)
     {

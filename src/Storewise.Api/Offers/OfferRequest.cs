@@ -50,7 +50,32 @@ public sealed record OfferRequest(
     [property: Description("A group name: of the offers of one group that could apply to a cart, only the one saving the customer most applies.")]
     string? StackingGroup = null,
     [property: Description("When true, once the offer applies no later offer discounts the lines it discounted.")]
-    bool? StopFurther = null);
+    bool? StopFurther = null,
+    [property: Description("Recurring windows inside the validity, e.g. Fri and Sat 17:00-19:00, judged on the wall clock of the offer's timeZone (or the store's, with the storeLocal setting); absent means always open.")]
+    IReadOnlyList<ScheduleWindowRequest?>? Schedule = null,
+    [property: Description("Channel types the offer applies in, matched exactly against the cart's channelType (e.g. store, web); empty or absent means every channel.")]
+    IReadOnlyList<string?>? ChannelTypes = null,
+    [property: Description("Customer attribute conditions beside segment (allOf and anyOf of {key, value} or {key, values}), matched against customerAttributes.")]
+    CustomerConditionsRequest? CustomerConditions = null,
+    [property: Description("Units of the products the offer targets (every product for cart and shipping kinds) the cart needs, beside minimumCartValue; at least 1, absent means no minimum.")]
+    int? MinimumQuantity = null);
+
+/// <summary>A recurring window of the offer's schedule, judged in the offer's timeZone (or the store's, with the storeLocal setting).</summary>
+public sealed record ScheduleWindowRequest(
+    [property: Description("Days the window opens on; at least one.")] IReadOnlyList<ScheduleDay>? Days,
+    [property: Description("Local opening time, HH:mm (inclusive).")] string? From,
+    [property: Description("Local closing time, HH:mm (exclusive); not after from means the window closes the next day.")] string? To);
+
+/// <summary>Customer attribute conditions beside the segment, matched against the cart's customerAttributes (exact, case-sensitive).</summary>
+public sealed record CustomerConditionsRequest(
+    [property: Description("Conditions that must all hold.")] IReadOnlyList<AttributeConditionRequest?>? AllOf,
+    [property: Description("Conditions of which at least one must hold; empty or absent means no such condition.")] IReadOnlyList<AttributeConditionRequest?>? AnyOf);
+
+/// <summary>One attribute condition: the attribute key must equal value, or one of values (send one of the two).</summary>
+public sealed record AttributeConditionRequest(
+    [property: Description("The customer attribute's name.")] string? Key,
+    [property: Description("The value the attribute must have.")] string? Value,
+    [property: Description("Values of which the attribute must have one.")] IReadOnlyList<string?>? Values);
 
 /// <summary>A currency entry as sent: <c>{"code", "minimumCartValue"}</c>.</summary>
 public sealed record CurrencyRequest(string? Code, decimal? MinimumCartValue);

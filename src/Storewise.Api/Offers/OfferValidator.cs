@@ -64,6 +64,10 @@ public static class OfferValidator
         var budget = UsageLimitsReader.ReadBudget(request.Budget, currencies, errors);
         var timeZone = UsageLimitsReader.ReadTimeZone(request.TimeZone, errors);
         var rewards = category is null ? null : RewardsReader.Read(request, category, currencies, errors);
+        var schedule = AudienceReader.ReadSchedule(request.Schedule, errors);
+        var channelTypes = AudienceReader.ReadChannelTypes(request.ChannelTypes, errors);
+        var customerConditions = AudienceReader.ReadCustomerConditions(request.CustomerConditions, errors);
+        var minimumQuantity = AudienceReader.ReadMinimumQuantity(request.MinimumQuantity, errors);
         if (errors.Any)
         {
             return null;
@@ -95,7 +99,11 @@ public static class OfferValidator
             limits,
             budget,
             timeZone,
-            rewards);
+            rewards,
+            schedule,
+            channelTypes,
+            customerConditions,
+            minimumQuantity);
     }
 
     private static ValidityTime? ReadTime(string? text, string field, bool required, bool? localizedTimezone, ValidationErrors errors)

@@ -1,3 +1,4 @@
+using Storewise.Api.Common;
 using Storewise.Api.Errors;
 using Storewise.Api.Limits;
 
@@ -75,9 +76,9 @@ public static class UsageLimitsReader
             return null;
         }
 
-        if (!BudgetPeriods.TryFindZone(timeZone, out _))
+        if (!IanaZones.TryFind(timeZone, out _))
         {
-            errors.Add("timeZone", "must be an IANA time zone id such as Europe/Berlin or America/New_York");
+            errors.Add("timeZone", IanaZones.Message);
             return null;
         }
 

@@ -56,6 +56,12 @@ public static class RedemptionEligibility
             RedemptionFailure.LimitReached("customer_limit_reached", $"the customer has no uses of the coupon of code '{requested}' left"),
         EligibilityVerdict.BudgetExhausted =>
             RedemptionFailure.LimitReached("budget_exhausted", $"the budget of the coupon of code '{requested}' is spent"),
+        EligibilityVerdict.OutsideSchedule =>
+            RedemptionFailure.Ineligible("outside_schedule", $"the coupon of code '{requested}' is outside its scheduled hours"),
+        EligibilityVerdict.BelowMinimumQuantity =>
+            RedemptionFailure.Ineligible("below_minimum_quantity", $"the coupon of code '{requested}' needs more qualifying units"),
+        EligibilityVerdict.ChannelNotEligible =>
+            RedemptionFailure.Ineligible("channel_not_eligible", $"the coupon of code '{requested}' does not apply in this channel"),
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 

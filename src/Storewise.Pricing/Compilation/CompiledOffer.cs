@@ -40,6 +40,7 @@ internal sealed class CompiledOffer
         Priority = offer.Priority;
         StackingGroup = string.IsNullOrEmpty(offer.StackingGroup) ? null : offer.StackingGroup;
         StopFurther = offer.StopFurther;
+        ChannelTypes = ToSet(offer.ChannelTypes);
     }
 
     public Offer Offer { get; }
@@ -120,6 +121,9 @@ internal sealed class CompiledOffer
 
     /// <summary>Whether the offer needs a line its targeting selects (docs/pricing-rules.md A25); a gift only with a buy set.</summary>
     public bool NeedsTargetedLine => OfferKinds.NeedsTargetedLine(Family) || (Family == OfferFamily.Gift && Buy is not null);
+
+    /// <summary>Null when the offer applies in every channel.</summary>
+    public HashSet<string>? ChannelTypes { get; }
 
     /// <summary>The terms for the cart currency (by catalog currency id, see <see cref="CurrencyIds"/>); false when the offer does not accept it.</summary>
     public bool TryGetCurrency(int currencyId, out CurrencyTerms terms)

@@ -24,6 +24,9 @@ internal static class RejectionMessages
         ReasonCodes.LimitReached => "The coupon has no uses left.",
         ReasonCodes.CustomerLimitReached => "The customer has no uses of the coupon left.",
         ReasonCodes.BudgetExhausted => "The coupon's budget is spent.",
+        ReasonCodes.OutsideSchedule => "The coupon is outside its scheduled hours.",
+        ReasonCodes.BelowMinimumQuantity => "The cart has fewer qualifying units than the coupon needs.",
+        ReasonCodes.ChannelNotEligible => "The coupon does not apply in this channel.",
         _ => "The coupon was not applied.",
     };
 }

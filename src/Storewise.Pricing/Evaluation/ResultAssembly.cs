@@ -96,6 +96,7 @@ internal sealed class ResultAssembly
             UsageWanted = UsageReports.Wanted(context, participants),
             Usage = explain ? UsageReports.Given(participants, codes) : null,
             AddedItems = BuildAddedItems(participants, entries),
+            StoreTime = explain && catalog.UsesStoreZones ? StoreTimeReading.Of(context) : null,
         };
     }
 
@@ -193,6 +194,14 @@ internal sealed class ResultAssembly
 
         return added;
     }
+    // The hints step: only the threshold reasons can have a hint (docs/pricing-semantics.md, "Near-miss hints").
+    internal static OfferHint? HintFor(in EvaluationContext context, CompiledOffer offer, string reason) => reason switch
+    {
+        ReasonCodes.NotStarted or ReasonCodes.OutsideSchedule or ReasonCodes.BelowMinimumCartValue or ReasonCodes.BelowMinimumQuantity
+            => NearMissHints.For(context, offer),
+        ReasonCodes.NoEligibleItems when offer.Family is OfferFamily.Bogo or OfferFamily.Bundle => NearMissHints.For(context, offer),
+        _ => null,
+    };
 
     // docs/pricing-rules.md A43, A44: every stored promotion that did not apply, by lower-cased id. This visits every promotion,
     // which is why it is reserved for explain mode.
@@ -215,7 +224,7 @@ internal sealed class ResultAssembly
 
             if (reason is not null)
             {
-                report.Add(new NotAppliedPromotion(offer.Source, offer.Id, offer.Name, reason));
+                report.Add(new NotAppliedPromotion(offer.Source, offer.Id, offer.Name, reason) { Hint = HintFor(context, offer, reason) });
             }
         }
 

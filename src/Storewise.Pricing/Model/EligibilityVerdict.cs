@@ -23,6 +23,9 @@ public enum EligibilityVerdict
     LimitReached,
     CustomerLimitReached,
     BudgetExhausted,
+    OutsideSchedule,
+    BelowMinimumQuantity,
+    ChannelNotEligible,
 }
 
 public static class EligibilityVerdicts
@@ -45,6 +48,9 @@ public static class EligibilityVerdicts
         EligibilityVerdict.LimitReached => ReasonCodes.LimitReached,
         EligibilityVerdict.CustomerLimitReached => ReasonCodes.CustomerLimitReached,
         EligibilityVerdict.BudgetExhausted => ReasonCodes.BudgetExhausted,
+        EligibilityVerdict.OutsideSchedule => ReasonCodes.OutsideSchedule,
+        EligibilityVerdict.BelowMinimumQuantity => ReasonCodes.BelowMinimumQuantity,
+        EligibilityVerdict.ChannelNotEligible => ReasonCodes.ChannelNotEligible,
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 }

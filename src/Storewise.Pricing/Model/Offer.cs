@@ -103,4 +103,27 @@ public sealed record Offer
     /// <summary>Once the offer applies, no later offer discounts the lines (or shipping) it discounted.</summary>
     public bool StopFurther { get; init; }
 
+    /// <summary>
+    /// The zone the offer's schedule is judged in (its <c>timeZone</c>, resolved by the service); null means the
+    /// cart's store zone when <see cref="StoreLocal"/>, else UTC.
+    /// </summary>
+    public TimeZoneInfo? Zone { get; init; }
+
+    /// <summary>Naive validity times read in the cart's store zone (the tenant's <c>storeLocal</c> setting); null when the instants are fixed.</summary>
+    public StoreLocalValidity? StoreLocalValidity { get; init; }
+
+    /// <summary>Whether a schedule without <see cref="Zone"/> is judged in the cart's store zone rather than UTC.</summary>
+    public bool StoreLocal { get; init; }
+
+    /// <summary>Recurring windows inside the validity; empty means always open.</summary>
+    public IReadOnlyList<ScheduleWindow> Schedule { get; init; } = [];
+
+    /// <summary>Channel types matched against the cart's <c>channelType</c> (ordinal); empty means every channel.</summary>
+    public IReadOnlyList<string> ChannelTypes { get; init; } = [];
+
+    /// <summary>Customer attribute conditions beside <see cref="Segment"/>; null for none.</summary>
+    public CustomerConditions? CustomerConditions { get; init; }
+
+    /// <summary>Qualifying units the cart needs; 0 for no minimum.</summary>
+    public int MinimumQuantity { get; init; }
 }

@@ -26,4 +26,7 @@ public sealed record PricingResult(
 
     /// <summary>Gifts the cart did not hold, added at price 0 (docs/pricing-semantics.md, "Gifts"); empty when none.</summary>
     public IReadOnlyList<AddedItem> AddedItems { get; init; } = [];
+
+    /// <summary>Explain mode, when some offer reads its times in the store's zone: which zone was used; null otherwise.</summary>
+    public StoreTimeReading? StoreTime { get; init; }
 }

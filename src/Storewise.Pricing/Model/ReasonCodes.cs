@@ -26,4 +26,10 @@ public static class ReasonCodes
     public const string LimitReached = "limit_reached";
     public const string CustomerLimitReached = "customer_limit_reached";
     public const string BudgetExhausted = "budget_exhausted";
+
+    // Time and audience (docs/pricing-semantics.md, "Time and audience"): outside_schedule follows expired,
+    // below_minimum_quantity follows below_minimum_cart_value, channel_not_eligible follows store_not_eligible.
+    public const string OutsideSchedule = "outside_schedule";
+    public const string BelowMinimumQuantity = "below_minimum_quantity";
+    public const string ChannelNotEligible = "channel_not_eligible";
 }

@@ -122,7 +122,7 @@ public sealed class CartAnswerWriterTests
             Total = Amount(random),
             RejectedCoupons = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new RejectedCouponEntry(Text(random), Text(random), Text(random))).ToArray(),
             NotApplied = Maybe(random, () => (IReadOnlyList<NotAppliedEntry>)Enumerable.Range(0, random.Next(0, 3))
-                .Select(_ => new NotAppliedEntry(Pick(random, "promotion", "coupon"), Text(random), Text(random), Text(random)))
+                .Select(_ => new NotAppliedEntry(Pick(random, "promotion", "coupon"), Text(random), Text(random), Text(random), random.Next(3) == 0 ? RandomHint(random) : null))
                 .ToArray()),
             Usage = Maybe(random, () => (IReadOnlyList<UsageEntry>)Enumerable.Range(0, random.Next(0, 3))
                 .Select(_ => new UsageEntry
@@ -139,8 +139,20 @@ public sealed class CartAnswerWriterTests
             AddedItems = Maybe(random, () => (IReadOnlyList<AddedCartItem>)Enumerable.Range(0, random.Next(1, 3))
                 .Select(_ => new AddedCartItem(Text(random), random.Next(1, 5), Amount(random), Pick(random, "promotion", "coupon"), Text(random), Maybe(random, () => Text(random)), Text(random)))
                 .ToArray()),
+            StoreTime = random.Next(3) == 0 ? new StoreTimeEntry(Maybe(random, () => Text(random)), Text(random), random.Next(2) == 0) : null,
         };
     }
+
+    private static HintEntry RandomHint(Random random) => new()
+    {
+        Kind = (HintKindName)random.Next(3),
+        Missing = random.Next(2) == 0 ? Amount(random) : null,
+        Currency = Maybe(random, () => Text(random)),
+        Products = Maybe(random, () => (IReadOnlyList<string>)[Text(random), Text(random)]),
+        Categories = Maybe(random, () => (IReadOnlyList<CategoryPathRequest>)[new CategoryPathRequest { Path = Maybe(random, () => Strings(random)) }]),
+        Items = Maybe(random, () => (IReadOnlyList<HintItemEntry>)[new HintItemEntry(Text(random), random.Next(1, 5))]),
+        OpensAt = Maybe(random, () => "2026-03-29T01:00:00Z"),
+    };
 
     private static DiscountEntry RandomEntry(Random random, (string Id, string Name) promotion) => new(
         Pick(random, "promotion", "coupon"),

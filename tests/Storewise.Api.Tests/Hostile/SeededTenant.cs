@@ -68,6 +68,9 @@ public sealed class SeededTenant
 
     public string DeliveryId { get; private set; } = "";
 
+    /// <summary>A store of the registry, with a zone: the store of the sample carts. Store ids are the client's own names, so every tenant may use it.</summary>
+    public string StoreId { get; private set; } = "";
+
     /// <summary>Every id this tenant owns (to search other tenants' answers for).</summary>
     public IReadOnlyList<string> Ids => [PromotionId, CouponId, CodeId, EditableCouponId, EditableCodeId, ImportId, OrderId, SimulationId, ReservationId, WebhookId, WebhookSecret];
 
@@ -106,6 +109,9 @@ public sealed class SeededTenant
         ReservationId = (string)reservation["id"]!;
         await (await _client.PutJsonAsync("/v0/promotions/configuration/exclusions", JsonNode.Parse($$"""{"ids":["{{Marker}}-excluded"]}""")!)).ExpectAsync(201);
         await (await _client.PutJsonAsync("/v0/promotions/configuration/coupons", JsonNode.Parse("""{"stackable":true}""")!)).ExpectAsync(200);
+        StoreId = "s1";
+        await (await _client.PutJsonAsync($"/v0/promotions/stores/{StoreId}", Store(0))).ExpectAsync(200);
+        await (await _client.PutJsonAsync("/v0/promotions/configuration/time", JsonNode.Parse("""{"localizedTimezone":"utc"}""")!)).ExpectAsync(200);
         await (await _client.SendJsonAsync(HttpMethod.Patch, "/v0/promotions/configurations/tppe", Tppe().ToJsonString())).ExpectAsync(200);
         foreach (var (key, body) in SalesOrderBodies())
         {
@@ -161,6 +167,7 @@ public sealed class SeededTenant
                 "importId" => ImportId,
                 "orderId" => OrderId,
                 "sectionId" => "tppe",
+                "storeId" => StoreId,
                 "key" => salesOrderKey,
                 _ => throw new InvalidOperationException($"no seeded value for path parameter {name} of {operation.Name}"),
             };
@@ -199,6 +206,12 @@ public sealed class SeededTenant
             ("POST", "/v0/config/sales_order/{key}") => salesOrderBody,
             ("POST", "/v0/promotions/webhooks") => Webhook(),
             ("PATCH", "/v0/promotions/webhooks/{id}") => JsonNode.Parse("""{"enabled":true}"""),
+            ("PUT", "/v0/promotions/stores/{storeId}") => Store(n),
+            ("PUT", "/v0/promotions/configuration/time") => JsonNode.Parse("""{"localizedTimezone":"utc"}"""),
+            ("POST", "/v0/promotions/qualification") => JsonNode.Parse($$"""
+                {"cart":{"currency":"EUR","customerId":"c1","channelType":"store","storeId":"{{StoreId}}",
+                 "items":[{"id":"a","productId":"p1","quantity":2,"price":19.99}]},"includeCoupons":true}
+                """),
             _ when operation.HasJsonBody => throw new InvalidOperationException($"no sample body for {operation.Name}: add one here"),
             _ => null,
         };
@@ -225,6 +238,12 @@ public sealed class SeededTenant
         ["channelType"] = "store",
         ["catalogTotal"] = 120.50m,
         ["currency"] = "EUR",
+    };
+
+    private JsonObject Store(int n) => new()
+    {
+        ["name"] = $"{Marker} store {n}",
+        ["timeZone"] = "Europe/Berlin",
     };
 
     private JsonObject Webhook() => new()

@@ -23,11 +23,14 @@ public abstract class CatalogueVersionTests(ApiFixture fixture)
         "PUT /v0/promotions/configuration/exclusions",
         "DELETE /v0/promotions/configuration/exclusions",
         "PUT /v0/promotions/configuration/coupons",
+        "PUT /v0/promotions/stores/{storeId}",
+        "PUT /v0/promotions/configuration/time",
     };
 
     private static readonly IReadOnlyDictionary<string, string> NotChangingPricing = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["POST /v0/promotions/cart"] = "prices a cart and stores nothing",
+        ["POST /v0/promotions/qualification"] = "judges a cart against the offers and stores nothing",
         ["PUT /v0/promotions/configuration/cart-log"] = "which carts are logged, not how they are priced",
         ["POST /v0/promotions/simulations"] = "starts a replay of logged carts; prices nothing for real",
         ["POST /v0/promotions/simulations/{id}/cancel"] = "cancels a replay",

@@ -58,6 +58,15 @@ internal static class Offers
 
     public static Offer InCurrencies(this Offer offer, params CurrencyRule[] currencies) => offer with { Currencies = currencies };
 
+    /// <summary>A schedule of one window in <paramref name="timeZone"/> (null: the store's zone when store-local, else UTC).</summary>
+    public static Offer Scheduled(this Offer offer, string? timeZone, string from, string to, params DayOfWeek[] days) => offer with
+    {
+        Zone = timeZone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(timeZone),
+        Schedule = [new ScheduleWindow(days, TimeOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), TimeOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture))],
+    };
+
+    public static Offer WithMinimum(this Offer offer, decimal minimumCartValue) => offer with { Currencies = [new CurrencyRule("EUR", minimumCartValue)] };
+
     public static Offer Limited(this Offer offer, UsageTerms terms) => offer with { UsageTerms = terms };
 
     /// <summary>A money budget in EUR (period and store do not matter to the engine: the usage state carries what is left).</summary>

@@ -12,9 +12,6 @@ internal static class Rewards
 
     public static Offer WithTiers(this Offer offer, params RewardTier[] tiers) => offer with { Tiers = tiers };
 
-    public static Offer WithMinimum(this Offer offer, decimal minimumCartValue) =>
-        offer with { Currencies = [new CurrencyRule("EUR", minimumCartValue)] };
-
     public static Offer MaxDiscount(this Offer offer, decimal amount, string currency = "EUR") =>
         offer with { MaxDiscount = new Dictionary<string, decimal> { [currency] = amount } };
 

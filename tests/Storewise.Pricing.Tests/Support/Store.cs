@@ -8,6 +8,7 @@ internal sealed class Store
     private readonly List<string> excluded = [];
     private readonly Dictionary<string, CouponCodeState> codes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, OfferUsage> usage = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TimeZoneInfo> storeZones = new(StringComparer.Ordinal);
     private bool stackable = true;
 
     public static Store With(params Offer[] offers)
@@ -47,6 +48,18 @@ internal sealed class Store
         return this;
     }
 
+    /// <summary>Registers a store's IANA zone, as the service's store registry does.</summary>
+    public Store StoreZone(string storeId, string timeZone)
+    {
+        storeZones[storeId] = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        return this;
+    }
+
     public PricingResult Price(Cart cart, DateTimeOffset? at = null, bool explain = true) =>
-        PricingEngine.Evaluate(cart, at ?? Offers.Now, PromotionCatalog.Compile(promotions, coupons, excluded, stackable), codes, usage, explain);
+        PricingEngine.Evaluate(cart, at ?? Offers.Now, Catalog(), codes, usage, explain);
+
+    public QualificationResult Qualify(Cart cart, DateTimeOffset? at = null, bool includeCoupons = true) =>
+        OfferQualification.Qualify(cart, at ?? Offers.Now, Catalog(), usage, includeCoupons);
+
+    private PromotionCatalog Catalog() => PromotionCatalog.Compile(promotions, coupons, excluded, stackable, storeZones);
 }

@@ -39,6 +39,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public global::Storewise.Sample.Client.Models.JsonObject Category { get; set; }
 #endif
+        /// <summary>Channel types the offer applies in; absent means every channel.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? ChannelTypes { get; set; }
+#nullable restore
+#else
+        public List<string> ChannelTypes { get; set; }
+#endif
         /// <summary>Customer ids the coupon is limited to; [] means anyone.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -70,6 +78,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public List<global::Storewise.Sample.Client.Models.OfferCurrencyResource> Currencies { get; set; }
+#endif
+        /// <summary>The customerConditions property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.OfferCustomerConditions? CustomerConditions { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.OfferCustomerConditions CustomerConditions { get; set; }
 #endif
         /// <summary>Free text; null when not sent (or the name, when the service is configured to show it instead).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -137,6 +153,8 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>Product-level kinds: units of each line discounted at most; absent when not set.</summary>
         public int? MaxQuantity { get; set; }
+        /// <summary>Qualifying units the cart needs; absent for none.</summary>
+        public int? MinimumQuantity { get; set; }
         /// <summary>Unique per tenant and offer type.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -147,6 +165,14 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>Order within a family of the pricing sequence; absent when not set (0).</summary>
         public int? Priority { get; set; }
+        /// <summary>Recurring windows inside the validity, judged in the offer&apos;s time zone; absent means always open.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.OfferScheduleWindow>? Schedule { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.OfferScheduleWindow> Schedule { get; set; }
+#endif
         /// <summary>The segment property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -165,7 +191,7 @@ namespace Storewise.Sample.Client.Models
 #else
         public string StackingGroup { get; set; }
 #endif
-        /// <summary>Derived at the time of the answer: `Disabled`, `Planned`, `Running` or `Past`.</summary>
+        /// <summary>Derived at the time of the answer: `Disabled`, `Planned`, `Running`, `Past`, or `Scheduled` (running, outside its schedule now).</summary>
         public global::Storewise.Sample.Client.Models.OfferStatusName? Status { get; set; }
         /// <summary>Whether later offers leave the lines it discounted alone; absent when not set.</summary>
         public bool? StopFurther { get; set; }
@@ -263,10 +289,12 @@ namespace Storewise.Sample.Client.Models
                 { "budget", n => { Budget = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferBudgetResource>(global::Storewise.Sample.Client.Models.OfferBudgetResource.CreateFromDiscriminatorValue); } },
                 { "buy", n => { Buy = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferUnitSetResource>(global::Storewise.Sample.Client.Models.OfferUnitSetResource.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetObjectValue<global::Storewise.Sample.Client.Models.JsonObject>(global::Storewise.Sample.Client.Models.JsonObject.CreateFromDiscriminatorValue); } },
+                { "channelTypes", n => { ChannelTypes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "consumers", n => { Consumers = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "createdAt", n => { CreatedAt = n.GetStringValue(); } },
                 { "createdBy", n => { CreatedBy = n.GetStringValue(); } },
                 { "currencies", n => { Currencies = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferCurrencyResource>(global::Storewise.Sample.Client.Models.OfferCurrencyResource.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "customerConditions", n => { CustomerConditions = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferCustomerConditions>(global::Storewise.Sample.Client.Models.OfferCustomerConditions.CreateFromDiscriminatorValue); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "exclusive", n => { Exclusive = n.GetBoolValue(); } },
                 { "externalId", n => { ExternalId = n.GetStringValue(); } },
@@ -279,8 +307,10 @@ namespace Storewise.Sample.Client.Models
                 { "maxApplications", n => { MaxApplications = n.GetIntValue(); } },
                 { "maxDiscount", n => { MaxDiscount = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferAmountResource>(global::Storewise.Sample.Client.Models.OfferAmountResource.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "maxQuantity", n => { MaxQuantity = n.GetIntValue(); } },
+                { "minimumQuantity", n => { MinimumQuantity = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "priority", n => { Priority = n.GetIntValue(); } },
+                { "schedule", n => { Schedule = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferScheduleWindow>(global::Storewise.Sample.Client.Models.OfferScheduleWindow.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "segment", n => { Segment = n.GetObjectValue<global::Storewise.Sample.Client.Models.OfferSegmentResource>(global::Storewise.Sample.Client.Models.OfferSegmentResource.CreateFromDiscriminatorValue); } },
                 { "singleUse", n => { SingleUse = n.GetBoolValue(); } },
                 { "stackingGroup", n => { StackingGroup = n.GetStringValue(); } },
@@ -308,10 +338,12 @@ namespace Storewise.Sample.Client.Models
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferBudgetResource>("budget", Budget);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferUnitSetResource>("buy", Buy);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.JsonObject>("category", Category);
+            writer.WriteCollectionOfPrimitiveValues<string>("channelTypes", ChannelTypes);
             writer.WriteCollectionOfPrimitiveValues<string>("consumers", Consumers);
             writer.WriteStringValue("createdAt", CreatedAt);
             writer.WriteStringValue("createdBy", CreatedBy);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferCurrencyResource>("currencies", Currencies);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferCustomerConditions>("customerConditions", CustomerConditions);
             writer.WriteStringValue("description", Description);
             writer.WriteBoolValue("exclusive", Exclusive);
             writer.WriteStringValue("externalId", ExternalId);
@@ -324,8 +356,10 @@ namespace Storewise.Sample.Client.Models
             writer.WriteIntValue("maxApplications", MaxApplications);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferAmountResource>("maxDiscount", MaxDiscount);
             writer.WriteIntValue("maxQuantity", MaxQuantity);
+            writer.WriteIntValue("minimumQuantity", MinimumQuantity);
             writer.WriteStringValue("name", Name);
             writer.WriteIntValue("priority", Priority);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.OfferScheduleWindow>("schedule", Schedule);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.OfferSegmentResource>("segment", Segment);
             writer.WriteBoolValue("singleUse", SingleUse);
             writer.WriteStringValue("stackingGroup", StackingGroup);

@@ -135,6 +135,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public string StoreId { get; set; }
 #endif
+        /// <summary>The storeTime property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.StoreTimeEntry? StoreTime { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.StoreTimeEntry StoreTime { get; set; }
+#endif
         /// <summary>The total property</summary>
         public double? Total { get; set; }
         /// <summary>With explain, when offers with usage limits took part: what was left of each as the cart was priced.</summary>
@@ -182,6 +190,7 @@ namespace Storewise.Sample.Client.Models
                 { "shippingTotal", n => { ShippingTotal = n.GetDoubleValue(); } },
                 { "shopId", n => { ShopId = n.GetStringValue(); } },
                 { "storeId", n => { StoreId = n.GetStringValue(); } },
+                { "storeTime", n => { StoreTime = n.GetObjectValue<global::Storewise.Sample.Client.Models.StoreTimeEntry>(global::Storewise.Sample.Client.Models.StoreTimeEntry.CreateFromDiscriminatorValue); } },
                 { "total", n => { Total = n.GetDoubleValue(); } },
                 { "usage", n => { Usage = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.UsageEntry>(global::Storewise.Sample.Client.Models.UsageEntry.CreateFromDiscriminatorValue)?.AsList(); } },
             };
@@ -212,6 +221,7 @@ namespace Storewise.Sample.Client.Models
             writer.WriteDoubleValue("shippingTotal", ShippingTotal);
             writer.WriteStringValue("shopId", ShopId);
             writer.WriteStringValue("storeId", StoreId);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.StoreTimeEntry>("storeTime", StoreTime);
             writer.WriteDoubleValue("total", Total);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.UsageEntry>("usage", Usage);
         }

@@ -7,11 +7,20 @@ using System.IO;
 using System;
 namespace Storewise.Sample.Client.Models
 {
+    /// <summary>
+    /// A promotion that did not apply, with its reason, and its hint when it failed on one threshold only.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class NotAppliedEntry : IParsable
-    #pragma warning restore CS1591
     {
+        /// <summary>The hint property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.HintEntry? Hint { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.HintEntry Hint { get; set; }
+#endif
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -62,6 +71,7 @@ namespace Storewise.Sample.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "hint", n => { Hint = n.GetObjectValue<global::Storewise.Sample.Client.Models.HintEntry>(global::Storewise.Sample.Client.Models.HintEntry.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
@@ -75,6 +85,7 @@ namespace Storewise.Sample.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.HintEntry>("hint", Hint);
             writer.WriteStringValue("id", Id);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("reason", Reason);

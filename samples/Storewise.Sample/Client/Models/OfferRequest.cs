@@ -41,6 +41,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public UntypedNode Category { get; set; }
 #endif
+        /// <summary>Channel types the offer applies in, matched exactly against the cart&apos;s channelType (e.g. store, web); empty or absent means every channel.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? ChannelTypes { get; set; }
+#nullable restore
+#else
+        public List<string> ChannelTypes { get; set; }
+#endif
         /// <summary>The consumers property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -56,6 +64,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public List<global::Storewise.Sample.Client.Models.CurrencyRequest> Currencies { get; set; }
+#endif
+        /// <summary>The customerConditions property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Storewise.Sample.Client.Models.CustomerConditionsRequest? CustomerConditions { get; set; }
+#nullable restore
+#else
+        public global::Storewise.Sample.Client.Models.CustomerConditionsRequest CustomerConditions { get; set; }
 #endif
         /// <summary>The description property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -123,6 +139,8 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>Product-level kinds: at most this many units of each line are discounted.</summary>
         public int? MaxQuantity { get; set; }
+        /// <summary>Units of the products the offer targets (every product for cart and shipping kinds) the cart needs, beside minimumCartValue; at least 1, absent means no minimum.</summary>
+        public int? MinimumQuantity { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -133,6 +151,14 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>Within one family of the pricing sequence, a higher priority applies first; default 0, ties keep the documented order.</summary>
         public int? Priority { get; set; }
+        /// <summary>Recurring windows inside the validity, e.g. Fri and Sat 17:00-19:00, judged on the wall clock of the offer&apos;s timeZone (or the store&apos;s, with the storeLocal setting); absent means always open.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.ScheduleWindowRequest>? Schedule { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.ScheduleWindowRequest> Schedule { get; set; }
+#endif
         /// <summary>The segment property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -230,8 +256,10 @@ namespace Storewise.Sample.Client.Models
                 { "budget", n => { Budget = n.GetObjectValue<global::Storewise.Sample.Client.Models.BudgetRequest>(global::Storewise.Sample.Client.Models.BudgetRequest.CreateFromDiscriminatorValue); } },
                 { "buy", n => { Buy = n.GetObjectValue<global::Storewise.Sample.Client.Models.UnitSetRequest>(global::Storewise.Sample.Client.Models.UnitSetRequest.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "channelTypes", n => { ChannelTypes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "consumers", n => { Consumers = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "currencies", n => { Currencies = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.CurrencyRequest>(global::Storewise.Sample.Client.Models.CurrencyRequest.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "customerConditions", n => { CustomerConditions = n.GetObjectValue<global::Storewise.Sample.Client.Models.CustomerConditionsRequest>(global::Storewise.Sample.Client.Models.CustomerConditionsRequest.CreateFromDiscriminatorValue); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "exclusive", n => { Exclusive = n.GetBoolValue(); } },
                 { "externalId", n => { ExternalId = n.GetStringValue(); } },
@@ -244,8 +272,10 @@ namespace Storewise.Sample.Client.Models
                 { "maxApplications", n => { MaxApplications = n.GetIntValue(); } },
                 { "maxDiscount", n => { MaxDiscount = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.MoneyRequest>(global::Storewise.Sample.Client.Models.MoneyRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "maxQuantity", n => { MaxQuantity = n.GetIntValue(); } },
+                { "minimumQuantity", n => { MinimumQuantity = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "priority", n => { Priority = n.GetIntValue(); } },
+                { "schedule", n => { Schedule = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.ScheduleWindowRequest>(global::Storewise.Sample.Client.Models.ScheduleWindowRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "segment", n => { Segment = n.GetObjectValue<global::Storewise.Sample.Client.Models.SegmentRequest>(global::Storewise.Sample.Client.Models.SegmentRequest.CreateFromDiscriminatorValue); } },
                 { "singleUse", n => { SingleUse = n.GetBoolValue(); } },
                 { "stackingGroup", n => { StackingGroup = n.GetStringValue(); } },
@@ -269,8 +299,10 @@ namespace Storewise.Sample.Client.Models
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.BudgetRequest>("budget", Budget);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.UnitSetRequest>("buy", Buy);
             writer.WriteObjectValue<UntypedNode>("category", Category);
+            writer.WriteCollectionOfPrimitiveValues<string>("channelTypes", ChannelTypes);
             writer.WriteCollectionOfPrimitiveValues<string>("consumers", Consumers);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.CurrencyRequest>("currencies", Currencies);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.CustomerConditionsRequest>("customerConditions", CustomerConditions);
             writer.WriteStringValue("description", Description);
             writer.WriteBoolValue("exclusive", Exclusive);
             writer.WriteStringValue("externalId", ExternalId);
@@ -283,8 +315,10 @@ namespace Storewise.Sample.Client.Models
             writer.WriteIntValue("maxApplications", MaxApplications);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.MoneyRequest>("maxDiscount", MaxDiscount);
             writer.WriteIntValue("maxQuantity", MaxQuantity);
+            writer.WriteIntValue("minimumQuantity", MinimumQuantity);
             writer.WriteStringValue("name", Name);
             writer.WriteIntValue("priority", Priority);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.ScheduleWindowRequest>("schedule", Schedule);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.SegmentRequest>("segment", Segment);
             writer.WriteBoolValue("singleUse", SingleUse);
             writer.WriteStringValue("stackingGroup", StackingGroup);

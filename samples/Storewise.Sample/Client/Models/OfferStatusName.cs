@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Storewise.Sample.Client.Models
 {
-    /// <summary>Derived at the time of the answer: `Disabled`, `Planned`, `Running` or `Past`.</summary>
+    /// <summary>Derived at the time of the answer: `Disabled`, `Planned`, `Running`, `Past`, or `Scheduled` (running, outside its schedule now).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum OfferStatusName
     {
@@ -22,6 +22,10 @@ namespace Storewise.Sample.Client.Models
         [EnumMember(Value = "Past")]
         #pragma warning disable CS1591
         Past,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "Scheduled")]
+        #pragma warning disable CS1591
+        Scheduled,
         #pragma warning restore CS1591
     }
 }

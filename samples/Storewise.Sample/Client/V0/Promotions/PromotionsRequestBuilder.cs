@@ -7,9 +7,11 @@ using Storewise.Sample.Client.V0.Promotions.Configuration;
 using Storewise.Sample.Client.V0.Promotions.Configurations;
 using Storewise.Sample.Client.V0.Promotions.Coupon;
 using Storewise.Sample.Client.V0.Promotions.Promotion;
+using Storewise.Sample.Client.V0.Promotions.Qualification;
 using Storewise.Sample.Client.V0.Promotions.Redemption;
 using Storewise.Sample.Client.V0.Promotions.Reservations;
 using Storewise.Sample.Client.V0.Promotions.Simulations;
+using Storewise.Sample.Client.V0.Promotions.Stores;
 using Storewise.Sample.Client.V0.Promotions.Webhooks;
 using System.Collections.Generic;
 using System.IO;
@@ -48,6 +50,11 @@ namespace Storewise.Sample.Client.V0.Promotions
         {
             get => new global::Storewise.Sample.Client.V0.Promotions.Promotion.PromotionRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The qualification property</summary>
+        public global::Storewise.Sample.Client.V0.Promotions.Qualification.QualificationRequestBuilder Qualification
+        {
+            get => new global::Storewise.Sample.Client.V0.Promotions.Qualification.QualificationRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The redemption property</summary>
         public global::Storewise.Sample.Client.V0.Promotions.Redemption.RedemptionRequestBuilder Redemption
         {
@@ -62,6 +69,11 @@ namespace Storewise.Sample.Client.V0.Promotions
         public global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder Simulations
         {
             get => new global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The stores property</summary>
+        public global::Storewise.Sample.Client.V0.Promotions.Stores.StoresRequestBuilder Stores
+        {
+            get => new global::Storewise.Sample.Client.V0.Promotions.Stores.StoresRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The webhooks property</summary>
         public global::Storewise.Sample.Client.V0.Promotions.Webhooks.WebhooksRequestBuilder Webhooks

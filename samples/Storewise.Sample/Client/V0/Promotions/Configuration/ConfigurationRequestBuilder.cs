@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions;
 using Storewise.Sample.Client.V0.Promotions.Configuration.CartLog;
 using Storewise.Sample.Client.V0.Promotions.Configuration.Coupons;
 using Storewise.Sample.Client.V0.Promotions.Configuration.Exclusions;
+using Storewise.Sample.Client.V0.Promotions.Configuration.Time;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -31,6 +32,11 @@ namespace Storewise.Sample.Client.V0.Promotions.Configuration
         public global::Storewise.Sample.Client.V0.Promotions.Configuration.Exclusions.ExclusionsRequestBuilder Exclusions
         {
             get => new global::Storewise.Sample.Client.V0.Promotions.Configuration.Exclusions.ExclusionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The time property</summary>
+        public global::Storewise.Sample.Client.V0.Promotions.Configuration.Time.TimeRequestBuilder Time
+        {
+            get => new global::Storewise.Sample.Client.V0.Promotions.Configuration.Time.TimeRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Storewise.Sample.Client.V0.Promotions.Configuration.ConfigurationRequestBuilder"/> and sets the default values.

@@ -1,0 +1,150 @@
+namespace Storewise.Pricing;
+
+/// <summary>
+/// The hints step of explain mode and qualification (docs/pricing-semantics.md, "Near-miss hints"): for an offer that
+/// passes every check but exactly one threshold (its schedule or start, minimumCartValue, minimumQuantity, or the
+/// units a BOGO group or bundle set needs), what is missing. An offer missing two thresholds, or failing anything
+/// else (a limit included), gets none: no single amount would make it apply.
+/// </summary>
+internal static class NearMissHints
+{
+    public static OfferHint? For(in EvaluationContext context, CompiledOffer offer)
+    {
+        var input = Eligibility.InputOf(context, skipThresholds: true);
+        if (Eligibility.Decide(offer, null, input, out var terms) != EligibilityVerdict.Eligible
+            || UsageLimits.Check(offer, null, context.Cart.CustomerId, UsageLimits.Find(context.Usage, offer), context.Exponent, out _) != EligibilityVerdict.Eligible
+            || context.Lines is not { } lines)
+        {
+            return null;
+        }
+
+        OfferHint? hint = null;
+        var missed = 0;
+        if (TimeHint(context, offer) is { } time)
+        {
+            hint = time;
+            missed++;
+        }
+
+        if (context.CatalogTotalValue < terms.Minimum)
+        {
+            var missing = terms.Minimum - context.CatalogTotalValue;
+            var unit = MinorUnits.ToDecimal(1, context.Exponent);
+            // The value counts toward the minimum whatever the product (docs/pricing-rules.md A35); a targeted offer also needs
+            // a line of its own, so the products and categories that count are named as for units.
+            hint = new OfferHint
+            {
+                Kind = HintKind.CartValue,
+                MissingValue = decimal.Ceiling(missing / unit) * unit,
+                Currency = context.Cart.Currency,
+                Products = offer.Offer.IncludedProducts,
+                Categories = offer.Offer.IncludedCategories,
+            };
+            missed++;
+        }
+
+        var definition = offer.Offer;
+        if (definition.MinimumQuantity > 0 && QualifyingUnits.Count(offer, lines) is var units && units < definition.MinimumQuantity)
+        {
+            hint = UnitsHint(offer, (int)(definition.MinimumQuantity - units));
+            missed++;
+        }
+
+        if (GroupHint(offer, lines) is { } group)
+        {
+            hint = group;
+            missed++;
+        }
+
+        return missed == 1 ? hint : null;
+    }
+
+    private static OfferHint? TimeHint(in EvaluationContext context, CompiledOffer offer)
+    {
+        var definition = offer.Offer;
+        var validFrom = OfferTimes.ValidFrom(offer, context.StoreZone);
+        var from = context.EvaluatedAt < validFrom ? validFrom : context.EvaluatedAt;
+        if (definition.Schedule.Count == 0)
+        {
+            return from > context.EvaluatedAt ? new OfferHint { Kind = HintKind.Schedule, OpensAt = from } : null;
+        }
+
+        // A window already open when the validity begins opens with it.
+        var zone = OfferTimes.ScheduleZone(offer, context.StoreZone);
+        if (Schedules.IsOpen(definition.Schedule, ZoneTimes.LocalTime(from, zone)))
+        {
+            return from > context.EvaluatedAt ? new OfferHint { Kind = HintKind.Schedule, OpensAt = from } : null;
+        }
+
+        var opening = Schedules.NextOpening(definition.Schedule, zone, from, OfferTimes.ValidTo(offer, context.StoreZone));
+        return opening is { } at ? new OfferHint { Kind = HintKind.Schedule, OpensAt = at } : null;
+    }
+
+    private static OfferHint UnitsHint(CompiledOffer offer, int missing) => new()
+    {
+        Kind = HintKind.Units,
+        MissingUnits = missing,
+        Products = offer.Offer.IncludedProducts,
+        Categories = offer.Offer.IncludedCategories,
+    };
+
+    // docs/pricing-rules.md A15, A23: a BOGO needs buy + get targeted units, a bundle each product's quantity.
+    private static OfferHint? GroupHint(CompiledOffer offer, CartLineTable lines)
+    {
+        if (offer.Family == OfferFamily.Bogo)
+        {
+            if (offer.Offer.BuyQuantity < 1 || offer.Offer.GetQuantity < 1)
+            {
+                return null;
+            }
+
+            var needed = (long)offer.Offer.BuyQuantity + offer.Offer.GetQuantity;
+            var units = QualifyingUnits.Count(offer, lines);
+            return units < needed ? UnitsHint(offer, (int)(needed - units)) : null;
+        }
+
+        if (offer.Family != OfferFamily.Bundle)
+        {
+            return null;
+        }
+
+        List<BundleShortfall>? shortfalls = null;
+        var total = 0;
+        foreach (var requirement in offer.BundleRequirements)
+        {
+            var units = BundleUnits(offer, lines, requirement.ProductId);
+            if (units < requirement.Quantity)
+            {
+                var missing = (int)(requirement.Quantity - units);
+                (shortfalls ??= []).Add(new BundleShortfall(requirement.ProductId, missing));
+                total += missing;
+            }
+        }
+
+        return shortfalls is null
+            ? null
+            : new OfferHint { Kind = HintKind.Units, MissingUnits = total, Products = [.. shortfalls.Select(static s => s.ProductId)], Items = shortfalls };
+    }
+
+    private static long BundleUnits(CompiledOffer offer, CartLineTable lines, string productId)
+    {
+        if (offer.ExcludedProducts is not null && offer.ExcludedProducts.Contains(productId))
+        {
+            return 0;
+        }
+
+        var excluded = lines.Excluded;
+        var productIds = lines.ProductIds;
+        var quantities = lines.Quantities;
+        long units = 0;
+        for (var line = 0; line < excluded.Length; line++)
+        {
+            if (!excluded[line] && string.Equals(productIds[line], productId, StringComparison.Ordinal))
+            {
+                units += quantities[line];
+            }
+        }
+
+        return units;
+    }
+}
