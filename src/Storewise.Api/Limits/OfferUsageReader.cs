@@ -37,12 +37,12 @@ public static class OfferUsageReader
         var sql = string.Join('\n', offers.Select((_, i) =>
             $"""
             SELECT COUNT(*) AS Uses,
-                   COALESCE(SUM(CASE WHEN LOWER(TRIM(consumer_id)) = @customer THEN 1 ELSE 0 END), 0) AS CustomerUses,
+                   COALESCE(SUM(CASE WHEN customer_key = @customer THEN 1 ELSE 0 END), 0) AS CustomerUses,
                    COALESCE(SUM(CASE WHEN redeemed_at >= @start{i} AND redeemed_at < @end{i} THEN 1 ELSE 0 END), 0) AS PeriodUses
-            FROM redemptions WHERE tenant = @tenant AND coupon_id = @offer{i} AND rolled_back_at IS NULL;
+            FROM redemptions WHERE tenant = @tenant AND coupon_id = @offer{i} AND rolled_back_at IS NULL AND hold_id IS NULL;
             SELECT counter AS Name, used AS Used FROM usage_counters WHERE tenant = @tenant AND offer_id = @offer{i} AND {dialect.In("counter", $"names{i}")};
             """));
-        var parameters = new DynamicParameters(new { tenant, customer = CustomerKey(cart.CustomerId) });
+        var parameters = new DynamicParameters(new { tenant, customer = CustomerKeys.Of(cart.CustomerId) });
         for (var i = 0; i < offers.Count; i++)
         {
             parameters.Add($"offer{i}", offers[i].Id);
@@ -72,7 +72,7 @@ public static class OfferUsageReader
             if (offerCounters.MoneyCounter is { } moneyCounter && offerCounters.MoneyLimitMinor is { } moneyLimit)
             {
                 capacity[moneyCounter] = moneyLimit;
-                money = MinorUnitsToMoney(Math.Max(0, moneyLimit - held.GetValueOrDefault(moneyCounter)), offerCounters.Exponent);
+                money = MinorAmounts.ToMoney(Math.Max(0, moneyLimit - held.GetValueOrDefault(moneyCounter)), offerCounters.Exponent);
             }
 
             usage[id] = new OfferUsage
@@ -87,21 +87,6 @@ public static class OfferUsageReader
         }
 
         return new UsageSnapshot(usage, counters, capacities);
-    }
-
-    /// <summary>Customer ids compare trimmed and case-insensitively (docs/pricing-semantics.md, "Limits and budgets").</summary>
-    public static string? CustomerKey(string? customerId) =>
-        string.IsNullOrWhiteSpace(customerId) ? null : customerId.Trim().ToLowerInvariant();
-
-    private static decimal MinorUnitsToMoney(long minor, int exponent)
-    {
-        var value = (decimal)minor;
-        for (var i = 0; i < exponent; i++)
-        {
-            value /= 10m;
-        }
-
-        return value;
     }
 
     private static long ToUnixMs(DateTimeOffset instant) =>
