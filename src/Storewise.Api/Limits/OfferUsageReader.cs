@@ -8,8 +8,10 @@ namespace Storewise.Api.Limits;
 
 /// <summary>
 /// Reads what is left of the limits of some offers for one cart, in one round trip for all of them: the counters
-/// the reservations hold (<see cref="UsageLedger"/>) plus the uses of <c>POST /v0/promotions/redemption</c>, which
-/// count toward count limits only (docs/decisions/0602-usage-ledger-and-reservations.md).
+/// the ledger holds (<see cref="UsageLedger"/>, for reservations and redemptions alike) plus the uses of
+/// <c>POST /v0/promotions/redemption</c> no hold counts (rows without <c>hold_id</c>, made before the ledger or while
+/// the coupon had no limits), which count toward count limits only
+/// (docs/decisions/0603-redemptions-through-the-ledger-hold.md).
 /// </summary>
 public static class OfferUsageReader
 {
