@@ -18,12 +18,15 @@ public static class UsageLedger
     /// <summary>
     /// Holds every grant for <paramref name="holdId"/> (a reservation, or one redemption call), or finds the first
     /// counter that has no room and returns it as refused (the caller rolls back: all or nothing). Budget counters
-    /// this hold filled for the first time are marked and returned, so their event is written once.
+    /// this hold filled for the first time are marked and returned, so their event is written once. <c>first</c> is a
+    /// statement sent ahead of the hold in the same round trip (a reservation's own insert), which must return a row
+    /// for the hold to stand; when it returns none, nothing is held and <see cref="LedgerHold.FirstRefused"/> says so.
     /// </summary>
     public static async Task<LedgerHold> HoldAsync(
-        DbConnection connection, DbTransaction transaction, string tenant, string holdId, string orderId, IReadOnlyList<UsageGrant> grants, long now)
+        DbConnection connection, DbTransaction transaction, string tenant, string holdId, string orderId, IReadOnlyList<UsageGrant> grants, long now,
+        (string Sql, object Parameters)? first = null)
     {
-        if (grants.Count == 0)
+        if (grants.Count == 0 && first is null)
         {
             return new LedgerHold(null, []);
         }
@@ -38,6 +41,12 @@ public static class UsageLedger
 
         var sql = new StringBuilder();
         var parameters = new DynamicParameters(new { tenant, holdId, orderId, state = Reserved });
+        if (first is { } lead)
+        {
+            sql.AppendLine(lead.Sql.TrimEnd().TrimEnd(';') + ";");
+            parameters.AddDynamicParams(lead.Parameters);
+        }
+
         for (var i = 0; i < ordered.Count; i++)
         {
             var grant = ordered[i];
@@ -64,14 +73,22 @@ public static class UsageLedger
         }
 
         // The ledger rows go in the same round trip: if a counter refused, the caller's rollback removes them too.
-        sql.AppendLine("INSERT INTO usage_grants (tenant, reservation_id, offer_id, counter, order_id, code, customer_key, store_id, period, amount, state) VALUES");
-        sql.AppendJoin(",\n", ordered.Select((_, i) => $"(@tenant, @holdId, @o{i}, @c{i}, @orderId, @k{i}, @u{i}, @s{i}, @p{i}, @a{i}, @state)"));
-        sql.AppendLine(" RETURNING counter;");
+        if (ordered.Count > 0)
+        {
+            sql.AppendLine("INSERT INTO usage_grants (tenant, reservation_id, offer_id, counter, order_id, code, customer_key, store_id, period, amount, state) VALUES");
+            sql.AppendJoin(",\n", ordered.Select((_, i) => $"(@tenant, @holdId, @o{i}, @c{i}, @orderId, @k{i}, @u{i}, @s{i}, @p{i}, @a{i}, @state)"));
+            sql.AppendLine(" RETURNING counter;");
+        }
 
         var filled = new List<UsageGrant>();
         UsageGrant? refused = null;
         using (var results = await connection.QueryMultipleAsync(sql.ToString(), parameters, transaction))
         {
+            if (first is not null && !(await results.ReadAsync<object>()).Any())
+            {
+                return new LedgerHold(null, [], FirstRefused: true);
+            }
+
             foreach (var grant in ordered)
             {
                 var used = (await results.ReadAsync<long>()).AsList();
@@ -85,7 +102,10 @@ public static class UsageLedger
                 }
             }
 
-            await results.ReadAsync<string>();
+            if (ordered.Count > 0)
+            {
+                await results.ReadAsync<string>();
+            }
         }
 
         if (refused is not null)
@@ -96,15 +116,17 @@ public static class UsageLedger
         return new LedgerHold(null, filled.Count == 0 ? [] : await MarkExhaustedAsync(connection, transaction, tenant, filled, now));
     }
 
-    /// <summary>Marks the reservation's held grants confirmed and returns them; the counters keep them.</summary>
-    public static async Task<List<HeldGrant>> ConfirmAsync(DbConnection connection, DbTransaction transaction, string tenant, string reservationId) =>
-        (await connection.QueryAsync<HeldGrant>(
-            $"""
-            UPDATE usage_grants SET state = '{Confirmed}' WHERE tenant = @tenant AND reservation_id = @reservationId AND state = '{Reserved}'
-            RETURNING offer_id AS OfferId, counter AS Counter, code AS Code, amount AS Amount
-            """,
-            new { tenant, reservationId },
-            transaction)).AsList();
+    /// <summary>
+    /// Marks the held grants of reservation <c>@reservationId</c> (of <c>@tenant</c>) confirmed and returns them, once the
+    /// reservation itself is confirmed; the counters keep them. Sent by the confirm in the round trip that confirms the
+    /// reservation, so it flips nothing when that statement did not.
+    /// </summary>
+    public const string ConfirmSql = $"""
+        UPDATE usage_grants SET state = '{Confirmed}'
+        WHERE tenant = @tenant AND reservation_id = @reservationId AND state = '{Reserved}'
+          AND EXISTS (SELECT 1 FROM reservations r WHERE r.tenant = @tenant AND r.id = @reservationId AND r.status = '{Confirmed}')
+        RETURNING offer_id AS OfferId, counter AS Counter, code AS Code, amount AS Amount;
+        """;
 
     /// <summary>
     /// Gives back exactly what the hold's live grants hold and marks them released. Only the rows this call flips are

@@ -48,30 +48,30 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
             var outcome = await database.WriteAsync(
                 async (connection, tx) =>
                 {
-                    var inserted = await connection.ExecuteAsync(
+                    // The reservation's row and its hold in one round trip (docs/decisions/0606-one-round-trip-per-hold.md).
+                    var insert = (
                         """
                         INSERT INTO reservations (tenant, id, order_id, status, expires_at, created_at, updated_at, answer)
-                        VALUES (@tenant, @id, @orderId, @status, @expiresAt, @now, @now, @answer)
+                        VALUES (@tenant, @id, @reservedOrderId, @status, @expiresAt, @reservedAt, @reservedAt, @answer)
                         ON CONFLICT DO NOTHING
+                        RETURNING id
                         """,
-                        new
+                        (object)new
                         {
-                            tenant,
                             id,
-                            orderId = request.OrderId,
+                            reservedOrderId = request.OrderId,
                             status = ReservationStatus.Reserved,
                             expiresAt = Timestamps.ToUnixMs(now + request.Ttl),
-                            now = Timestamps.ToUnixMs(now),
+                            reservedAt = Timestamps.ToUnixMs(now),
                             answer = JsonSerializer.Serialize(reservation, AnswerJson),
-                        },
-                        tx);
-                    if (inserted == 0)
+                        });
+                    var hold = await UsageLedger.HoldAsync(connection, tx, tenant, id, request.OrderId, grants, Timestamps.ToUnixMs(now), insert);
+                    if (hold.FirstRefused)
                     {
                         return WriteOutcome.RollBack<ReservationOutcome?>(ReservationOutcome.Failed(
                             StatusCodes.Status409Conflict, "order_already_reserved", $"order '{request.OrderId}' already has a live reservation"));
                     }
 
-                    var hold = await UsageLedger.HoldAsync(connection, tx, tenant, id, request.OrderId, grants, Timestamps.ToUnixMs(now));
                     if (!hold.Held)
                     {
                         return WriteOutcome.RollBack<ReservationOutcome?>(null); // taken meanwhile: price again
@@ -102,15 +102,40 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
         database.WriteAsync(
             async (connection, tx) =>
             {
+                var at = clock.GetUtcNow();
+                var now = Timestamps.ToUnixMs(at);
+                // The usual case first, in one round trip: reserved and in time becomes confirmed, and so do its grants.
+                string? moved;
+                List<HeldGrant> grants;
+                using (var results = await connection.QueryMultipleAsync(
+                    $"""
+                    UPDATE reservations SET status = @confirmed, updated_at = @now
+                    WHERE tenant = @tenant AND id = @id AND status = @reserved AND expires_at > @now
+                    RETURNING answer;
+                    {UsageLedger.ConfirmSql}
+                    """,
+                    new { tenant, id, now, confirmed = ReservationStatus.Confirmed, reserved = ReservationStatus.Reserved, reservationId = id },
+                    tx))
+                {
+                    moved = (await results.ReadAsync<string>()).SingleOrDefault();
+                    grants = (await results.ReadAsync<HeldGrant>()).AsList();
+                }
+
+                if (moved is not null)
+                {
+                    var confirmed = Answer(moved, ReservationStatus.Confirmed);
+                    await RedeemHeldCodesAsync(connection, tx, tenant, id, confirmed, grants.Where(g => g.IsCode).ToList(), now);
+                    return WriteOutcome.Commit(ReservationOutcome.Done(confirmed, StatusCodes.Status200OK))
+                        .WithEvent(Event(EventTypes.ReservationConfirmed, tenant, confirmed, at));
+                }
+
                 var row = await ReadAsync(connection, tx, tenant, id);
                 if (row is null)
                 {
                     return WriteOutcome.RollBack(NotFound(id));
                 }
 
-                var at = clock.GetUtcNow();
-                var now = Timestamps.ToUnixMs(at);
-                if (row.Status == ReservationStatus.Reserved && row.ExpiresAt <= now)
+                if (row.Status == ReservationStatus.Reserved)
                 {
                     // Past its time but not swept yet: it expires now, and a late confirm must not revive it.
                     var expired = await ExpireWithinAsync(connection, tx, tenant, id, at);
@@ -118,30 +143,10 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
                     return expired is null ? gone : gone.WithEvent(expired);
                 }
 
-                if (row.Status is ReservationStatus.Released or ReservationStatus.Expired)
-                {
-                    return WriteOutcome.RollBack(Gone(id, row.Status));
-                }
-
-                var confirmed = Answer(row, ReservationStatus.Confirmed);
-                if (row.Status == ReservationStatus.Reserved
-                    && await SetStatusAsync(connection, tx, tenant, id, ReservationStatus.Reserved, ReservationStatus.Confirmed, now) is not null)
-                {
-                    var grants = await UsageLedger.ConfirmAsync(connection, tx, tenant, id);
-                    await RedeemHeldCodesAsync(connection, tx, tenant, id, confirmed, grants.Where(g => g.IsCode).ToList(), now);
-                    return WriteOutcome.Commit(ReservationOutcome.Done(confirmed, StatusCodes.Status200OK))
-                        .WithEvent(Event(EventTypes.ReservationConfirmed, tenant, confirmed, at));
-                }
-
-                // Moved by someone else meanwhile: a release or expiry that won must not read as a confirmation.
-                var current = (await ReadAsync(connection, tx, tenant, id))?.Status;
-                if (current is ReservationStatus.Released or ReservationStatus.Expired)
-                {
-                    return WriteOutcome.RollBack(Gone(id, current));
-                }
-
-                // Already confirmed: the same answer, nothing changed.
-                return WriteOutcome.RollBack(ReservationOutcome.Done(confirmed, StatusCodes.Status200OK));
+                // Already confirmed: the same answer, nothing changed; released or expired: gone.
+                return row.Status == ReservationStatus.Confirmed
+                    ? WriteOutcome.RollBack(ReservationOutcome.Done(Answer(row, ReservationStatus.Confirmed), StatusCodes.Status200OK))
+                    : WriteOutcome.RollBack(Gone(id, row.Status));
             },
             cancellationToken);
 
