@@ -35,29 +35,46 @@ public static class OfferUsageReader
             return new UsageSnapshot(usage, counters, capacities);
         }
 
+        // Two statements whatever the number of offers: the redemptions outside the ledger grouped by offer (each with
+        // its own period, from a VALUES list: SQLite and PostgreSQL both name its columns column1, column2, ...), and
+        // every counter of these offers any of them uses.
         var dialect = SqlDialect.Of(connection);
-        var sql = string.Join('\n', offers.Select((_, i) =>
-            $"""
-            SELECT COUNT(*) AS Uses,
-                   COALESCE(SUM(CASE WHEN customer_key = @customer THEN 1 ELSE 0 END), 0) AS CustomerUses,
-                   COALESCE(SUM(CASE WHEN redeemed_at >= @start{i} AND redeemed_at < @end{i} THEN 1 ELSE 0 END), 0) AS PeriodUses
-            FROM redemptions WHERE tenant = @tenant AND coupon_id = @offer{i} AND rolled_back_at IS NULL AND hold_id IS NULL;
-            SELECT counter AS Name, used AS Used FROM usage_counters WHERE tenant = @tenant AND offer_id = @offer{i} AND {dialect.In("counter", $"names{i}")};
-            """));
-        var parameters = new DynamicParameters(new { tenant, customer = CustomerKeys.Of(cart.CustomerId) });
+        var sql = $"""
+            SELECT p.column1 AS OfferId, COUNT(r.id) AS Uses,
+                   COALESCE(SUM(CASE WHEN r.customer_key = @customer THEN 1 ELSE 0 END), 0) AS CustomerUses,
+                   COALESCE(SUM(CASE WHEN r.redeemed_at >= p.column2 AND r.redeemed_at < p.column3 THEN 1 ELSE 0 END), 0) AS PeriodUses
+            FROM (VALUES {string.Join(", ", offers.Select((_, i) => $"(@offer{i}, @start{i}, @end{i})"))}) AS p
+            LEFT JOIN redemptions r ON r.tenant = @tenant AND r.coupon_id = p.column1 AND r.rolled_back_at IS NULL AND r.hold_id IS NULL
+            GROUP BY p.column1;
+            SELECT offer_id AS OfferId, counter AS Name, used AS Used FROM usage_counters
+            WHERE tenant = @tenant AND {dialect.In("offer_id", "offers")} AND {dialect.In("counter", "names")};
+            """;
+        var parameters = new DynamicParameters(new
+        {
+            tenant,
+            customer = CustomerKeys.Of(cart.CustomerId),
+            offers = offers.Select(o => o.Id).ToArray(),
+            names = offers.SelectMany(o => o.Counters.Names).Distinct(StringComparer.Ordinal).ToArray(),
+        });
         for (var i = 0; i < offers.Count; i++)
         {
             parameters.Add($"offer{i}", offers[i].Id);
             parameters.Add($"start{i}", ToUnixMs(offers[i].Counters.PeriodStart));
             parameters.Add($"end{i}", ToUnixMs(offers[i].Counters.PeriodEnd));
-            parameters.Add($"names{i}", offers[i].Counters.Names.ToArray());
         }
 
-        using var results = await connection.QueryMultipleAsync(sql, parameters, transaction);
+        Dictionary<string, RedeemedCounts> redeemedByOffer;
+        List<HeldCounter> heldCounters;
+        using (var results = await connection.QueryMultipleAsync(sql, parameters, transaction))
+        {
+            redeemedByOffer = (await results.ReadAsync<RedeemedCounts>()).ToDictionary(r => r.OfferId, StringComparer.Ordinal);
+            heldCounters = (await results.ReadAsync<HeldCounter>()).AsList();
+        }
+
         foreach (var (id, terms, offerCounters) in offers)
         {
-            var redeemed = await results.ReadSingleAsync<RedeemedCounts>();
-            var held = (await results.ReadAsync<HeldCounter>()).ToDictionary(c => c.Name, c => c.Used, StringComparer.Ordinal);
+            var redeemed = redeemedByOffer.GetValueOrDefault(id) ?? new RedeemedCounts();
+            var held = heldCounters.Where(c => c.OfferId == id).ToDictionary(c => c.Name, c => c.Used, StringComparer.Ordinal);
             var capacity = new Dictionary<string, long>(StringComparer.Ordinal);
             int? Left(string? counter, int? limit, long redeemedOutsideTheLedger)
             {
@@ -99,6 +116,8 @@ public static class OfferUsageReader
     // Classes with setters, so Dapper converts SQLite's and PostgreSQL's integer types alike.
     private sealed class RedeemedCounts
     {
+        public string OfferId { get; set; } = "";
+
         public long Uses { get; set; }
 
         public long CustomerUses { get; set; }
@@ -108,6 +127,8 @@ public static class OfferUsageReader
 
     private sealed class HeldCounter
     {
+        public string OfferId { get; set; } = "";
+
         public string Name { get; set; } = "";
 
         public long Used { get; set; }

@@ -21,10 +21,11 @@ public static class UsageLedger
     /// this hold filled for the first time are marked and returned, so their event is written once. <c>first</c> is a
     /// statement sent ahead of the hold in the same round trip (a reservation's own insert), which must return a row
     /// for the hold to stand; when it returns none, nothing is held and <see cref="LedgerHold.FirstRefused"/> says so.
+    /// <c>redeemed</c> records the grants as confirmed at once (the redemption route's).
     /// </summary>
     public static async Task<LedgerHold> HoldAsync(
         DbConnection connection, DbTransaction transaction, string tenant, string holdId, string orderId, IReadOnlyList<UsageGrant> grants, long now,
-        (string Sql, object Parameters)? first = null)
+        (string Sql, object Parameters)? first = null, bool redeemed = false)
     {
         if (grants.Count == 0 && first is null)
         {
@@ -40,7 +41,8 @@ public static class UsageLedger
         }
 
         var sql = new StringBuilder();
-        var parameters = new DynamicParameters(new { tenant, holdId, orderId, state = Reserved });
+        // A redemption's grants are confirmed uses from the start; a reservation's are held until it is confirmed.
+        var parameters = new DynamicParameters(new { tenant, holdId, orderId, state = redeemed ? Confirmed : Reserved });
         if (first is { } lead)
         {
             sql.AppendLine(lead.Sql.TrimEnd().TrimEnd(';') + ";");

@@ -112,7 +112,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
         // (docs/decisions/0603-redemptions-through-the-ledger-hold.md).
         var holdId = ids.NewId();
         var grants = CountGrants(usage, accepted.Select(a => (a.Code.CouponId, a.Code.CodeKey)));
-        var hold = await UsageLedger.HoldAsync(connection, tx, tenant, holdId, redemption.OrderId, grants, at);
+        var hold = await UsageLedger.HoldAsync(connection, tx, tenant, holdId, redemption.OrderId, grants, at, redeemed: true);
         if (hold.Refused is { } refused)
         {
             var requested = accepted.First(a => a.Code.CouponId == refused.OfferId).Requested;

@@ -222,14 +222,20 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
     {
         foreach (var grant in codes.OrderBy(g => g.Code, StringComparer.Ordinal))
         {
-            var code = await connection.QuerySingleAsync<(string Id, string Code)>(
+            var moved = (await connection.QueryAsync<(string Id, string Code)>(
                 """
                 UPDATE coupon_codes SET held = held - @Amount, redemptions = redemptions + @Amount
                 WHERE tenant = @tenant AND coupon_id = @OfferId AND code_key = @Code
                 RETURNING id, code
                 """,
                 new { tenant, grant.OfferId, grant.Code, grant.Amount },
-                tx);
+                tx)).AsList();
+            if (moved.Count == 0)
+            {
+                continue; // the code is gone with its coupon: nothing left to redeem
+            }
+
+            var code = moved[0];
             var recorded = await RedemptionRows.InsertAsync(connection, tx, new NewRedemption(
                 tenant, ids.NewId(), reservation.OrderId, code.Id, code.Code, grant.OfferId, reservation.Cart.CustomerId, reservation.Cart.ChannelType, now, reservationId));
             if (!recorded)
