@@ -64,7 +64,7 @@ seed_coupon() {
   now=$(date +%s%3N)
   run_sql "$1" "$2" "INSERT INTO offers (tenant, id, type, name, name_key, kind, active, valid_from, valid_to, document, version, created_at, created_by, updated_at, updated_by)
     VALUES ('$TENANT', '$3', 'coupon', '$3', upper('$3'), 'CartLevelPercentage', $active, 0, NULL,
-    '{\"currencies\":[{\"code\":\"EUR\",\"minimumCartValue\":0}],\"singleUse\":$4,\"consumers\":[]}', 'v1', $now, 'bench', $now, 'bench')"
+    '{\"id\":\"$3\",\"name\":\"$3\",\"active\":true,\"validFrom\":\"2020-01-01T00:00:00Z\",\"category\":{\"kind\":\"CartLevelPercentage\",\"discount\":10},\"currencies\":[{\"code\":\"EUR\",\"minimumCartValue\":0}],\"singleUse\":$4,\"consumers\":[],\"tenant\":\"$TENANT\",\"version\":\"v1\",\"createdAt\":\"2020-01-01T00:00:00Z\",\"createdBy\":\"bench\",\"updatedAt\":\"2020-01-01T00:00:00Z\",\"updatedBy\":\"bench\"}', 'v1', $now, 'bench', $now, 'bench')"
 }
 
 stop_server() {

@@ -29,6 +29,7 @@ const { values: options } = parseArgs({
     'max-rss': { type: 'string' },
     seed: { type: 'string', default: '20250601' },
     'cart-log-rate': { type: 'string' },
+    'limited-share': { type: 'string', default: '0' },
     connections: { type: 'string', default: '64' },
     out: { type: 'string' },
     label: { type: 'string', default: '' }
@@ -83,6 +84,13 @@ async function inParallel (items, concurrency, work) {
 async function seedTenant () {
   const started = Date.now()
   const promotionBodies = promotions(shape, promotionCount, seed)
+  // With --limited-share, every n-th promotion gets a count limit it never reaches, so carts meet limited offers
+  // (one more round trip for their usage) and are priced as without the limit.
+  const limitedShare = Number(options['limited-share'])
+  if (limitedShare > 0) {
+    const every = Math.max(1, Math.round(1 / limitedShare))
+    promotionBodies.forEach((body, i) => { if (i % every === 0) body.limits = { maxRedemptions: 1000000000 } })
+  }
   await inParallel(promotionBodies, 8, (body) => call('POST', '/v0/promotions/promotion', body))
   log(`seeded ${promotionBodies.length} promotions in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 

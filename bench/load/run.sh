@@ -3,7 +3,7 @@
 #
 #   bash bench/load/run.sh [--promotions 1000|10000] [--rate 1000] [--duration 30] [--provider sqlite|postgres]
 #                          [--instances N] [--find-max] [--soak] [--skip-lists] [--max-rss MB] [--keep]
-#                          [--server-dir DIR] [--out FILE] [--label TEXT]
+#                          [--server-dir DIR] [--out FILE] [--label TEXT] [--limited-share 0.1]
 #
 # Builds the server in Release, starts it on 127.0.0.1 with a throwaway database (SQLite, or a PostgreSQL
 # cluster of its own), seeds one tenant through the HTTP API, runs the cart endpoint at a fixed rate, then the
@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     --find-max|--soak|--skip-lists) LOAD_ARGS+=("$1"); shift ;;
     --keep) KEEP=1; shift ;;
     --server-dir) BIN=$(cd "$2" && pwd); shift 2 ;;
-    --out|--label|--codes|--coupons|--warmup|--list-rate|--list-duration|--soak-duration|--seed|--connections|--max-p99|--max-rss|--cart-log-rate)
+    --out|--label|--codes|--coupons|--warmup|--list-rate|--list-duration|--soak-duration|--seed|--connections|--max-p99|--max-rss|--cart-log-rate|--limited-share)
       LOAD_ARGS+=("$1" "$2"); shift 2 ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;

@@ -21,9 +21,6 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
     private static readonly IReadOnlyDictionary<string, CouponCodeState> NoCodes =
         FrozenDictionary<string, CouponCodeState>.Empty;
 
-    private static readonly UsageSnapshot NoUsage = new(
-        new Dictionary<string, OfferUsage>(), new Dictionary<string, OfferCounters>(), new Dictionary<string, IReadOnlyDictionary<string, long>>());
-
     /// <summary>Prices <paramref name="cart"/>; <paramref name="vary"/>, when given, turns the stored catalogue into the one to price with (a preview).</summary>
     /// <remarks>Its reads may be served by the read replica (docs/decisions/0513-read-replicas.md).</remarks>
     public async Task<PricingResult> PriceAsync(
@@ -57,7 +54,7 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
         metrics.CartPriced(Stopwatch.GetElapsedTime(started), catalog.PromotionCount);
         if (result.UsageWanted.Count == 0)
         {
-            return new UsagePricedCart(result, catalog, NoUsage);
+            return new UsagePricedCart(result, catalog, UsageSnapshot.Empty);
         }
 
         // A limited offer took part: one more round trip reads its usage, and the cart is priced again with it.
@@ -75,7 +72,7 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
     {
         var version = database.Versions.TryGetCurrent(tenant, out var known) ? known : (await ReadAsync(tenant, [], replica: true)).Version;
         var catalog = await cache.GetAsync(tenant, version);
-        var result = OfferQualification.Qualify(cart, evaluatedAt, catalog, NoUsage.Usage, includeCoupons);
+        var result = OfferQualification.Qualify(cart, evaluatedAt, catalog, UsageSnapshot.Empty.Usage, includeCoupons);
         if (result.UsageWanted.Count == 0)
         {
             return result;
@@ -106,7 +103,7 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
                 using var results = await connection.QueryMultipleAsync(
                     $"""
                     SELECT version FROM catalogue_versions WHERE tenant = @tenant;
-                    SELECT code, coupon_id AS CouponId, active, redemptions FROM coupon_codes WHERE tenant = @tenant AND {match};
+                    SELECT code, coupon_id AS CouponId, active, redemptions + held AS redemptions FROM coupon_codes WHERE tenant = @tenant AND {match};
                     """,
                     new { tenant, keys });
                 version = await results.ReadSingleOrDefaultAsync<long?>() ?? 0;

@@ -16,15 +16,24 @@ public static class EventTypes
     public const string ImportFailed = "import.failed";
     public const string RedemptionCreated = "redemption.created";
     public const string RedemptionRolledBack = "redemption.rolled_back";
+    public const string ReservationCreated = "reservation.created";
+    public const string ReservationConfirmed = "reservation.confirmed";
+    public const string ReservationReleased = "reservation.released";
+    public const string ReservationExpired = "reservation.expired";
+    public const string BudgetExhausted = "budget.exhausted";
     public const string ConfigurationChanged = "configuration.changed";
     public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         PromotionCreated, PromotionUpdated, CouponCreated, CouponUpdated, CodeCreated, CodeUpdated, ImportCompleted, ImportFailed,
-        RedemptionCreated, RedemptionRolledBack, ConfigurationChanged, WebhookEndpointDisabled,
+        RedemptionCreated, RedemptionRolledBack, ReservationCreated, ReservationConfirmed, ReservationReleased, ReservationExpired,
+        BudgetExhausted, ConfigurationChanged, WebhookEndpointDisabled,
     };
 
     /// <summary>The types also sent to the tenant's TPPE session update URL (docs/tppe-notifications.md).</summary>
-    public static readonly IReadOnlySet<string> Tppe = new HashSet<string>(StringComparer.Ordinal) { RedemptionCreated, RedemptionRolledBack };
+    public static readonly IReadOnlySet<string> Tppe = new HashSet<string>(StringComparer.Ordinal)
+    {
+        RedemptionCreated, RedemptionRolledBack, ReservationCreated, ReservationConfirmed, ReservationReleased, ReservationExpired,
+    };
 }

@@ -8,8 +8,10 @@ namespace Storewise.Api.Limits;
 
 /// <summary>
 /// Reads what is left of the limits of some offers for one cart, in one round trip for all of them: the counters
-/// the reservations hold (<see cref="UsageLedger"/>) plus the uses of <c>POST /v0/promotions/redemption</c>, which
-/// count toward count limits only (docs/decisions/0602-usage-ledger-and-reservations.md).
+/// the ledger holds (<see cref="UsageLedger"/>, for reservations and redemptions alike) plus the uses of
+/// <c>POST /v0/promotions/redemption</c> no hold counts (rows without <c>hold_id</c>, made before the ledger or while
+/// the coupon had no limits), which count toward count limits only
+/// (docs/decisions/0603-redemptions-through-the-ledger-hold.md).
 /// </summary>
 public static class OfferUsageReader
 {
@@ -33,29 +35,46 @@ public static class OfferUsageReader
             return new UsageSnapshot(usage, counters, capacities);
         }
 
+        // Two statements whatever the number of offers: the redemptions outside the ledger grouped by offer (each with
+        // its own period, from a VALUES list: SQLite and PostgreSQL both name its columns column1, column2, ...), and
+        // every counter of these offers any of them uses.
         var dialect = SqlDialect.Of(connection);
-        var sql = string.Join('\n', offers.Select((_, i) =>
-            $"""
-            SELECT COUNT(*) AS Uses,
-                   COALESCE(SUM(CASE WHEN LOWER(TRIM(consumer_id)) = @customer THEN 1 ELSE 0 END), 0) AS CustomerUses,
-                   COALESCE(SUM(CASE WHEN redeemed_at >= @start{i} AND redeemed_at < @end{i} THEN 1 ELSE 0 END), 0) AS PeriodUses
-            FROM redemptions WHERE tenant = @tenant AND coupon_id = @offer{i} AND rolled_back_at IS NULL;
-            SELECT counter AS Name, used AS Used FROM usage_counters WHERE tenant = @tenant AND offer_id = @offer{i} AND {dialect.In("counter", $"names{i}")};
-            """));
-        var parameters = new DynamicParameters(new { tenant, customer = CustomerKey(cart.CustomerId) });
+        var sql = $"""
+            SELECT p.column1 AS OfferId, COUNT(r.id) AS Uses,
+                   COALESCE(SUM(CASE WHEN r.customer_key = @customer THEN 1 ELSE 0 END), 0) AS CustomerUses,
+                   COALESCE(SUM(CASE WHEN r.redeemed_at >= p.column2 AND r.redeemed_at < p.column3 THEN 1 ELSE 0 END), 0) AS PeriodUses
+            FROM (VALUES {string.Join(", ", offers.Select((_, i) => $"(@offer{i}, @start{i}, @end{i})"))}) AS p
+            LEFT JOIN redemptions r ON r.tenant = @tenant AND r.coupon_id = p.column1 AND r.rolled_back_at IS NULL AND r.hold_id IS NULL
+            GROUP BY p.column1;
+            SELECT offer_id AS OfferId, counter AS Name, used AS Used FROM usage_counters
+            WHERE tenant = @tenant AND {dialect.In("offer_id", "offers")} AND {dialect.In("counter", "names")};
+            """;
+        var parameters = new DynamicParameters(new
+        {
+            tenant,
+            customer = CustomerKeys.Of(cart.CustomerId),
+            offers = offers.Select(o => o.Id).ToArray(),
+            names = offers.SelectMany(o => o.Counters.Names).Distinct(StringComparer.Ordinal).ToArray(),
+        });
         for (var i = 0; i < offers.Count; i++)
         {
             parameters.Add($"offer{i}", offers[i].Id);
             parameters.Add($"start{i}", ToUnixMs(offers[i].Counters.PeriodStart));
             parameters.Add($"end{i}", ToUnixMs(offers[i].Counters.PeriodEnd));
-            parameters.Add($"names{i}", offers[i].Counters.Names.ToArray());
         }
 
-        using var results = await connection.QueryMultipleAsync(sql, parameters, transaction);
+        Dictionary<string, RedeemedCounts> redeemedByOffer;
+        List<HeldCounter> heldCounters;
+        using (var results = await connection.QueryMultipleAsync(sql, parameters, transaction))
+        {
+            redeemedByOffer = (await results.ReadAsync<RedeemedCounts>()).ToDictionary(r => r.OfferId, StringComparer.Ordinal);
+            heldCounters = (await results.ReadAsync<HeldCounter>()).AsList();
+        }
+
         foreach (var (id, terms, offerCounters) in offers)
         {
-            var redeemed = await results.ReadSingleAsync<RedeemedCounts>();
-            var held = (await results.ReadAsync<HeldCounter>()).ToDictionary(c => c.Name, c => c.Used, StringComparer.Ordinal);
+            var redeemed = redeemedByOffer.GetValueOrDefault(id) ?? new RedeemedCounts();
+            var held = heldCounters.Where(c => c.OfferId == id).ToDictionary(c => c.Name, c => c.Used, StringComparer.Ordinal);
             var capacity = new Dictionary<string, long>(StringComparer.Ordinal);
             int? Left(string? counter, int? limit, long redeemedOutsideTheLedger)
             {
@@ -72,7 +91,7 @@ public static class OfferUsageReader
             if (offerCounters.MoneyCounter is { } moneyCounter && offerCounters.MoneyLimitMinor is { } moneyLimit)
             {
                 capacity[moneyCounter] = moneyLimit;
-                money = MinorUnitsToMoney(Math.Max(0, moneyLimit - held.GetValueOrDefault(moneyCounter)), offerCounters.Exponent);
+                money = MinorAmounts.ToMoney(Math.Max(0, moneyLimit - held.GetValueOrDefault(moneyCounter)), offerCounters.Exponent);
             }
 
             usage[id] = new OfferUsage
@@ -89,21 +108,6 @@ public static class OfferUsageReader
         return new UsageSnapshot(usage, counters, capacities);
     }
 
-    /// <summary>Customer ids compare trimmed and case-insensitively (docs/pricing-semantics.md, "Limits and budgets").</summary>
-    public static string? CustomerKey(string? customerId) =>
-        string.IsNullOrWhiteSpace(customerId) ? null : customerId.Trim().ToLowerInvariant();
-
-    private static decimal MinorUnitsToMoney(long minor, int exponent)
-    {
-        var value = (decimal)minor;
-        for (var i = 0; i < exponent; i++)
-        {
-            value /= 10m;
-        }
-
-        return value;
-    }
-
     private static long ToUnixMs(DateTimeOffset instant) =>
         instant == DateTimeOffset.MinValue ? long.MinValue
         : instant == DateTimeOffset.MaxValue ? long.MaxValue
@@ -112,6 +116,8 @@ public static class OfferUsageReader
     // Classes with setters, so Dapper converts SQLite's and PostgreSQL's integer types alike.
     private sealed class RedeemedCounts
     {
+        public string OfferId { get; set; } = "";
+
         public long Uses { get; set; }
 
         public long CustomerUses { get; set; }
@@ -121,6 +127,8 @@ public static class OfferUsageReader
 
     private sealed class HeldCounter
     {
+        public string OfferId { get; set; } = "";
+
         public string Name { get; set; } = "";
 
         public long Used { get; set; }

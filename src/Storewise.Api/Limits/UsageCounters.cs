@@ -10,6 +10,10 @@ namespace Storewise.Api.Limits;
 public static class UsageCounters
 {
     public const string Offer = "offer";
+    public const string CustomerPrefix = "customer:";
+    public const string UsesPrefix = "uses:";
+    public const string MoneyPrefix = "money:";
+    public const string CodePrefix = "code:";
 
     /// <summary>The counters of <paramref name="terms"/> a cart priced at <paramref name="at"/> uses, each with its configured limit (uses, or minor units).</summary>
     public static OfferCounters Of(UsageTerms terms, Pricing.Cart cart, DateTimeOffset at)
@@ -17,13 +21,13 @@ public static class UsageCounters
         var period = BudgetPeriods.TryParse(terms.BudgetPeriod, out var parsed) ? parsed : Offers.BudgetPeriod.Total;
         var (key, start, end) = BudgetPeriods.Of(period, terms.TimeZone, at);
         var store = terms.BudgetPerStore ? cart.StoreId ?? string.Empty : string.Empty;
-        var customer = OfferUsageReader.CustomerKey(cart.CustomerId);
+        var customer = CustomerKeys.Of(cart.CustomerId);
         string? money = null;
         long? moneyLimit = null;
         var exponent = CurrencyMinorUnits.GetExponentOrDefault(cart.Currency);
         if (terms.BudgetAmounts.TryGetValue(cart.Currency, out var amount))
         {
-            money = $"money:{store}:{key}:{cart.Currency.ToUpperInvariant()}";
+            money = $"{MoneyPrefix}{store}:{key}:{cart.Currency.ToUpperInvariant()}";
             moneyLimit = (long)decimal.Floor(amount * Pow10(exponent));
         }
 
@@ -34,8 +38,8 @@ public static class UsageCounters
             store,
             customer,
             terms.MaxRedemptions is null ? null : Offer,
-            terms.MaxRedemptionsPerCustomer is null || customer is null ? null : "customer:" + customer,
-            terms.BudgetRedemptions is null ? null : $"uses:{store}:{key}",
+            terms.MaxRedemptionsPerCustomer is null || customer is null ? null : CustomerPrefix + customer,
+            terms.BudgetRedemptions is null ? null : $"{UsesPrefix}{store}:{key}",
             money,
             moneyLimit,
             exponent);

@@ -4,7 +4,10 @@ using Storewise.Pricing;
 
 namespace Storewise.Api.Limits;
 
-/// <summary>What a priced cart takes of the limits of the offers it applies: one grant per counter of each limited offer.</summary>
+/// <summary>
+/// What a priced cart takes of the limits of the offers it applies: one grant per counter of each limited offer, and
+/// one use of each code it applies (held on the code, so a single-use or per-code-limited code is not promised twice).
+/// </summary>
 public static class UsageGrants
 {
     public static List<UsageGrant> Of(UsagePricedCart priced, Pricing.Cart cart)
@@ -13,21 +16,32 @@ public static class UsageGrants
         var exponent = CurrencyMinorUnits.GetExponentOrDefault(cart.Currency);
         foreach (var (offerId, (amount, code)) in Applied(priced.Result))
         {
-            if (!priced.Usage.Counters.TryGetValue(offerId, out var counters) || !priced.Usage.Capacities.TryGetValue(offerId, out var capacities))
+            var key = code is null ? null : CodeText.Key(code);
+            var hasCounters = priced.Usage.Counters.TryGetValue(offerId, out var counters);
+            if (key is not null && priced.Catalog.FindCoupon(offerId) is { } coupon)
+            {
+                grants.Add(new UsageGrant(
+                    offerId, UsageCounters.CodePrefix + key, 1, CodeCapacity(coupon), key, counters?.CustomerKey, cart.StoreId, counters?.Period ?? BudgetPeriods.TotalKey));
+            }
+
+            if (!hasCounters || !priced.Usage.Capacities.TryGetValue(offerId, out var capacities))
             {
                 continue; // no usage limits
             }
 
             foreach (var (counter, capacity) in capacities)
             {
-                var taken = counter == counters.MoneyCounter ? ToMinor(amount, exponent) : 1;
-                grants.Add(new UsageGrant(
-                    offerId, counter, taken, capacity, code is null ? null : CodeText.Key(code), counters.CustomerKey, cart.StoreId, counters.Period));
+                var taken = counter == counters!.MoneyCounter ? MinorAmounts.ToMinor(amount, exponent) : 1;
+                grants.Add(new UsageGrant(offerId, counter, taken, capacity, key, counters.CustomerKey, cart.StoreId, counters.Period));
             }
         }
 
         return grants;
     }
+
+    /// <summary>The most uses a code of <paramref name="coupon"/> may have: 1 when single-use, its per-code limit, or unbounded.</summary>
+    public static long CodeCapacity(Offer coupon) =>
+        coupon.SingleUse ? 1 : coupon.UsageTerms?.MaxRedemptionsPerCode ?? long.MaxValue;
 
     // Per offer: the money it gave (items and shipping) and the code it came with.
     private static Dictionary<string, (decimal Amount, string? Code)> Applied(PricingResult result)
@@ -40,15 +54,5 @@ public static class UsageGrants
         }
 
         return applied;
-    }
-
-    private static long ToMinor(decimal amount, int exponent)
-    {
-        for (var i = 0; i < exponent; i++)
-        {
-            amount *= 10m;
-        }
-
-        return (long)amount;
     }
 }

@@ -7,4 +7,9 @@ namespace Storewise.Api.Limits;
 public sealed record UsageSnapshot(
     IReadOnlyDictionary<string, Pricing.OfferUsage> Usage,
     IReadOnlyDictionary<string, OfferCounters> Counters,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Capacities);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Capacities)
+{
+    /// <summary>Nothing read: no limited offer took part.</summary>
+    public static readonly UsageSnapshot Empty = new(
+        new Dictionary<string, Pricing.OfferUsage>(), new Dictionary<string, OfferCounters>(), new Dictionary<string, IReadOnlyDictionary<string, long>>());
+}

@@ -43,7 +43,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
         var anyKey = database.Dialect.In("c.code_key", "keys");
         var stored = (await connection.QueryAsync<RedeemableCode>(
             $"""
-            SELECT c.id AS Id, c.code AS Code, c.code_key AS CodeKey, c.coupon_id AS CouponId, c.active AS Active, c.redemptions AS Redemptions,
+            SELECT c.id AS Id, c.code AS Code, c.code_key AS CodeKey, c.coupon_id AS CouponId, c.active AS Active, c.redemptions + c.held AS Redemptions,
                    o.active AS CouponActive, o.valid_from AS ValidFrom, o.valid_to AS ValidTo, o.document AS Document
             FROM coupon_codes c
             LEFT JOIN offers o ON o.tenant = c.tenant AND o.id = c.coupon_id AND o.type = 'coupon'
@@ -64,7 +64,7 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
         foreach (var requested in redemption.Codes)
         {
             var code = stored.GetValueOrDefault(CodeText.Key(requested));
-            if (RedemptionEligibility.Check(requested, code, coupons, redemption, now, code is null ? null : usage.GetValueOrDefault(code.CouponId)) is { } failure)
+            if (RedemptionEligibility.Check(requested, code, coupons, redemption, now, code is null ? null : usage.For(code.CouponId)) is { } failure)
             {
                 failures.Add(failure);
             }
@@ -82,14 +82,16 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
 
         var at = Timestamps.ToUnixMs(now);
         var redeemed = new List<RedeemedCode>();
-        // Codes are locked in id order, so two orders sharing codes cannot deadlock on them.
-        foreach (var (requested, code, singleUse, perCode) in accepted.OrderBy(a => a.Code.Id, StringComparer.Ordinal))
+        // Codes are locked in the ledger's order (coupon, then code key), so two orders sharing codes, or an order and a
+        // reservation, cannot deadlock on them.
+        foreach (var (requested, code, singleUse, perCode) in accepted.OrderBy(a => a.Code.CouponId, StringComparer.Ordinal).ThenBy(a => a.Code.CodeKey, StringComparer.Ordinal))
         {
-            // The per-code limit sits in the WHERE too (docs/decisions/0602-usage-ledger-and-reservations.md).
+            // The per-code limit sits in the WHERE too, counting the uses reservations hold
+            // (docs/decisions/0604-reservations-hold-code-uses.md).
             var counts = (await connection.QueryAsync<long>(
                 """
                 UPDATE coupon_codes SET redemptions = redemptions + 1
-                WHERE tenant = @tenant AND id = @Id AND active AND (NOT @singleUse OR redemptions = 0) AND redemptions < @perCode
+                WHERE tenant = @tenant AND id = @Id AND active AND (NOT @singleUse OR redemptions + held = 0) AND redemptions + held < @perCode
                 RETURNING redemptions
                 """,
                 new { tenant, code.Id, singleUse, perCode },
@@ -102,31 +104,32 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
                 return WriteOutcome.RollBack(RedemptionOutcome.Failed([RedemptionEligibility.FailureFor(verdict, requested, null, redemption.Currency)!]));
             }
 
-            var recorded = await connection.ExecuteAsync(
-                """
-                INSERT INTO redemptions (tenant, id, order_id, code_id, code, coupon_id, consumer_id, channel_type, redeemed_at)
-                VALUES (@tenant, @id, @OrderId, @codeId, @code, @couponId, @ConsumerId, @ChannelType, @at)
-                ON CONFLICT DO NOTHING
-                """,
-                new
-                {
-                    tenant,
-                    id = ids.NewId(),
-                    redemption.OrderId,
-                    codeId = code.Id,
-                    code = code.Code,
-                    couponId = code.CouponId,
-                    redemption.ConsumerId,
-                    redemption.ChannelType,
-                    at,
-                },
-                tx);
-            if (recorded == 0)
+            redeemed.Add(new RedeemedCode(code.Code, code.Id, code.CouponId, counts[0], Timestamps.Rfc3339(now)));
+        }
+
+        // The count limits are held in the ledger like a reservation's, in this transaction: a limit taken meanwhile by
+        // another instance refuses here, and the rollback leaves nothing half-written
+        // (docs/decisions/0603-redemptions-through-the-ledger-hold.md).
+        var holdId = ids.NewId();
+        var grants = CountGrants(usage, accepted.Select(a => (a.Code.CouponId, a.Code.CodeKey)));
+        var hold = await UsageLedger.HoldAsync(connection, tx, tenant, holdId, redemption.OrderId, grants, at, redeemed: true);
+        if (hold.Refused is { } refused)
+        {
+            var requested = accepted.First(a => a.Code.CouponId == refused.OfferId).Requested;
+            return WriteOutcome.RollBack(RedemptionOutcome.Failed([RedemptionEligibility.FailureFor(VerdictOf(refused), requested, null, redemption.Currency)!]));
+        }
+
+        // The rows of coupons the hold counts carry its id, so the reader does not count them a second time.
+        var counted = grants.Select(g => g.OfferId).ToHashSet(StringComparer.Ordinal);
+        foreach (var (requested, code, _, _) in accepted)
+        {
+            var recorded = await RedemptionRows.InsertAsync(connection, tx, new NewRedemption(
+                tenant, ids.NewId(), redemption.OrderId, code.Id, code.Code, code.CouponId, redemption.ConsumerId, redemption.ChannelType, at,
+                counted.Contains(code.CouponId) ? holdId : null));
+            if (!recorded)
             {
                 return WriteOutcome.RollBack(RedemptionOutcome.Failed([RedemptionFailure.OrderAlreadyRedeemed(requested, redemption.OrderId)]));
             }
-
-            redeemed.Add(new RedeemedCode(code.Code, code.Id, code.CouponId, counts[0], Timestamps.Rfc3339(now)));
         }
 
         var order = redemption.Codes.Select(CodeText.Key).ToList();
@@ -138,23 +141,51 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
             await beforeCommit(connection, tx, receipt);
         }
 
-        return WriteOutcome.Commit(RedemptionOutcome.Succeeded(receipt)).WithEvent(OutboxEvent.Create(EventTypes.RedemptionCreated, tenant, redemption.OrderId, now, receipt));
+        return WriteOutcome.Commit(RedemptionOutcome.Succeeded(receipt))
+            .WithEvent(OutboxEvent.Create(EventTypes.RedemptionCreated, tenant, redemption.OrderId, now, receipt))
+            .WithEvents(hold.Exhausted.Select(grant => BudgetExhaustion.Event(tenant, grant, now)));
     }
+
+    // One grant per count counter of each limited coupon, taking one use per code of it; money budgets count only
+    // through reservations, because a redemption carries no discount amount.
+    private static List<UsageGrant> CountGrants(CountLimits usage, IEnumerable<(string CouponId, string CodeKey)> codes)
+    {
+        var grants = new List<UsageGrant>();
+        foreach (var coupon in codes.GroupBy(c => c.CouponId, StringComparer.Ordinal))
+        {
+            if (!usage.Snapshot.Counters.TryGetValue(coupon.Key, out var counters) || !usage.Snapshot.Capacities.TryGetValue(coupon.Key, out var capacities))
+            {
+                continue;
+            }
+
+            foreach (var (counter, capacity) in capacities.Where(c => c.Key != counters.MoneyCounter))
+            {
+                grants.Add(new UsageGrant(coupon.Key, counter, coupon.Count(), capacity, coupon.First().CodeKey, counters.CustomerKey, null, counters.Period));
+            }
+        }
+
+        return grants;
+    }
+
+    private static EligibilityVerdict VerdictOf(UsageGrant refused) =>
+        refused.Counter.StartsWith(UsageCounters.CustomerPrefix, StringComparison.Ordinal) ? EligibilityVerdict.CustomerLimitReached
+        : refused.IsBudget ? EligibilityVerdict.BudgetExhausted
+        : EligibilityVerdict.LimitReached;
 
     // What is left of the count limits of the limited coupons, read in this transaction; a redemption carries no
     // amount, so money budgets do not apply to it (docs/decisions/0602-usage-ledger-and-reservations.md).
-    private static async Task<Dictionary<string, OfferUsage>> CountLimitsAsync(
+    private static async Task<CountLimits> CountLimitsAsync(
         DbConnection connection, DbTransaction tx, string tenant, PromotionCatalog coupons, IEnumerable<RedeemableCode> codes, Redemption redemption, DateTimeOffset now)
     {
         var limited = codes.Select(c => c.CouponId).Distinct(StringComparer.Ordinal).Where(id => coupons.FindLimitedOffer(id) is not null).ToList();
         if (limited.Count == 0)
         {
-            return [];
+            return CountLimits.None;
         }
 
         var order = new Pricing.Cart { Currency = redemption.Currency, CustomerId = redemption.ConsumerId, Items = [] };
         var read = await OfferUsageReader.ReadAsync(connection, tx, tenant, coupons, limited, order, now);
-        return read.Usage.ToDictionary(u => u.Key, u => u.Value with { RemainingBudget = null }, StringComparer.Ordinal);
+        return new CountLimits(read);
     }
 
     private Task<int?> TryRollBackAsync(string tenant, string orderId, CancellationToken cancellationToken) =>
@@ -162,25 +193,18 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
 
     private async Task<WriteOutcome<int?>> RollBackWithinAsync(DbConnection connection, DbTransaction tx, string tenant, string orderId)
     {
-        var now = Timestamps.ToUnixMs(clock.GetUtcNow());
+        var at = clock.GetUtcNow();
+        var now = Timestamps.ToUnixMs(at);
         // Only rows this statement flips are decremented: a concurrent rollback of the same order gets none of them.
-        var codeIds = (await connection.QueryAsync<string>(
+        var flipped = (await connection.QueryAsync<(string CodeId, string? HoldId)>(
             """
             UPDATE redemptions SET rolled_back_at = @now
             WHERE tenant = @tenant AND order_id = @orderId AND rolled_back_at IS NULL
-            RETURNING code_id
+            RETURNING code_id, hold_id
             """,
             new { tenant, orderId, now },
             tx)).AsList();
-        // The order's confirmed reservation, if any, gives back exactly what it holds (docs/decisions/0602-usage-ledger-and-reservations.md).
-        var reservationRolledBack = await ReservationStore.RollBackOrderWithinAsync(connection, tx, tenant, orderId, now);
-        if (codeIds.Count == 0)
-        {
-            var known = reservationRolledBack ? 1 : await connection.ExecuteScalarAsync<int?>(
-                "SELECT 1 FROM redemptions WHERE tenant = @tenant AND order_id = @orderId LIMIT 1", new { tenant, orderId }, tx);
-            return WriteOutcome.Commit<int?>(known is null ? null : 0);
-        }
-
+        var codeIds = flipped.Select(f => f.CodeId).ToList();
         foreach (var group in codeIds.GroupBy(id => id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             await connection.ExecuteAsync(
@@ -189,7 +213,25 @@ public sealed class RedemptionStore(Database database, TimeProvider clock, Objec
                 tx);
         }
 
-        return WriteOutcome.Commit<int?>(codeIds.Count).WithEvent(OutboxEvent.Create(EventTypes.RedemptionRolledBack, tenant, orderId, clock.GetUtcNow(), new RolledBackRedemptions(orderId, codeIds.Count)));
+        // The ledger gives back what the redemptions held, and the order's confirmed reservation, if any, exactly what it
+        // holds (docs/decisions/0602-usage-ledger-and-reservations.md).
+        foreach (var holdId in flipped.Select(f => f.HoldId).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            await UsageLedger.ReleaseAsync(connection, tx, tenant, holdId);
+        }
+
+        var reservationReleased = await ReservationStore.RollBackOrderWithinAsync(connection, tx, tenant, orderId, at);
+        if (codeIds.Count == 0)
+        {
+            var known = reservationReleased is not null ? 1 : await connection.ExecuteScalarAsync<int?>(
+                "SELECT 1 FROM redemptions WHERE tenant = @tenant AND order_id = @orderId LIMIT 1", new { tenant, orderId }, tx);
+            var nothing = WriteOutcome.Commit<int?>(known is null ? null : 0);
+            return reservationReleased is null ? nothing : nothing.WithEvent(reservationReleased);
+        }
+
+        var outcome = WriteOutcome.Commit<int?>(codeIds.Count)
+            .WithEvent(OutboxEvent.Create(EventTypes.RedemptionRolledBack, tenant, orderId, at, new RolledBackRedemptions(orderId, codeIds.Count)));
+        return reservationReleased is null ? outcome : outcome.WithEvent(reservationReleased);
     }
 
     // A deadlock victim committed nothing, so it is simply run again.

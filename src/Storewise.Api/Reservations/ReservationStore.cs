@@ -3,7 +3,9 @@ using System.Text.Json;
 using Dapper;
 using Storewise.Api.Carts;
 using Storewise.Api.Common;
+using Storewise.Api.Events;
 using Storewise.Api.Limits;
+using Storewise.Api.Redemptions;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Reservations;
@@ -46,30 +48,31 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
             var outcome = await database.WriteAsync(
                 async (connection, tx) =>
                 {
-                    var inserted = await connection.ExecuteAsync(
+                    // The reservation's row and its hold in one round trip (docs/decisions/0606-one-round-trip-per-hold.md).
+                    var insert = (
                         """
                         INSERT INTO reservations (tenant, id, order_id, status, expires_at, created_at, updated_at, answer)
-                        VALUES (@tenant, @id, @orderId, @status, @expiresAt, @now, @now, @answer)
+                        VALUES (@tenant, @id, @reservedOrderId, @status, @expiresAt, @reservedAt, @reservedAt, @answer)
                         ON CONFLICT DO NOTHING
+                        RETURNING id
                         """,
-                        new
+                        (object)new
                         {
-                            tenant,
                             id,
-                            orderId = request.OrderId,
+                            reservedOrderId = request.OrderId,
                             status = ReservationStatus.Reserved,
                             expiresAt = Timestamps.ToUnixMs(now + request.Ttl),
-                            now = Timestamps.ToUnixMs(now),
+                            reservedAt = Timestamps.ToUnixMs(now),
                             answer = JsonSerializer.Serialize(reservation, AnswerJson),
-                        },
-                        tx);
-                    if (inserted == 0)
+                        });
+                    var hold = await UsageLedger.HoldAsync(connection, tx, tenant, id, request.OrderId, grants, Timestamps.ToUnixMs(now), insert);
+                    if (hold.FirstRefused)
                     {
                         return WriteOutcome.RollBack<ReservationOutcome?>(ReservationOutcome.Failed(
                             StatusCodes.Status409Conflict, "order_already_reserved", $"order '{request.OrderId}' already has a live reservation"));
                     }
 
-                    if (await UsageLedger.HoldAsync(connection, tx, tenant, id, request.OrderId, grants) is not null)
+                    if (!hold.Held)
                     {
                         return WriteOutcome.RollBack<ReservationOutcome?>(null); // taken meanwhile: price again
                     }
@@ -79,7 +82,9 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
                         await beforeCommit(connection, tx, reservation);
                     }
 
-                    return WriteOutcome.Commit<ReservationOutcome?>(ReservationOutcome.Done(reservation, StatusCodes.Status201Created));
+                    return WriteOutcome.Commit<ReservationOutcome?>(ReservationOutcome.Done(reservation, StatusCodes.Status201Created))
+                        .WithEvent(Event(EventTypes.ReservationCreated, tenant, reservation, now))
+                        .WithEvents(hold.Exhausted.Select(grant => BudgetExhaustion.Event(tenant, grant, now)));
                 },
                 cancellationToken);
             if (outcome is not null)
@@ -97,32 +102,51 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
         database.WriteAsync(
             async (connection, tx) =>
             {
+                var at = clock.GetUtcNow();
+                var now = Timestamps.ToUnixMs(at);
+                // The usual case first, in one round trip: reserved and in time becomes confirmed, and so do its grants.
+                string? moved;
+                List<HeldGrant> grants;
+                using (var results = await connection.QueryMultipleAsync(
+                    $"""
+                    UPDATE reservations SET status = @confirmed, updated_at = @now
+                    WHERE tenant = @tenant AND id = @id AND status = @reserved AND expires_at > @now
+                    RETURNING answer;
+                    {UsageLedger.ConfirmSql}
+                    """,
+                    new { tenant, id, now, confirmed = ReservationStatus.Confirmed, reserved = ReservationStatus.Reserved, reservationId = id },
+                    tx))
+                {
+                    moved = (await results.ReadAsync<string>()).SingleOrDefault();
+                    grants = (await results.ReadAsync<HeldGrant>()).AsList();
+                }
+
+                if (moved is not null)
+                {
+                    var confirmed = Answer(moved, ReservationStatus.Confirmed);
+                    await RedeemHeldCodesAsync(connection, tx, tenant, id, confirmed, grants.Where(g => g.IsCode).ToList(), now);
+                    return WriteOutcome.Commit(ReservationOutcome.Done(confirmed, StatusCodes.Status200OK))
+                        .WithEvent(Event(EventTypes.ReservationConfirmed, tenant, confirmed, at));
+                }
+
                 var row = await ReadAsync(connection, tx, tenant, id);
                 if (row is null)
                 {
                     return WriteOutcome.RollBack(NotFound(id));
                 }
 
-                var now = Timestamps.ToUnixMs(clock.GetUtcNow());
-                if (row.Status == ReservationStatus.Reserved && row.ExpiresAt <= now)
-                {
-                    // Past its time but not swept yet: it expires now, and a late confirm must not revive it.
-                    await ExpireWithinAsync(connection, tx, tenant, id, now);
-                    return WriteOutcome.Commit(Gone(id, ReservationStatus.Expired));
-                }
-
-                if (row.Status is ReservationStatus.Released or ReservationStatus.Expired)
-                {
-                    return WriteOutcome.RollBack(Gone(id, row.Status));
-                }
-
                 if (row.Status == ReservationStatus.Reserved)
                 {
-                    await SetStatusAsync(connection, tx, tenant, id, ReservationStatus.Reserved, ReservationStatus.Confirmed, now);
-                    await UsageLedger.ConfirmAsync(connection, tx, tenant, id);
+                    // Past its time but not swept yet: it expires now, and a late confirm must not revive it.
+                    var expired = await ExpireWithinAsync(connection, tx, tenant, id, at);
+                    var gone = WriteOutcome.Commit(Gone(id, ReservationStatus.Expired));
+                    return expired is null ? gone : gone.WithEvent(expired);
                 }
 
-                return WriteOutcome.Commit(ReservationOutcome.Done(Answer(row, ReservationStatus.Confirmed), StatusCodes.Status200OK));
+                // Already confirmed: the same answer, nothing changed; released or expired: gone.
+                return row.Status == ReservationStatus.Confirmed
+                    ? WriteOutcome.RollBack(ReservationOutcome.Done(Answer(row, ReservationStatus.Confirmed), StatusCodes.Status200OK))
+                    : WriteOutcome.RollBack(Gone(id, row.Status));
             },
             cancellationToken);
 
@@ -143,53 +167,98 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
                         StatusCodes.Status409Conflict, "reservation_confirmed", $"reservation '{id}' is confirmed; roll its order back instead"));
                 }
 
-                if (row.Status == ReservationStatus.Reserved)
+                var at = clock.GetUtcNow();
+                if (row.Status == ReservationStatus.Reserved
+                    && await SetStatusAsync(connection, tx, tenant, id, ReservationStatus.Reserved, ReservationStatus.Released, Timestamps.ToUnixMs(at)) is not null)
                 {
-                    await SetStatusAsync(connection, tx, tenant, id, ReservationStatus.Reserved, ReservationStatus.Released, Timestamps.ToUnixMs(clock.GetUtcNow()));
                     await UsageLedger.ReleaseAsync(connection, tx, tenant, id);
-                    return WriteOutcome.Commit(ReservationOutcome.Done(Answer(row, ReservationStatus.Released), StatusCodes.Status204NoContent));
+                    var released = Answer(row, ReservationStatus.Released);
+                    return WriteOutcome.Commit(ReservationOutcome.Done(released, StatusCodes.Status204NoContent))
+                        .WithEvent(Event(EventTypes.ReservationReleased, tenant, released, at));
                 }
 
                 return WriteOutcome.RollBack(ReservationOutcome.Done(Answer(row, row.Status), StatusCodes.Status204NoContent));
             },
             cancellationToken);
 
-    /// <summary>Expires one reservation past its time, if it is still reserved; false when someone else moved it first.</summary>
-    public static async Task<bool> ExpireWithinAsync(DbConnection connection, DbTransaction tx, string tenant, string id, long now)
+    /// <summary>
+    /// Expires one reservation past its time, if it is still reserved, and returns its event; null when someone else
+    /// moved it first.
+    /// </summary>
+    public static async Task<OutboxEvent?> ExpireWithinAsync(DbConnection connection, DbTransaction tx, string tenant, string id, DateTimeOffset at)
     {
-        if (!await SetStatusAsync(connection, tx, tenant, id, ReservationStatus.Reserved, ReservationStatus.Expired, now))
+        if (await SetStatusAsync(connection, tx, tenant, id, ReservationStatus.Reserved, ReservationStatus.Expired, Timestamps.ToUnixMs(at)) is not { } answer)
         {
-            return false;
+            return null;
         }
 
         await UsageLedger.ReleaseAsync(connection, tx, tenant, id);
-        return true;
+        return Event(EventTypes.ReservationExpired, tenant, Answer(answer, ReservationStatus.Expired), at);
     }
 
     /// <summary>
     /// Rolls back the confirmed reservation of an order inside the redemption rollback's transaction, giving back
-    /// exactly its grants. Returns whether there was one.
+    /// exactly its grants (its codes' redemptions are rolled back with the order's). Returns its event, or null
+    /// when the order had none.
     /// </summary>
-    public static async Task<bool> RollBackOrderWithinAsync(DbConnection connection, DbTransaction tx, string tenant, string orderId, long now)
+    public static async Task<OutboxEvent?> RollBackOrderWithinAsync(DbConnection connection, DbTransaction tx, string tenant, string orderId, DateTimeOffset at)
     {
         var id = await connection.ExecuteScalarAsync<string?>(
             "SELECT id FROM reservations WHERE tenant = @tenant AND order_id = @orderId AND status = @confirmed",
             new { tenant, orderId, confirmed = ReservationStatus.Confirmed },
             tx);
-        if (id is null || !await SetStatusAsync(connection, tx, tenant, id, ReservationStatus.Confirmed, ReservationStatus.Released, now))
+        if (id is null || await SetStatusAsync(connection, tx, tenant, id, ReservationStatus.Confirmed, ReservationStatus.Released, Timestamps.ToUnixMs(at)) is not { } answer)
         {
-            return false;
+            return null;
         }
 
         await UsageLedger.ReleaseAsync(connection, tx, tenant, id);
-        return true;
+        return Event(EventTypes.ReservationReleased, tenant, Answer(answer, ReservationStatus.Released), at);
     }
 
-    private static async Task<bool> SetStatusAsync(DbConnection connection, DbTransaction tx, string tenant, string id, string from, string to, long now) =>
-        await connection.ExecuteAsync(
-            "UPDATE reservations SET status = @to, updated_at = @now WHERE tenant = @tenant AND id = @id AND status = @from",
+    // Confirming turns each held code use into a redemption of the order, counted by this reservation's grants.
+    private async Task RedeemHeldCodesAsync(
+        DbConnection connection, DbTransaction tx, string tenant, string reservationId, ReservationResponse reservation, List<HeldGrant> codes, long now)
+    {
+        foreach (var grant in codes.OrderBy(g => g.Code, StringComparer.Ordinal))
+        {
+            var moved = (await connection.QueryAsync<(string Id, string Code)>(
+                """
+                UPDATE coupon_codes SET held = held - @Amount, redemptions = redemptions + @Amount
+                WHERE tenant = @tenant AND coupon_id = @OfferId AND code_key = @Code
+                RETURNING id, code
+                """,
+                new { tenant, grant.OfferId, grant.Code, grant.Amount },
+                tx)).AsList();
+            if (moved.Count == 0)
+            {
+                continue; // the code is gone with its coupon: nothing left to redeem
+            }
+
+            var code = moved[0];
+            var recorded = await RedemptionRows.InsertAsync(connection, tx, new NewRedemption(
+                tenant, ids.NewId(), reservation.OrderId, code.Id, code.Code, grant.OfferId, reservation.Cart.CustomerId, reservation.Cart.ChannelType, now, reservationId));
+            if (!recorded)
+            {
+                // The order already redeemed this code through the redemption route: that redemption stands, the held use goes back.
+                await connection.ExecuteAsync(
+                    "UPDATE coupon_codes SET redemptions = redemptions - @Amount WHERE tenant = @tenant AND id = @id",
+                    new { tenant, id = code.Id, grant.Amount },
+                    tx);
+            }
+        }
+    }
+
+    /// <summary>A reservation event: the order is the subject, as it is the TPPE's session (docs/events.md).</summary>
+    private static OutboxEvent Event(string type, string tenant, ReservationResponse reservation, DateTimeOffset at) =>
+        OutboxEvent.Create(type, tenant, reservation.OrderId, at, reservation);
+
+    // The one conditional move of a reservation's state; returns the stored answer when this call moved it.
+    private static async Task<string?> SetStatusAsync(DbConnection connection, DbTransaction tx, string tenant, string id, string from, string to, long now) =>
+        await connection.ExecuteScalarAsync<string?>(
+            "UPDATE reservations SET status = @to, updated_at = @now WHERE tenant = @tenant AND id = @id AND status = @from RETURNING answer",
             new { tenant, id, from, to, now },
-            tx) == 1;
+            tx);
 
     private static async Task<ReservationRow?> ReadAsync(DbConnection connection, DbTransaction tx, string tenant, string id) =>
         await connection.QuerySingleOrDefaultAsync<ReservationRow>(
@@ -197,8 +266,10 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
             new { tenant, id },
             tx);
 
-    private static ReservationResponse Answer(ReservationRow row, string status) =>
-        JsonSerializer.Deserialize<ReservationResponse>(row.Answer, AnswerJson)! with { Status = status };
+    private static ReservationResponse Answer(ReservationRow row, string status) => Answer(row.Answer, status);
+
+    private static ReservationResponse Answer(string answer, string status) =>
+        JsonSerializer.Deserialize<ReservationResponse>(answer, AnswerJson)! with { Status = status };
 
     private static ReservationOutcome NotFound(string id) =>
         ReservationOutcome.Failed(StatusCodes.Status404NotFound, "reservation_not_found", $"reservation '{id}' does not exist");

@@ -21,7 +21,8 @@ public sealed partial class ReservationSweeper(Database database, StorageReadine
         var expired = 0;
         while (true)
         {
-            var now = Timestamps.ToUnixMs(clock.GetUtcNow());
+            var at = clock.GetUtcNow();
+            var now = Timestamps.ToUnixMs(at);
             List<(string Tenant, string Id)> due;
             await using (var connection = await database.OpenAsync(cancellationToken))
             {
@@ -33,8 +34,8 @@ public sealed partial class ReservationSweeper(Database database, StorageReadine
             foreach (var (tenant, id) in due)
             {
                 var released = await database.WriteAsync(
-                    async (connection, tx) => await ReservationStore.ExpireWithinAsync(connection, tx, tenant, id, now)
-                        ? WriteOutcome.Commit(true)
+                    async (connection, tx) => await ReservationStore.ExpireWithinAsync(connection, tx, tenant, id, at) is { } expiredEvent
+                        ? WriteOutcome.Commit(true).WithEvent(expiredEvent)
                         : WriteOutcome.RollBack(false),
                     cancellationToken);
                 if (released)

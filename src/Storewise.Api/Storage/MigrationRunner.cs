@@ -30,6 +30,12 @@ public sealed partial class MigrationRunner(Database database, ILogger<Migration
                 await database.WriteAsync(connection, async (c, tx) =>
                 {
                     await c.ExecuteAsync(sql, transaction: tx);
+                    if (version == Limits.CustomerKeys.BackfillVersion)
+                    {
+                        // Rows the script cannot rewrite in SQL, rewritten in the script's transaction.
+                        await Limits.CustomerKeys.BackfillAsync(c, tx);
+                    }
+
                     await c.ExecuteAsync(
                         "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
                         new { version, at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
