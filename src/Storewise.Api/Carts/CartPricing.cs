@@ -24,17 +24,22 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
     private static readonly UsageSnapshot NoUsage = new(
         new Dictionary<string, OfferUsage>(), new Dictionary<string, OfferCounters>(), new Dictionary<string, IReadOnlyDictionary<string, long>>());
 
-    /// <summary>Prices <paramref name="cart"/>; <paramref name="vary"/>, when given, turns the stored catalogue into the one to price with (a preview).</summary>
+    /// <summary>
+    /// Prices <paramref name="cart"/>; <paramref name="vary"/> and <paramref name="varyCodes"/>, when given, turn the stored
+    /// catalogue and code states into the ones to price with (a preview).
+    /// </summary>
     public async Task<PricingResult> PriceAsync(
-        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null) =>
-        (await PriceWithUsageAsync(tenant, cart, evaluatedAt, explain, vary)).Result;
+        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null,
+        Func<IReadOnlyDictionary<string, CouponCodeState>, IReadOnlyDictionary<string, CouponCodeState>>? varyCodes = null) =>
+        (await PriceWithUsageAsync(tenant, cart, evaluatedAt, explain, vary, varyCodes)).Result;
 
     /// <summary>
     /// Prices the cart and says what it was priced with: the catalogue and the usage read of the limited offers that
     /// took part (empty when none did), which is what a reservation holds.
     /// </summary>
     public async Task<UsagePricedCart> PriceWithUsageAsync(
-        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null)
+        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null,
+        Func<IReadOnlyDictionary<string, CouponCodeState>, IReadOnlyDictionary<string, CouponCodeState>>? varyCodes = null)
     {
         var keys = cart.CouponCodes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).ToArray();
         var (version, codes) = keys.Length == 0 && database.Versions.TryGetCurrent(tenant, out var known)
@@ -44,6 +49,11 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
         if (vary is not null)
         {
             catalog = vary(catalog);
+        }
+
+        if (varyCodes is not null)
+        {
+            codes = varyCodes(codes);
         }
 
         var started = Stopwatch.GetTimestamp();

@@ -18,11 +18,15 @@ public static class EventTypes
     public const string RedemptionRolledBack = "redemption.rolled_back";
     public const string ConfigurationChanged = "configuration.changed";
     public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
+    public const string SimulationFinished = "simulation.finished";
+    public const string SimulationFailed = "simulation.failed";
+    public const string SimulationCancelled = "simulation.cancelled";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         PromotionCreated, PromotionUpdated, CouponCreated, CouponUpdated, CodeCreated, CodeUpdated, ImportCompleted, ImportFailed,
         RedemptionCreated, RedemptionRolledBack, ConfigurationChanged, WebhookEndpointDisabled,
+        SimulationFinished, SimulationFailed, SimulationCancelled,
     };
 
     /// <summary>The types also sent to the tenant's TPPE session update URL (docs/tppe-notifications.md).</summary>

@@ -6,7 +6,8 @@ namespace Storewise.Api.Offers;
 /// The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here so
 /// that <see cref="OfferValidator"/> can name each missing field; <c>category</c> stays raw JSON so unknown
 /// members survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). <c>tenant</c> (sent by the
-/// vendor's update schema) is read-only like the audit fields: the tenant always comes from the token.
+/// vendor's update schema) is read-only like the audit fields: the tenant always comes from the token. <c>codes</c> is
+/// taken only by a preview's inline offer, which it makes a coupon with those codes (docs/decisions/0708-inline-coupon-previews.md).
 /// </summary>
 public sealed record OfferRequest(
     string? Name,
@@ -27,7 +28,8 @@ public sealed record OfferRequest(
     string? Id,
     LimitsRequest? Limits = null,
     BudgetRequest? Budget = null,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    IReadOnlyList<string?>? Codes = null);
 
 /// <summary>A currency entry as sent: <c>{"code", "minimumCartValue"}</c>.</summary>
 public sealed record CurrencyRequest(string? Code, decimal? MinimumCartValue);
