@@ -41,37 +41,11 @@ public static class SimulationStore
         return (rows.AsList(), total);
     }
 
-    /// <summary>Claims the oldest job that is queued or whose lease expired; null when there is none.</summary>
-    public static async Task<SimulationRow?> TryClaimAsync(Database database, string owner, long now, long leaseUntil, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var candidates = await connection.QueryAsync<(string Tenant, string Id)>(
-            """
-            SELECT tenant, id FROM simulations
-            WHERE status = @queued OR (status = @running AND lease_until < @now)
-            ORDER BY created_at LIMIT 10
-            """,
-            new { queued = SimulationStatus.Queued, running = SimulationStatus.Running, now });
-        foreach (var (tenant, id) in candidates)
-        {
-            // The conditional update is the claim: of several workers, exactly one gets the row back.
-            var claimed = await database.WriteAsync(connection, async (c, transaction) => WriteOutcome.Commit(await c.QuerySingleOrDefaultAsync<SimulationRow>(
-                $"""
-                UPDATE simulations
-                SET status = @running, lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1, updated_at = @now
-                WHERE tenant = @tenant AND id = @id AND (status = @queued OR (status = @running AND lease_until < @now))
-                RETURNING {Columns}
-                """,
-                new { tenant, id, owner, now, leaseUntil, queued = SimulationStatus.Queued, running = SimulationStatus.Running },
-                transaction)), cancellationToken);
-            if (claimed is not null)
-            {
-                return claimed;
-            }
-        }
+    private static readonly LeasedJobs Jobs = new("simulations", Columns, SimulationStatus.Queued, SimulationStatus.Running);
 
-        return null;
-    }
+    /// <summary>Claims the oldest job that is queued or whose lease expired; null when there is none.</summary>
+    public static Task<SimulationRow?> TryClaimAsync(Database database, string owner, long now, long leaseUntil, CancellationToken cancellationToken) =>
+        JobLease.TryClaimAsync<SimulationRow>(database, Jobs, owner, now, leaseUntil, cancellationToken);
 
     /// <summary>Saves the progress of a batch and renews the lease; false when the job is no longer this worker's to run.</summary>
     public static async Task<bool> SaveProgressAsync(

@@ -18,46 +18,34 @@ public sealed partial class DeliveryWorker(DeliveryQueue queue, DeliverySender s
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(loop => Task.Run(() => RunLoopAsync($"{_owner}:{loop}", stoppingToken), CancellationToken.None)));
 
-    private async Task RunLoopAsync(string owner, CancellationToken stoppingToken)
+    private Task RunLoopAsync(string owner, CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromMilliseconds(Math.Max(10, options.PollMilliseconds));
-        while (!stoppingToken.IsCancellationRequested)
+        return JobLoop.RunAsync(
+            ct => SendBatchAsync(owner, ct),
+            ct => database.EventsCommitted.WaitAsync(poll, ct),
+            // A database outage must not end the worker; claimed leases expire and are sent again.
+            LogFailed,
+            stoppingToken);
+    }
+
+    private async Task<bool> SendBatchAsync(string owner, CancellationToken stoppingToken)
+    {
+        var claimed = await queue.ClaimAsync(owner, stoppingToken);
+        if (claimed.Count == 0)
         {
-            try
-            {
-                var claimed = await queue.ClaimAsync(owner, stoppingToken);
-                if (claimed.Count > 0)
-                {
-                    if (claimed.Count == options.BatchSize)
-                    {
-                        // A full batch means a backlog: wake an idle loop to claim the next one alongside.
-                        database.EventsCommitted.Notify();
-                    }
-
-                    var results = await Task.WhenAll(claimed.Select(d => sender.SendAsync(d, stoppingToken)));
-                    await queue.CompleteAsync(owner, results, CancellationToken.None);
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // A database outage must not end the worker; claimed leases expire and are sent again.
-                LogFailed(exception);
-            }
-
-            try
-            {
-                await database.EventsCommitted.WaitAsync(poll, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            return false;
         }
+
+        if (claimed.Count == options.BatchSize)
+        {
+            // A full batch means a backlog: wake an idle loop to claim the next one alongside.
+            database.EventsCommitted.Notify();
+        }
+
+        var results = await Task.WhenAll(claimed.Select(d => sender.SendAsync(d, stoppingToken)));
+        await queue.CompleteAsync(owner, results, CancellationToken.None);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery worker failed; retrying after the poll interval")]
