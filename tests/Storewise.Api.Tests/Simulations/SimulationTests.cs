@@ -265,7 +265,7 @@ public abstract class SimulationTests(ApiFixture fixture)
     {
         var tenant = ApiFixture.NewTenant();
         var client = fixture.Client(tenant);
-        fixture.Clock.Set(new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        fixture.Clock.MoveForwardTo(new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero));
         var ten = await CreateAsync(client, """
             {"name":"Ten","active":true,"validFrom":"2020-01-01T00:00:00Z","category":{"kind":"CartLevelPercentage","discount":10},
              "currencies":[{"code":"EUR"},{"code":"USD"}]}
@@ -290,7 +290,6 @@ public abstract class SimulationTests(ApiFixture fixture)
             }
         }
 
-        fixture.Clock.Set(new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero));
         return (client, ten);
     }
 
