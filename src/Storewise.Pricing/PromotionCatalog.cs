@@ -169,13 +169,13 @@ public sealed class PromotionCatalog
 
     /// <summary>
     /// Compiles a variant of this catalogue for a what-if: every offer it holds passed through
-    /// <paramref name="change"/> (null leaves the offer out), plus <paramref name="addedPromotions"/>; the
+    /// <paramref name="change"/> (null leaves the offer out), plus <paramref name="added"/> (promotions and coupons, by their source); the
     /// exclusions and the stacking mode stay as they are. This catalogue is not changed.
     /// </summary>
-    public PromotionCatalog Vary(Func<Offer, Offer?> change, IEnumerable<Offer> addedPromotions)
+    public PromotionCatalog Vary(Func<Offer, Offer?> change, IEnumerable<Offer> added)
     {
         ArgumentNullException.ThrowIfNull(change);
-        ArgumentNullException.ThrowIfNull(addedPromotions);
+        ArgumentNullException.ThrowIfNull(added);
         var promotions = new List<Offer>(Promotions.Length);
         foreach (var promotion in Promotions)
         {
@@ -185,7 +185,6 @@ public sealed class PromotionCatalog
             }
         }
 
-        promotions.AddRange(addedPromotions);
         var keptCoupons = new List<Offer>(coupons.Length);
         foreach (var coupon in coupons)
         {
@@ -193,6 +192,11 @@ public sealed class PromotionCatalog
             {
                 keptCoupons.Add(kept);
             }
+        }
+
+        foreach (var offer in added)
+        {
+            (offer.Source == OfferSource.Coupon ? keptCoupons : promotions).Add(offer);
         }
 
         return Compile(promotions, keptCoupons, excludedProducts, StackableCoupons, storeZones);

@@ -1,3 +1,4 @@
+using Storewise.Api.Common;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.CartLog;
@@ -73,27 +74,12 @@ public sealed partial class CartLogWriter(
         }
     }
 
-    private async Task PruneLoopAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.PruneIntervalMinutes)));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await PruneAsync(clock.GetUtcNow(), stoppingToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogPruneFailed(logger, exception);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    private Task PruneLoopAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(
+            TimeSpan.FromMinutes(Math.Max(1, options.PruneIntervalMinutes)),
+            ct => PruneAsync(clock.GetUtcNow(), ct),
+            exception => LogPruneFailed(logger, exception),
+            stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Count} cart log entries that could not be written")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);

@@ -21,11 +21,15 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
     private static readonly IReadOnlyDictionary<string, CouponCodeState> NoCodes =
         FrozenDictionary<string, CouponCodeState>.Empty;
 
-    /// <summary>Prices <paramref name="cart"/>; <paramref name="vary"/>, when given, turns the stored catalogue into the one to price with (a preview).</summary>
+    /// <summary>
+    /// Prices <paramref name="cart"/>; <paramref name="vary"/> and <paramref name="varyCodes"/>, when given, turn the stored
+    /// catalogue and code states into the ones to price with (a preview).
+    /// </summary>
     /// <remarks>Its reads may be served by the read replica (docs/decisions/0513-read-replicas.md).</remarks>
     public async Task<PricingResult> PriceAsync(
-        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null) =>
-        (await PriceAsync(tenant, cart, evaluatedAt, explain, vary, replica: true)).Result;
+        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null,
+        Func<IReadOnlyDictionary<string, CouponCodeState>, IReadOnlyDictionary<string, CouponCodeState>>? varyCodes = null) =>
+        (await PriceAsync(tenant, cart, evaluatedAt, explain, vary, varyCodes, replica: true)).Result;
 
     /// <summary>
     /// Prices the cart and says what it was priced with: the catalogue and the usage read of the limited offers that
@@ -33,11 +37,13 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
     /// </summary>
     /// <remarks>A reservation holds what this read, so its codes are read on the primary.</remarks>
     public Task<UsagePricedCart> PriceWithUsageAsync(
-        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null) =>
-        PriceAsync(tenant, cart, evaluatedAt, explain, vary, replica: false);
+        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary = null,
+        Func<IReadOnlyDictionary<string, CouponCodeState>, IReadOnlyDictionary<string, CouponCodeState>>? varyCodes = null) =>
+        PriceAsync(tenant, cart, evaluatedAt, explain, vary, varyCodes, replica: false);
 
     private async Task<UsagePricedCart> PriceAsync(
-        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary, bool replica)
+        string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary,
+        Func<IReadOnlyDictionary<string, CouponCodeState>, IReadOnlyDictionary<string, CouponCodeState>>? varyCodes, bool replica)
     {
         var keys = cart.CouponCodes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).ToArray();
         var (version, codes) = keys.Length == 0 && database.Versions.TryGetCurrent(tenant, out var known)
@@ -47,6 +53,11 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
         if (vary is not null)
         {
             catalog = vary(catalog);
+        }
+
+        if (varyCodes is not null)
+        {
+            codes = varyCodes(codes);
         }
 
         var started = Stopwatch.GetTimestamp();

@@ -23,12 +23,16 @@ public static class EventTypes
     public const string BudgetExhausted = "budget.exhausted";
     public const string ConfigurationChanged = "configuration.changed";
     public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
+    public const string SimulationFinished = "simulation.finished";
+    public const string SimulationFailed = "simulation.failed";
+    public const string SimulationCancelled = "simulation.cancelled";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         PromotionCreated, PromotionUpdated, CouponCreated, CouponUpdated, CodeCreated, CodeUpdated, ImportCompleted, ImportFailed,
         RedemptionCreated, RedemptionRolledBack, ReservationCreated, ReservationConfirmed, ReservationReleased, ReservationExpired,
         BudgetExhausted, ConfigurationChanged, WebhookEndpointDisabled,
+        SimulationFinished, SimulationFailed, SimulationCancelled,
     };
 
     /// <summary>The types also sent to the tenant's TPPE session update URL (docs/tppe-notifications.md).</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Dapper;
 using Storewise.Api.TppeIntegration;
 
@@ -13,38 +14,72 @@ public static class Outbox
 {
     public const string TppeTarget = "tppe";
 
-    private const string Insert = """
-        INSERT INTO outbox_events (tenant, id, type, subject_id, occurred_at, payload) VALUES (@Tenant, @Id, @Type, @SubjectId, @at, @payload);
-        INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
-        SELECT @Tenant, @Id || '.' || id, id, @Id, @Subject, 'pending', 0, @at, @at, @at FROM webhook_endpoints
-        WHERE tenant = @Tenant AND enabled = 1 AND (event_types = '*' OR event_types LIKE @pattern);
-        """;
+    // Events per round trip: 7 parameters each stays far below every engine's parameter limit.
+    private const int EventsPerStatement = 100;
 
-    private const string InsertWithTppe = Insert + """
-        INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
-        SELECT @Tenant, @Id || '.' || @tppe, @tppe, @Id, @Subject, 'pending', 0, @at, @at, @at FROM integration_configs
-        WHERE tenant = @Tenant AND section = @section AND session_update_url IS NOT NULL AND session_update_url <> '';
-        """;
+    private const string Columns = "tenant, id, type, subject_id, subject, at, n, tppe";
 
+    /// <summary>
+    /// Appends <paramref name="events"/> in a few round trips (one per <see cref="EventsPerStatement"/> events): the
+    /// event rows and their fan-out, in list order, so deliveries of one subject get ascending <c>seq</c> in the
+    /// order the events were raised.
+    /// </summary>
     public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEvent> events)
     {
-        foreach (var e in events)
+        for (var start = 0; start < events.Count; start += EventsPerStatement)
         {
-            var args = new
+            var end = Math.Min(events.Count, start + EventsPerStatement);
+            var values = new StringBuilder();
+            var parameters = new DynamicParameters();
+            var anyTppe = false;
+            for (var i = start; i < end; i++)
             {
-                e.Tenant,
-                e.Id,
-                e.Type,
-                e.SubjectId,
-                e.Subject,
-                at = e.OccurredAtMs,
-                payload = e.ToPayload(),
-                pattern = $"%,{e.Type},%",
-                section = IntegrationConfigEndpoints.TppeSection,
-                tppe = TppeTarget,
-            };
-            // One round trip per event: the event row and its fan-out.
-            await connection.ExecuteAsync(EventTypes.Tppe.Contains(e.Type) ? InsertWithTppe : Insert, args, transaction);
+                var e = events[i];
+                var tppe = EventTypes.Tppe.Contains(e.Type);
+                anyTppe |= tppe;
+                values.Append(i == start ? "" : ", ").Append($"(@t{i}, @i{i}, @y{i}, @s{i}, @j{i}, @a{i}, {i}, {(tppe ? 1 : 0)})");
+                parameters.Add($"t{i}", e.Tenant);
+                parameters.Add($"i{i}", e.Id);
+                parameters.Add($"y{i}", e.Type);
+                parameters.Add($"s{i}", e.SubjectId);
+                parameters.Add($"j{i}", e.Subject);
+                parameters.Add($"a{i}", e.OccurredAtMs);
+                parameters.Add($"p{i}", e.ToPayload());
+            }
+
+            var payloads = new StringBuilder();
+            for (var i = start; i < end; i++)
+            {
+                payloads.Append(i == start ? "" : ", ").Append($"(@t{i}, @i{i}, @y{i}, @s{i}, @a{i}, @p{i})");
+            }
+
+            var sql = new StringBuilder()
+                .Append("INSERT INTO outbox_events (tenant, id, type, subject_id, occurred_at, payload) VALUES ").Append(payloads).Append(";\n")
+                .Append($"WITH v({Columns}) AS (VALUES ").Append(values).Append(')').Append("""
+
+                    INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
+                    SELECT v.tenant, v.id || '.' || e.id, e.id, v.id, v.subject, 'pending', 0, v.at, v.at, v.at
+                    FROM v JOIN webhook_endpoints e ON e.tenant = v.tenant AND e.enabled = 1 AND (e.event_types = '*' OR e.event_types LIKE '%,' || v.type || ',%')
+                    ORDER BY v.n, e.id;
+
+                    """);
+            if (anyTppe)
+            {
+                parameters.Add("section", IntegrationConfigEndpoints.TppeSection);
+                parameters.Add("tppeTarget", TppeTarget);
+                sql.Append($"WITH v({Columns}) AS (VALUES ").Append(values).Append(')').Append("""
+
+                    INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
+                    SELECT v.tenant, v.id || '.' || @tppeTarget, @tppeTarget, v.id, v.subject, 'pending', 0, v.at, v.at, v.at
+                    FROM v JOIN integration_configs c ON c.tenant = v.tenant AND c.section = @section
+                        AND c.session_update_url IS NOT NULL AND c.session_update_url <> ''
+                    WHERE v.tppe = 1
+                    ORDER BY v.n;
+
+                    """);
+            }
+
+            await connection.ExecuteAsync(sql.ToString(), parameters, transaction);
         }
     }
 }

@@ -13,45 +13,13 @@ public sealed class ImportQueue(Database database, TimeProvider clock, ImportOpt
     /// <summary>Uploads that never finished (the server died mid-upload) are removed after this long.</summary>
     private static readonly TimeSpan AbandonedUploadAge = TimeSpan.FromMinutes(15);
 
-    /// <summary>Claims the oldest import that is waiting or whose lease expired; null when there is none.</summary>
-    public async Task<ImportRow?> TryClaimAsync(string owner, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var now = Timestamps.ToUnixMs(clock.GetUtcNow());
-        var candidates = await connection.QueryAsync<(string Tenant, string Id)>(
-            """
-            SELECT tenant, id FROM code_imports
-            WHERE status = @created OR (status = @processing AND lease_until < @now)
-            ORDER BY created_at LIMIT 10
-            """,
-            new { created = ImportStatus.Created, processing = ImportStatus.Processing, now });
-        foreach (var (tenant, id) in candidates)
-        {
-            // The conditional update is the claim: of several workers, exactly one gets a row back.
-            var claimed = await connection.QuerySingleOrDefaultAsync<ImportRow>(
-                $"""
-                UPDATE code_imports
-                SET status = @processing, lease_owner = @owner, lease_until = @until, attempts = attempts + 1, updated_at = @now
-                WHERE tenant = @tenant AND id = @id AND (status = @created OR (status = @processing AND lease_until < @now))
-                RETURNING {ImportStore.Columns}
-                """,
-                new
-                {
-                    tenant,
-                    id,
-                    owner,
-                    now,
-                    until = now + options.LeaseSeconds * 1000L,
-                    created = ImportStatus.Created,
-                    processing = ImportStatus.Processing,
-                });
-            if (claimed is not null)
-            {
-                return claimed;
-            }
-        }
+    private static readonly LeasedJobs Imports = new("code_imports", ImportStore.Columns, ImportStatus.Created, ImportStatus.Processing);
 
-        return null;
+    /// <summary>Claims the oldest import that is waiting or whose lease expired; null when there is none.</summary>
+    public Task<ImportRow?> TryClaimAsync(string owner, CancellationToken cancellationToken)
+    {
+        var now = Timestamps.ToUnixMs(clock.GetUtcNow());
+        return JobLease.TryClaimAsync<ImportRow>(database, Imports, owner, now, now + options.LeaseSeconds * 1000L, cancellationToken);
     }
 
     public async Task RemoveAbandonedUploadsAsync(CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Storewise.Api.Storage;
+
 namespace Storewise.Api.Imports;
 
 /// <summary>
@@ -9,41 +11,28 @@ public sealed partial class ImportWorker(ImportQueue queue, ImportBatches batche
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromMilliseconds(Math.Max(50, options.PollMilliseconds));
-        while (!stoppingToken.IsCancellationRequested)
+        return JobLoop.RunAsync(
+            RunNextAsync,
+            ct => signal.WaitAsync(poll, ct),
+            // A database outage must not end the worker; the import's lease expires and it is retried.
+            exception => LogWorkerFailed(logger, exception),
+            stoppingToken);
+    }
+
+    private async Task<bool> RunNextAsync(CancellationToken stoppingToken)
+    {
+        var import = await queue.TryClaimAsync(_owner, stoppingToken);
+        if (import is not null)
         {
-            try
-            {
-                var import = await queue.TryClaimAsync(_owner, stoppingToken);
-                if (import is not null)
-                {
-                    await batches.RunAsync(import, _owner, stoppingToken);
-                    continue;
-                }
-
-                await queue.RemoveAbandonedUploadsAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // A database outage must not end the worker; the import's lease expires and it is retried.
-                LogWorkerFailed(logger, exception);
-            }
-
-            try
-            {
-                await signal.WaitAsync(poll, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await batches.RunAsync(import, _owner, stoppingToken);
+            return true;
         }
+
+        await queue.RemoveAbandonedUploadsAsync(stoppingToken);
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Code import worker failed; retrying after the poll interval")]

@@ -7,7 +7,8 @@ namespace Storewise.Api.Offers;
 /// The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here so
 /// that <see cref="OfferValidator"/> can name each missing field; <c>category</c> stays raw JSON so unknown
 /// members survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). <c>tenant</c> (sent by the
-/// vendor's update schema) is read-only like the audit fields: the tenant always comes from the token.
+/// vendor's update schema) is read-only like the audit fields: the tenant always comes from the token. <c>codes</c> is
+/// taken only by a preview's inline offer, which it makes a coupon with those codes (docs/decisions/0708-inline-coupon-previews.md).
 /// </summary>
 public sealed record OfferRequest(
     string? Name,
@@ -58,7 +59,9 @@ public sealed record OfferRequest(
     [property: Description("Customer attribute conditions beside segment (allOf and anyOf of {key, value} or {key, values}), matched against customerAttributes.")]
     CustomerConditionsRequest? CustomerConditions = null,
     [property: Description("Units of the products the offer targets (every product for cart and shipping kinds) the cart needs, beside minimumCartValue; at least 1, absent means no minimum.")]
-    int? MinimumQuantity = null);
+    int? MinimumQuantity = null,
+    [property: Description("Cart previews only: the codes of an inline coupon. Refused on create and replace, where codes have their own routes.")]
+    IReadOnlyList<string?>? Codes = null);
 
 /// <summary>A recurring window of the offer's schedule, judged in the offer's timeZone (or the store's, with the storeLocal setting).</summary>
 public sealed record ScheduleWindowRequest(

@@ -20,6 +20,12 @@ public static class OfferValidator
     public static OfferDocument? Validate(OfferRequest request, OfferStamp stamp, OfferCategory? storedCategory, ValidationErrors errors)
     {
         var type = stamp.Type;
+        if (request.Codes is not null)
+        {
+            // Only a preview's inline coupon takes codes, and it hands them over before validating the offer.
+            errors.Add("codes", "codes are created with POST /v0/promotions/coupon/{id}/code; only a preview's inline coupon takes them here");
+        }
+
         if (string.IsNullOrWhiteSpace(request.Name))
         {
             errors.Add("name", "is required and must not be blank");

@@ -4,6 +4,7 @@ using Storewise.Api.Carts;
 using Storewise.Api.CartLog;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
+using Storewise.Api.Hosting;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Simulations;
@@ -18,8 +19,12 @@ public static class SimulationEndpoints
     {
         var group = app.MapGroup("/v0/promotions/simulations").WithTags("Simulations");
         group.MapPost("", StartSimulation).RequireAuthorization(Scopes.PromotionsWrite).WithName("StartSimulation").Produces<SimulationResource>(StatusCodes.Status202Accepted);
+        group.MapGet("", ListSimulations).RequireAuthorization(Scopes.PromotionsRead).WithName("ListSimulations").Produces<PagedList<SimulationResource>>()
+            .WithQuery(PageRequest.Parameters);
         group.MapGet("/{id}", GetSimulation).RequireAuthorization(Scopes.PromotionsRead).WithName("GetSimulation").Produces<SimulationResource>();
         group.MapPost("/{id}/cancel", CancelSimulation).RequireAuthorization(Scopes.PromotionsWrite).WithName("CancelSimulation").Produces<SimulationResource>().Produces(StatusCodes.Status409Conflict);
+        // DELETE is the cancel a REST client looks for (docs/decisions/0707-simulation-list-and-delete.md); the job is kept.
+        group.MapDelete("/{id}", CancelSimulation).RequireAuthorization(Scopes.PromotionsWrite).WithName("DeleteSimulation").Produces<SimulationResource>().Produces(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> StartSimulation(
@@ -65,6 +70,18 @@ public static class SimulationEndpoints
         };
         await SimulationStore.InsertAsync(database, row, ct);
         return TypedResults.Accepted($"/v0/promotions/simulations/{row.Id}", SimulationResources.From(row, plan));
+    }
+
+    private static async Task<IResult> ListSimulations(HttpRequest http, RequestUser user, Database database, CancellationToken ct)
+    {
+        if (!PageRequest.TryParse(http.Query["count"], http.Query["page"], out var page, out var pageError))
+        {
+            return pageError!;
+        }
+
+        await using var connection = await database.OpenAsync(ct);
+        var (rows, total) = await SimulationStore.ListAsync(connection, user.Tenant, page.Count, page.Offset);
+        return TypedResults.Ok(PagedList<SimulationResource>.Create([.. rows.Select(r => SimulationResources.From(r))], page, total, "/simulations", http.Query));
     }
 
     private static async Task<IResult> GetSimulation(string id, RequestUser user, Database database, CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed record SimulationPlan(long From, long To, IReadOnlyList<string> St
         }
 
         var change = request.Preview is null
-            ? new CatalogueChange([], [], [])
+            ? new CatalogueChange([], [], [], new Dictionary<string, Pricing.CouponCodeState>())
             : PreviewValidator.Validate(request.Preview, "preview", tenant, user, now, errors);
         return errors.Any ? null : new SimulationPlan(from!.Value.ToUnixTimeMilliseconds(), to!.Value.ToUnixTimeMilliseconds(), stores, change!);
     }

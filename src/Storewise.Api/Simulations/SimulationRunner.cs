@@ -79,12 +79,13 @@ public sealed class SimulationRunner(Database database, PromotionSetCache cache,
             }
 
             codes = await CodeStatesAsync(connection, job.Tenant, carts.SelectMany(c => c.Cart.CouponCodes ?? []));
+            var changedCodes = replay.Plan.Change.CodesOver(codes);
             foreach (var (entry, logged) in carts)
             {
                 var cart = logged.ToCart();
                 var at = DateTimeOffset.FromUnixTimeMilliseconds(logged.At ?? entry.Position.LoggedAt);
                 var before = PricingEngine.Evaluate(cart, at, replay.Stored, codes, explain: false);
-                var after = PricingEngine.Evaluate(cart, at, replay.Changed, codes, explain: false);
+                var after = PricingEngine.Evaluate(cart, at, replay.Changed, changedCodes, explain: false);
                 replay.Tally.Add(cart, entry.Position.LoggedAt, before, after);
             }
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Storewise.Api.CartLog;
+using Storewise.Api.Events;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Simulations;
@@ -30,37 +31,21 @@ public static class SimulationStore
     public static Task<SimulationRow?> GetAsync(DbConnection connection, string tenant, string id) =>
         connection.QuerySingleOrDefaultAsync<SimulationRow>($"SELECT {Columns} FROM simulations WHERE tenant = @tenant AND id = @id", new { tenant, id });
 
-    /// <summary>Claims the oldest job that is queued or whose lease expired; null when there is none.</summary>
-    public static async Task<SimulationRow?> TryClaimAsync(Database database, string owner, long now, long leaseUntil, CancellationToken cancellationToken)
+    /// <summary>One page of the tenant's jobs, newest first, and how many there are.</summary>
+    public static async Task<(IReadOnlyList<SimulationRow> Rows, long Total)> ListAsync(DbConnection connection, string tenant, int count, long offset)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var candidates = await connection.QueryAsync<(string Tenant, string Id)>(
-            """
-            SELECT tenant, id FROM simulations
-            WHERE status = @queued OR (status = @running AND lease_until < @now)
-            ORDER BY created_at LIMIT 10
-            """,
-            new { queued = SimulationStatus.Queued, running = SimulationStatus.Running, now });
-        foreach (var (tenant, id) in candidates)
-        {
-            // The conditional update is the claim: of several workers, exactly one gets the row back.
-            var claimed = await database.WriteAsync(connection, async (c, transaction) => WriteOutcome.Commit(await c.QuerySingleOrDefaultAsync<SimulationRow>(
-                $"""
-                UPDATE simulations
-                SET status = @running, lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1, updated_at = @now
-                WHERE tenant = @tenant AND id = @id AND (status = @queued OR (status = @running AND lease_until < @now))
-                RETURNING {Columns}
-                """,
-                new { tenant, id, owner, now, leaseUntil, queued = SimulationStatus.Queued, running = SimulationStatus.Running },
-                transaction)), cancellationToken);
-            if (claimed is not null)
-            {
-                return claimed;
-            }
-        }
-
-        return null;
+        var total = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM simulations WHERE tenant = @tenant", new { tenant });
+        var rows = await connection.QueryAsync<SimulationRow>(
+            $"SELECT {Columns} FROM simulations WHERE tenant = @tenant ORDER BY created_at DESC, id DESC LIMIT @count OFFSET @offset",
+            new { tenant, count, offset });
+        return (rows.AsList(), total);
     }
+
+    private static readonly LeasedJobs Jobs = new("simulations", Columns, SimulationStatus.Queued, SimulationStatus.Running);
+
+    /// <summary>Claims the oldest job that is queued or whose lease expired; null when there is none.</summary>
+    public static Task<SimulationRow?> TryClaimAsync(Database database, string owner, long now, long leaseUntil, CancellationToken cancellationToken) =>
+        JobLease.TryClaimAsync<SimulationRow>(database, Jobs, owner, now, leaseUntil, cancellationToken);
 
     /// <summary>Saves the progress of a batch and renews the lease; false when the job is no longer this worker's to run.</summary>
     public static async Task<bool> SaveProgressAsync(
@@ -76,16 +61,24 @@ public static class SimulationStore
                 transaction)),
             cancellationToken) == 1;
 
-    /// <summary>Moves a running job this worker owns to a final state.</summary>
+    /// <summary>
+    /// Moves a running job this worker owns to a final state, with its <c>simulation.finished</c> or
+    /// <c>simulation.failed</c> event in the same transaction (docs/events.md).
+    /// </summary>
     public static Task FinishAsync(Database database, SimulationRow job, string owner, string status, string? error, long now, CancellationToken cancellationToken) =>
         database.WriteAsync(
-            async (connection, transaction) => WriteOutcome.Commit(await connection.ExecuteAsync(
-                """
-                UPDATE simulations SET status = @status, error = @error, lease_owner = NULL, lease_until = NULL, updated_at = @now, finished_at = @now
-                WHERE tenant = @tenant AND id = @id AND status = @running AND lease_owner = @owner
-                """,
-                new { tenant = job.Tenant, id = job.Id, status, error, now, owner, running = SimulationStatus.Running },
-                transaction)),
+            async (connection, transaction) =>
+            {
+                var finished = await connection.QuerySingleOrDefaultAsync<SimulationRow>(
+                    $"""
+                    UPDATE simulations SET status = @status, error = @error, lease_owner = NULL, lease_until = NULL, updated_at = @now, finished_at = @now
+                    WHERE tenant = @tenant AND id = @id AND status = @running AND lease_owner = @owner
+                    RETURNING {Columns}
+                    """,
+                    new { tenant = job.Tenant, id = job.Id, status, error, now, owner, running = SimulationStatus.Running },
+                    transaction);
+                return WriteOutcome.Commit(finished).WithEvents(Ended(finished, now));
+            },
             cancellationToken);
 
     /// <summary>Cancels a job that has not finished; null when there is no such job, the row as it is when it had finished.</summary>
@@ -102,7 +95,22 @@ public static class SimulationStore
                     new { tenant, id, now, cancelled = SimulationStatus.Cancelled, queued = SimulationStatus.Queued, running = SimulationStatus.Running },
                     transaction);
                 return WriteOutcome.Commit(cancelled ?? await connection.QuerySingleOrDefaultAsync<SimulationRow>(
-                    $"SELECT {Columns} FROM simulations WHERE tenant = @tenant AND id = @id", new { tenant, id }, transaction));
+                    $"SELECT {Columns} FROM simulations WHERE tenant = @tenant AND id = @id", new { tenant, id }, transaction)).WithEvents(Ended(cancelled, now));
             },
             cancellationToken);
+
+    // The event of a job that has just reached a final state; none when the write changed nothing.
+    private static IEnumerable<OutboxEvent> Ended(SimulationRow? row, long now)
+    {
+        var type = row?.Status switch
+        {
+            SimulationStatus.Done => EventTypes.SimulationFinished,
+            SimulationStatus.Failed => EventTypes.SimulationFailed,
+            SimulationStatus.Cancelled => EventTypes.SimulationCancelled,
+            _ => null,
+        };
+        return type is null
+            ? []
+            : [OutboxEvent.Create(type, row!.Tenant, row.Id, DateTimeOffset.FromUnixTimeMilliseconds(now), SimulationResources.From(row))];
+    }
 }

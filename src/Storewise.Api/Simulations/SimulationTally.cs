@@ -12,6 +12,9 @@ public sealed class SimulationTally
 
     public Dictionary<string, CurrencyTally> Currencies { get; init; } = new(StringComparer.Ordinal);
 
+    // Numbers each counted pricing, so an offer knows whether it was already counted for the cart being counted.
+    private long _carts;
+
     /// <summary>Counts one replayed cart priced as it is (<paramref name="before"/>) and with the change (<paramref name="after"/>).</summary>
     public void Add(Pricing.Cart cart, long loggedAt, PricingResult before, PricingResult after)
     {
@@ -48,25 +51,42 @@ public sealed class SimulationTally
         return result.DiscountTotal + shipping;
     }
 
-    // Each offer's amount over the cart's lines and shipping, counted once per cart.
-    private static void CountOffers(CurrencyTally tally, PricingResult result, bool after)
+    // Each offer's amount over the cart's lines and shipping, counted once per cart. A cart meets many discounts (every
+    // line of it each cart-level one), so the lookups go by the id's reference first: the engine hands out the one id
+    // string of each compiled offer, which makes a hit one pointer comparison instead of hashing a 36-character id.
+    private void CountOffers(CurrencyTally tally, PricingResult result, bool after)
     {
-        var seen = new Dictionary<string, OfferTally>(StringComparer.Ordinal);
+        var cart = ++_carts;
         foreach (var item in result.Items)
         {
             foreach (var discount in item.Discounts)
             {
-                Add(discount);
+                Count(tally, discount, after, cart);
             }
         }
 
         foreach (var discount in result.ShippingDiscounts)
         {
-            Add(discount);
+            Count(tally, discount, after, cart);
+        }
+    }
+
+    private static void Count(CurrencyTally tally, AppliedDiscount discount, bool after, long cart)
+    {
+        if (!tally.ById.TryGetValue(discount.Id, out var offer))
+        {
+            if (!tally.Offers.TryGetValue(discount.Id, out offer))
+            {
+                offer = new OfferTally { Name = discount.Name, Source = discount.Source == OfferSource.Coupon ? "coupon" : "promotion" };
+                tally.Offers.Add(discount.Id, offer);
+            }
+
+            tally.ById.Add(discount.Id, offer);
         }
 
-        foreach (var offer in seen.Values)
+        if (offer.CountedIn != cart)
         {
+            offer.CountedIn = cart;
             if (after)
             {
                 offer.CartsAfter++;
@@ -77,23 +97,13 @@ public sealed class SimulationTally
             }
         }
 
-        void Add(AppliedDiscount discount)
+        if (after)
         {
-            if (!tally.Offers.TryGetValue(discount.Id, out var offer))
-            {
-                offer = new OfferTally { Name = discount.Name, Source = discount.Source == OfferSource.Coupon ? "coupon" : "promotion" };
-                tally.Offers.Add(discount.Id, offer);
-            }
-
-            seen.TryAdd(discount.Id, offer);
-            if (after)
-            {
-                offer.AmountAfter += discount.Amount;
-            }
-            else
-            {
-                offer.AmountBefore += discount.Amount;
-            }
+            offer.AmountAfter += discount.Amount;
+        }
+        else
+        {
+            offer.AmountBefore += discount.Amount;
         }
     }
 }
@@ -110,6 +120,9 @@ public sealed class CurrencyTally
     public decimal DiscountAfter { get; set; }
 
     public Dictionary<string, OfferTally> Offers { get; init; } = new(StringComparer.Ordinal);
+
+    // The same tallies as Offers, found by the id's reference (see SimulationTally.CountOffers); not saved.
+    internal Dictionary<string, OfferTally> ById { get; } = new(IdentityComparer.Instance);
 
     /// <summary>The carts whose total changed most, largest change first, at most <see cref="SimulationTally.TopCount"/>.</summary>
     public List<ChangedCartTally> Top { get; init; } = [];
@@ -144,6 +157,9 @@ public sealed class OfferTally
     public decimal AmountBefore { get; set; }
 
     public decimal AmountAfter { get; set; }
+
+    // The pricing this offer was last counted in (SimulationTally's numbering); not saved.
+    internal long CountedIn { get; set; }
 }
 
 /// <summary>A cart whose total the change moved.</summary>

@@ -1,3 +1,5 @@
+using Storewise.Api.Storage;
+
 namespace Storewise.Api.Simulations;
 
 /// <summary>
@@ -6,45 +8,33 @@ namespace Storewise.Api.Simulations;
 /// resumed from its last saved batch once the lease runs out (or marked FAILED after too many attempts).
 /// </summary>
 public sealed partial class SimulationWorker(
-    SimulationRunner runner, Storage.Database database, SimulationOptions options, TimeProvider clock, ILogger<SimulationWorker> logger)
+    SimulationRunner runner, Database database, SimulationOptions options, TimeProvider clock, ILogger<SimulationWorker> logger)
     : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromMilliseconds(Math.Max(50, options.PollMilliseconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-                var job = await SimulationStore.TryClaimAsync(database, _owner, now, now + options.LeaseSeconds * 1000L, stoppingToken);
-                if (job is not null)
-                {
-                    await runner.RunAsync(job, _owner, stoppingToken);
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // A database outage must not end the worker; the job's lease expires and it is resumed.
-                LogFailed(logger, exception);
-            }
+        return JobLoop.RunAsync(
+            RunNextAsync,
+            ct => Task.Delay(poll, ct),
+            // A database outage must not end the worker; the job's lease expires and it is resumed.
+            exception => LogFailed(logger, exception),
+            stoppingToken);
+    }
 
-            try
-            {
-                await Task.Delay(poll, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    private async Task<bool> RunNextAsync(CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var job = await SimulationStore.TryClaimAsync(database, _owner, now, now + options.LeaseSeconds * 1000L, stoppingToken);
+        if (job is null)
+        {
+            return false;
         }
+
+        await runner.RunAsync(job, _owner, stoppingToken);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Simulation worker failed; retrying after the poll interval")]

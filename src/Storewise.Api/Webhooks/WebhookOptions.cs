@@ -24,6 +24,9 @@ public sealed class WebhookOptions
     /// <summary>Deliveries claimed (and sent concurrently) at a time by one worker.</summary>
     public int BatchSize { get; set; } = 64;
 
+    /// <summary>Claim loops per instance, each with its own batch in flight (docs/decisions/0805-concurrent-delivery-loops.md).</summary>
+    public int Workers { get; set; } = 4;
+
     public int LeaseSeconds { get; set; } = 60;
 
     /// <summary>The first retry waits about this long; each further one twice as long, up to <see cref="MaxRetryDelaySeconds"/>.</summary>

@@ -14,6 +14,9 @@ public static class WebhookRegistration
     {
         var options = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         services.AddSingleton(options);
+        services.AddSingleton(configuration.GetSection(Events.EventOptions.Section).Get<Events.EventOptions>() ?? new Events.EventOptions());
+        services.AddSingleton<Events.OutboxPruner>();
+        services.AddHostedService(provider => provider.GetRequiredService<Events.OutboxPruner>());
         services.AddSingleton<OutboundConnector>();
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<DeliveryQueue>();

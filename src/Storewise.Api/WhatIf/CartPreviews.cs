@@ -21,7 +21,7 @@ public static class CartPreviews
         }
 
         VariedCatalogue? varied = null;
-        var result = await pricing.PriceAsync(user.Tenant, cart, evaluatedAt, explain, stored => (varied = change.ApplyTo(stored)).Catalog);
+        var result = await pricing.PriceAsync(user.Tenant, cart, evaluatedAt, explain, stored => (varied = change.ApplyTo(stored)).Catalog, change.CodesOver);
         if (change.ReportUnknown(varied!, "preview", errors))
         {
             return errors.ToResult();

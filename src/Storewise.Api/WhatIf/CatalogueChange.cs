@@ -5,17 +5,39 @@ namespace Storewise.Api.WhatIf;
 
 /// <summary>
 /// A validated what-if change of a tenant's catalogue: stored offers forced on (<see cref="Include"/>) or left
-/// out (<see cref="Exclude"/>), and inline promotions (<see cref="Offers"/>), which replace stored promotions
-/// of the same id. Applying it compiles a new catalogue; the stored one is not touched.
+/// out (<see cref="Exclude"/>), and inline promotions and coupons (<see cref="Offers"/>), which replace stored offers
+/// of the same id and kind, with the inline coupons' codes (<see cref="Codes"/>). Applying it compiles a new
+/// catalogue; the stored one is not touched.
 /// </summary>
-public sealed record CatalogueChange(IReadOnlyList<string> Include, IReadOnlyList<string> Exclude, IReadOnlyList<Offer> Offers)
+public sealed record CatalogueChange(
+    IReadOnlyList<string> Include, IReadOnlyList<string> Exclude, IReadOnlyList<Offer> Offers, IReadOnlyDictionary<string, CouponCodeState> Codes)
 {
+    /// <summary>
+    /// The code states to price with: the stored ones read for the cart, with the inline coupons' codes over them (a
+    /// cart's code that is an inline coupon's applies that coupon, as a stored code applies its coupon).
+    /// </summary>
+    public IReadOnlyDictionary<string, CouponCodeState> CodesOver(IReadOnlyDictionary<string, CouponCodeState> stored)
+    {
+        if (Codes.Count == 0)
+        {
+            return stored;
+        }
+
+        var merged = new Dictionary<string, CouponCodeState>(stored, StringComparer.OrdinalIgnoreCase);
+        foreach (var (code, state) in Codes)
+        {
+            merged[code] = state;
+        }
+
+        return merged;
+    }
+
     /// <summary>The catalogue with the change applied, and the included or excluded ids it does not hold.</summary>
     public VariedCatalogue ApplyTo(PromotionCatalog stored)
     {
         var include = Include.ToHashSet(StringComparer.Ordinal);
         var exclude = Exclude.ToHashSet(StringComparer.Ordinal);
-        var replaced = Offers.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var replaced = Offers.Select(o => (o.Source, o.Id)).ToHashSet();
         var found = new HashSet<string>(StringComparer.Ordinal);
         var catalog = stored.Vary(
             offer =>
@@ -25,7 +47,7 @@ public sealed record CatalogueChange(IReadOnlyList<string> Include, IReadOnlyLis
                     found.Add(offer.Id);
                 }
 
-                if (exclude.Contains(offer.Id) || (offer.Source == OfferSource.Promotion && replaced.Contains(offer.Id)))
+                if (exclude.Contains(offer.Id) || replaced.Contains((offer.Source, offer.Id)))
                 {
                     return null;
                 }

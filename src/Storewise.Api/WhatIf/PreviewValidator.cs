@@ -1,3 +1,4 @@
+using Storewise.Api.Codes;
 using Storewise.Api.Errors;
 using Storewise.Api.Offers;
 
@@ -6,7 +7,7 @@ namespace Storewise.Api.WhatIf;
 /// <summary>
 /// Checks a <see cref="CartPreviewRequest"/> and turns it into a <see cref="CatalogueChange"/>. Inline offers
 /// go through <see cref="OfferValidator"/> exactly as a create does, with each field named under
-/// <c>{prefix}.offers[i]</c>.
+/// <c>{prefix}.offers[i]</c>; one with <c>codes</c> is a coupon (docs/decisions/0708-inline-coupon-previews.md).
 /// </summary>
 public static class PreviewValidator
 {
@@ -35,6 +36,7 @@ public static class PreviewValidator
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var codes = new Dictionary<string, Pricing.CouponCodeState>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < requests.Count; i++)
         {
             var field = $"{prefix}.offers[{i}]";
@@ -51,9 +53,15 @@ public static class PreviewValidator
                 continue;
             }
 
+            var type = request.Codes is null ? OfferType.Promotion : OfferType.Coupon;
+            if (request.Codes is { } inlineCodes)
+            {
+                ReadCodes(inlineCodes, id, $"{field}.codes", codes, errors);
+            }
+
             var offerErrors = new ValidationErrors();
-            var stamp = new OfferStamp(OfferType.Promotion, id, tenant, "preview", now, user, now, user);
-            var offer = OfferValidator.Validate(request, stamp, storedCategory: null, offerErrors);
+            var stamp = new OfferStamp(type, id, tenant, "preview", now, user, now, user);
+            var offer = OfferValidator.Validate(request with { Codes = null }, stamp, storedCategory: null, offerErrors);
             errors.AddNested(field + ".", offerErrors);
             if (offer is not null)
             {
@@ -61,7 +69,30 @@ public static class PreviewValidator
             }
         }
 
-        return errors.Causes.Count > before ? null : new CatalogueChange(include, exclude, offers);
+        return errors.Causes.Count > before ? null : new CatalogueChange(include, exclude, offers, codes);
+    }
+
+    // An inline coupon's codes: valid code texts, each used by one inline coupon only; each is a fresh code of it,
+    // active and never redeemed, as a stored coupon's new code would be.
+    private static void ReadCodes(IReadOnlyList<string?> values, string couponId, string field, Dictionary<string, Pricing.CouponCodeState> codes, ValidationErrors errors)
+    {
+        if (values.Count is 0 or > MaxIds)
+        {
+            errors.Add(field, $"must hold 1 to {MaxIds} codes");
+            return;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (CodeText.Problem(values[i]) is { } problem)
+            {
+                errors.Add($"{field}[{i}]", problem);
+            }
+            else if (!codes.TryAdd(values[i]!, new Pricing.CouponCodeState(values[i]!, couponId, Active: true, Redemptions: 0)))
+            {
+                errors.Add($"{field}[{i}]", $"'{values[i]}' is a code of another inline coupon");
+            }
+        }
     }
 
     private static List<string> ReadIds(IReadOnlyList<string?>? values, string field, ValidationErrors errors)

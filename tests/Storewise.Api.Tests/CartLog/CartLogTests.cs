@@ -74,11 +74,11 @@ public abstract class CartLogTests(ApiFixture fixture)
         var tenant = ApiFixture.NewTenant();
         using var client = fixture.Client(tenant);
         var start = new DateTimeOffset(2031, 1, 10, 8, 0, 0, TimeSpan.Zero);
-        fixture.Clock.Set(start);
+        fixture.Clock.SetUtcNow(start);
         await (await client.PutJsonAsync(SettingsPath, JsonNode.Parse("""{"sampleRate":1,"retentionDays":2}""")!)).ExpectAsync(200);
         await PriceAsync(client, Cart);
         await PriceAsync(client, Cart);
-        fixture.Clock.Set(start.AddDays(2).AddHours(1));
+        fixture.Clock.SetUtcNow(start.AddDays(2).AddHours(1));
         await PriceAsync(client, Cart);
         await ReadLogAsync(tenant, 3);
 

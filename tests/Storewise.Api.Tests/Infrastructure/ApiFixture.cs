@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using Storewise.Api.Auth;
 using Storewise.Api.Storage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Storewise.Api.Tests.Infrastructure;
 
@@ -22,7 +23,8 @@ public abstract class ApiFixture : IAsyncLifetime
     private WebApplicationFactory<Program>? _factory;
     private ApiContract? _contract;
 
-    public FakeClock Clock { get; } = new();
+    /// <summary>The service's clock; it starts a day behind the real time, so tests may set it to any recent instant.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow.AddDays(-1));
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -125,12 +125,12 @@ public abstract class OfferHistoryTests(ApiFixture fixture)
         var created = new DateTimeOffset(2030, 3, 1, 10, 0, 0, TimeSpan.Zero);
         var replaced = created.AddSeconds(10);
         using var client = fixture.Client(ApiFixture.NewTenant());
-        fixture.Clock.Set(created);
+        fixture.Clock.SetUtcNow(created);
         var v1 = (await client.CreateAsync(PromotionsPath, Body("Timed")))["promotion"]!;
         var id = (string)v1["id"]!;
-        fixture.Clock.Set(replaced);
+        fixture.Clock.SetUtcNow(replaced);
         var v2 = (await (await client.PutJsonAsync($"{PromotionsPath}/{id}", ReplaceBody(v1, b => b["name"] = "Timed 2"))).ExpectAsync(200))["promotion"]!;
-        fixture.Clock.Set(replaced.AddHours(1));
+        fixture.Clock.SetUtcNow(replaced.AddHours(1));
 
         await (await client.GetAsync(AsOf(id, created.AddMilliseconds(-1)))).ExpectAsync(404);
         Assert.Equal((string?)v1["version"], (string?)(await (await client.GetAsync(AsOf(id, created))).ExpectAsync(200))["promotion"]!["version"]);

@@ -521,16 +521,16 @@ public abstract partial class PromotionTests(ApiFixture fixture)
             Assert.Equal("Past", await StatusAsync(past));
             Assert.Equal("Disabled", await StatusAsync(disabled));
 
-            fixture.Clock.Set(now.AddMinutes(5)); // exactly validTo: still running (docs/spec.md §8 #7)
+            fixture.Clock.SetUtcNow(now.AddMinutes(5)); // exactly validTo: still running (docs/spec.md §8 #7)
             Assert.Equal("Running", await StatusAsync(running));
-            fixture.Clock.Set(now.AddMinutes(5).AddSeconds(1));
+            fixture.Clock.SetUtcNow(now.AddMinutes(5).AddSeconds(1));
             Assert.Equal("Past", await StatusAsync(running));
-            fixture.Clock.Set(now.AddMinutes(10)); // exactly validFrom: running
+            fixture.Clock.SetUtcNow(now.AddMinutes(10)); // exactly validFrom: running
             Assert.Equal("Running", await StatusAsync(planned));
         }
         finally
         {
-            fixture.Clock.Set(DateTimeOffset.UtcNow);
+            fixture.Clock.MoveForwardTo(DateTimeOffset.UtcNow);
         }
     }
 

@@ -263,9 +263,8 @@ public abstract class SalesOrderConfigTests(ApiFixture fixture)
     /// </summary>
     private DateTimeOffset RewindClock()
     {
-        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds());
-        fixture.Clock.Set(now);
-        return now;
+        var now = fixture.Clock.MoveForwardTo(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds()));
+        return now.UtcTicks % TimeSpan.TicksPerSecond == 0 ? now : fixture.Clock.MoveToNextWholeSecond();
     }
 
     /// <summary>Sends with an x-request-id and checks the problem+json answer carries it.</summary>

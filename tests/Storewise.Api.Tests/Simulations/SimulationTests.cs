@@ -174,6 +174,85 @@ public abstract class SimulationTests(ApiFixture fixture)
         await (await client.GetAsync(new Uri($"{SimulationsPath}/nope", UriKind.Relative))).ExpectAsync(404);
     }
 
+    [Fact]
+    public async Task Jobs_are_listed_newest_first_and_delete_cancels_one_that_has_not_finished()
+    {
+        var (client, ten) = await SeedAsync();
+        var body = $$"""{"from":"2030-01-01T00:00:00Z","to":"2030-01-02T00:00:00Z","preview":{{Preview(ten)}}}""";
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((string)(await StartAsync(client, body))["id"]!);
+            fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var first = await (await client.GetAsync(new Uri($"{SimulationsPath}?count=2&page=1", UriKind.Relative))).ExpectAsync(200);
+        Assert.Equal([ids[2], ids[1]], first["items"]!.AsArray().Select(j => (string)j!["id"]!));
+        Assert.Equal(3, (long)first["pagination"]!["total"]!);
+        var second = await (await client.GetAsync(new Uri($"{SimulationsPath}?count=2&page=2", UriKind.Relative))).ExpectAsync(200);
+        Assert.Equal([ids[0]], second["items"]!.AsArray().Select(j => (string)j!["id"]!));
+        Assert.Empty((await (await fixture.Client(ApiFixture.NewTenant()).GetAsync(new Uri($"{SimulationsPath}?count=10&page=1", UriKind.Relative))).ExpectAsync(200))["items"]!.AsArray());
+
+        // Queued: cancelled at once; a second DELETE answers the same.
+        Assert.Equal("CANCELLED", (string?)(await (await client.DeleteAsync(new Uri($"{SimulationsPath}/{ids[2]}", UriKind.Relative))).ExpectAsync(200))["status"]);
+        Assert.Equal("CANCELLED", (string?)(await (await client.DeleteAsync(new Uri($"{SimulationsPath}/{ids[2]}", UriKind.Relative))).ExpectAsync(200))["status"]);
+
+        // Running: the worker stops within its next batch.
+        var replay = await Runner.StartAsync((await ClaimAsync("worker-a"))!, "worker-a", CancellationToken.None);
+        Assert.Equal(ids[0], replay!.Job.Id);
+        Assert.True(await replay.NextBatchAsync(CancellationToken.None));
+        await (await client.DeleteAsync(new Uri($"{SimulationsPath}/{ids[0]}", UriKind.Relative))).ExpectAsync(200);
+        Assert.False(await replay.NextBatchAsync(CancellationToken.None));
+        Assert.Equal(("CANCELLED", 2L), ((string)(await GetAsync(client, ids[0]))["status"]!, (long)(await GetAsync(client, ids[0]))["progress"]!["replayed"]!));
+
+        // Done: 409; unknown: 404.
+        await RunAllAsync();
+        Assert.Equal("DONE", (string?)(await GetAsync(client, ids[1]))["status"]);
+        var conflict = await (await client.DeleteAsync(new Uri($"{SimulationsPath}/{ids[1]}", UriKind.Relative))).ExpectAsync(409);
+        Assert.StartsWith("status:", (string?)conflict["message"]);
+        await (await client.DeleteAsync(new Uri($"{SimulationsPath}/nope", UriKind.Relative))).ExpectAsync(404);
+    }
+
+    [Fact]
+    public async Task A_job_that_ends_writes_its_event_with_the_job_as_the_api_shows_it()
+    {
+        var (client, ten) = await SeedAsync();
+        var body = $$"""{"from":"2030-01-01T00:00:00Z","to":"2030-01-02T00:00:00Z","preview":{{Preview(ten)}}}""";
+        var done = (string)(await StartAsync(client, body))["id"]!;
+        var cancelled = (string)(await StartAsync(client, body))["id"]!;
+        await (await client.DeleteAsync(new Uri($"{SimulationsPath}/{cancelled}", UriKind.Relative))).ExpectAsync(200);
+        await RunAllAsync();
+
+        var events = await EventsAsync();
+        var finished = Assert.Single(events, e => (string)e["type"]! == "simulation.finished" && (string)e["subjectId"]! == done);
+        Assert.Equal(done, (string)finished["subjectId"]!);
+        Assert.Equal((await GetAsync(client, done)).ToJsonString(), finished["data"]!.ToJsonString());
+        var stopped = Assert.Single(events, e => (string)e["type"]! == "simulation.cancelled" && (string)e["subjectId"]! == cancelled);
+        Assert.Equal(cancelled, (string)stopped["subjectId"]!);
+        Assert.Equal("CANCELLED", (string?)stopped["data"]!["status"]);
+
+        // A job interrupted too often is failed, and says so.
+        var failing = (string)(await StartAsync(client, body))["id"]!;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            Assert.NotNull(await Runner.StartAsync((await ClaimAsync($"dies-{attempt}"))!, $"dies-{attempt}", CancellationToken.None));
+            fixture.Clock.Advance(TimeSpan.FromSeconds(31));
+        }
+
+        Assert.Null(await Runner.StartAsync((await ClaimAsync("last"))!, "last", CancellationToken.None));
+        Assert.Equal("FAILED", (string?)(await GetAsync(client, failing))["status"]);
+        var failed = Assert.Single(await EventsAsync(), e => (string)e["type"]! == "simulation.failed" && (string)e["subjectId"]! == failing);
+        Assert.Equal("FAILED", (string?)failed["data"]!["status"]);
+    }
+
+    // Every simulation event in the outbox, as receivers would get it (job ids are unique across tenants).
+    private async Task<List<JsonNode>> EventsAsync()
+    {
+        await using var connection = await fixture.Database.OpenAsync();
+        var payloads = await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT payload FROM outbox_events WHERE type LIKE 'simulation.%' ORDER BY occurred_at, id");
+        return [.. payloads.Select(p => JsonNode.Parse(p)!)];
+    }
+
     private SimulationRunner Runner => fixture.Services.GetRequiredService<SimulationRunner>();
 
     // A running 10 % cart promotion and a 20 % one on p2; the change drops the first and adds 5 % on the cart.
@@ -186,7 +265,7 @@ public abstract class SimulationTests(ApiFixture fixture)
     {
         var tenant = ApiFixture.NewTenant();
         var client = fixture.Client(tenant);
-        fixture.Clock.Set(new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        fixture.Clock.MoveForwardTo(new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero));
         var ten = await CreateAsync(client, """
             {"name":"Ten","active":true,"validFrom":"2020-01-01T00:00:00Z","category":{"kind":"CartLevelPercentage","discount":10},
              "currencies":[{"code":"EUR"},{"code":"USD"}]}
@@ -211,7 +290,6 @@ public abstract class SimulationTests(ApiFixture fixture)
             }
         }
 
-        fixture.Clock.Set(new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero));
         return (client, ten);
     }
 

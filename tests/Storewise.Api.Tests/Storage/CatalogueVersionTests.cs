@@ -34,6 +34,7 @@ public abstract class CatalogueVersionTests(ApiFixture fixture)
         ["PUT /v0/promotions/configuration/cart-log"] = "which carts are logged, not how they are priced",
         ["POST /v0/promotions/simulations"] = "starts a replay of logged carts; prices nothing for real",
         ["POST /v0/promotions/simulations/{id}/cancel"] = "cancels a replay",
+        ["DELETE /v0/promotions/simulations/{id}"] = "cancels a replay",
         ["POST /v0/promotions/coupon/{id}/code"] = "new codes: a cart reads the state of its submitted codes live, not from the cache",
         ["POST /v0/promotions/coupon/{id}/code/import"] = "imported codes, read live like created ones",
         ["POST /v0/promotions/redemption"] = "redemption counters are read live with the submitted codes",

@@ -106,6 +106,37 @@ public abstract class CartPreviewTests(ApiFixture fixture)
         Assert.Equal("preview.exclude[0]: must be a non-empty string", (string?)blank["message"]);
     }
 
+    [Fact]
+    public async Task A_cart_code_of_an_inline_coupon_applies_it_exactly_as_a_stored_coupon_code_would()
+    {
+        var tenant = ApiFixture.NewTenant();
+        using var writer = fixture.Client(tenant);
+        const string coupon = """
+            "active":true,"validFrom":"2020-01-01T00:00:00Z","category":{"kind":"CartLevelPercentage","discount":15},
+            "currencies":[{"code":"EUR","minimumCartValue":0}]
+            """;
+        var storedId = (string)(await (await writer.SendJsonAsync(HttpMethod.Post, "/v0/promotions/coupon", $$"""{"name":"Stored",{{coupon}}}""")).ExpectAsync(201))["coupon"]!["id"]!;
+        await (await writer.SendJsonAsync(HttpMethod.Post, $"/v0/promotions/coupon/{storedId}/code", """{"codes":["STORED15"]}""")).ExpectAsync(201);
+        using var reader = fixture.Client(tenant, Scopes.PromotionsRead);
+        var inline = $$"""{"offers":[{"name":"Draft",{{coupon}},"codes":["DRAFT15"]}]}""";
+
+        var byStored = await PriceAsync(reader, Cart + ""","couponCodes":["STORED15"]}""");
+        var byInline = await PriceAsync(reader, Cart + ""","couponCodes":["draft15"],"preview":""" + inline + "}");
+        Assert.True((bool)byInline["preview"]!);
+        Assert.Equal(15m, (decimal)byStored["discountTotal"]!);
+        Assert.Equal((decimal)byStored["discountTotal"]!, (decimal)byInline["discountTotal"]!);
+        Assert.Equal((decimal)byStored["total"]!, (decimal)byInline["total"]!);
+        Assert.Equal("preview-0", (string?)byInline["items"]![0]!["discounts"]![0]!["id"]);
+
+        // Without the preview, or with the preview but not the code, the inline coupon does not apply.
+        Assert.Equal(0m, (decimal)(await PriceAsync(reader, Cart + ""","couponCodes":["DRAFT15"]}"""))["discountTotal"]!);
+        Assert.Equal(0m, (decimal)(await PriceAsync(reader, Previewed(inline)))["discountTotal"]!);
+        var badCode = await (await reader.SendJsonAsync(HttpMethod.Post, CartPath, Previewed($$"""{"offers":[{"name":"Draft",{{coupon}},"codes":["no spaces"]}]}"""))).ExpectAsync(400);
+        Assert.StartsWith("preview.offers[0].codes[0]:", (string?)badCode["message"]);
+        var created = await (await writer.SendJsonAsync(HttpMethod.Post, "/v0/promotions/coupon", $$"""{"name":"With codes",{{coupon}},"codes":["X1"]}""")).ExpectAsync(400);
+        Assert.StartsWith("codes:", (string?)created["message"]);
+    }
+
     private static string Previewed(string preview) => Cart + ",\"preview\":" + preview + "}";
 
     private static async Task<string> CreateAsync(HttpClient client, string body)

@@ -8,7 +8,7 @@ using System;
 namespace Storewise.Sample.Client.Models
 {
     /// <summary>
-    /// The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token.
+    /// The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token. `codes` istaken only by a preview&apos;s inline offer, which it makes a coupon with those codes (docs/decisions/0708-inline-coupon-previews.md).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class OfferRequest : IAdditionalDataHolder, IParsable
@@ -48,6 +48,14 @@ namespace Storewise.Sample.Client.Models
 #nullable restore
 #else
         public List<string> ChannelTypes { get; set; }
+#endif
+        /// <summary>Cart previews only: the codes of an inline coupon. Refused on create and replace, where codes have their own routes.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Codes { get; set; }
+#nullable restore
+#else
+        public List<string> Codes { get; set; }
 #endif
         /// <summary>The consumers property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -257,6 +265,7 @@ namespace Storewise.Sample.Client.Models
                 { "buy", n => { Buy = n.GetObjectValue<global::Storewise.Sample.Client.Models.UnitSetRequest>(global::Storewise.Sample.Client.Models.UnitSetRequest.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "channelTypes", n => { ChannelTypes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "codes", n => { Codes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "consumers", n => { Consumers = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "currencies", n => { Currencies = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.CurrencyRequest>(global::Storewise.Sample.Client.Models.CurrencyRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "customerConditions", n => { CustomerConditions = n.GetObjectValue<global::Storewise.Sample.Client.Models.CustomerConditionsRequest>(global::Storewise.Sample.Client.Models.CustomerConditionsRequest.CreateFromDiscriminatorValue); } },
@@ -300,6 +309,7 @@ namespace Storewise.Sample.Client.Models
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.UnitSetRequest>("buy", Buy);
             writer.WriteObjectValue<UntypedNode>("category", Category);
             writer.WriteCollectionOfPrimitiveValues<string>("channelTypes", ChannelTypes);
+            writer.WriteCollectionOfPrimitiveValues<string>("codes", Codes);
             writer.WriteCollectionOfPrimitiveValues<string>("consumers", Consumers);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.CurrencyRequest>("currencies", Currencies);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.CustomerConditionsRequest>("customerConditions", CustomerConditions);

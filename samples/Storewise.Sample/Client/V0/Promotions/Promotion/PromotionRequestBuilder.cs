@@ -75,7 +75,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion
             return await RequestAdapter.SendAsync<global::Storewise.Sample.Client.Models.PagedListOfPromotionEnvelope>(requestInfo, global::Storewise.Sample.Client.Models.PagedListOfPromotionEnvelope.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <returns>A <see cref="global::Storewise.Sample.Client.Models.PromotionEnvelope"/></returns>
-        /// <param name="body">The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token.</param>
+        /// <param name="body">The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token. `codes` istaken only by a preview&apos;s inline offer, which it makes a coupon with those codes (docs/decisions/0708-inline-coupon-previews.md).</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 400 status code</exception>
@@ -125,7 +125,7 @@ namespace Storewise.Sample.Client.V0.Promotions.Promotion
             return requestInfo;
         }
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token.</param>
+        /// <param name="body">The body of create and update for promotions and coupons (docs/spec.md §1.2, §1.3). Everything is optional here sothat OfferValidator can name each missing field; `category` stays raw JSON so unknownmembers survive (docs/spec.md §D5). Coupon-only fields are ignored on promotions (docs/spec.md §8 #30). `tenant` (sent by thevendor&apos;s update schema) is read-only like the audit fields: the tenant always comes from the token. `codes` istaken only by a preview&apos;s inline offer, which it makes a coupon with those codes (docs/decisions/0708-inline-coupon-previews.md).</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

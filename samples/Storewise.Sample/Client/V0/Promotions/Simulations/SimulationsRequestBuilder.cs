@@ -46,6 +46,34 @@ namespace Storewise.Sample.Client.V0.Promotions.Simulations
         public SimulationsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v0/promotions/simulations", rawUrl)
         {
         }
+        /// <returns>A <see cref="global::Storewise.Sample.Client.Models.PagedListOfSimulationResource"/></returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 400 status code</exception>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 401 status code</exception>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 403 status code</exception>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 429 status code</exception>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 503 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::Storewise.Sample.Client.Models.PagedListOfSimulationResource?> GetAsync(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder.SimulationsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::Storewise.Sample.Client.Models.PagedListOfSimulationResource> GetAsync(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder.SimulationsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToGetRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+                { "401", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+                { "403", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+                { "429", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+                { "503", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Storewise.Sample.Client.Models.PagedListOfSimulationResource>(requestInfo, global::Storewise.Sample.Client.Models.PagedListOfSimulationResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
         /// <returns>A <see cref="global::Storewise.Sample.Client.Models.SimulationResource"/></returns>
         /// <param name="body">Body of `POST /v0/promotions/simulations`: replay the carts logged in [`from`, `to`) (RFC 3339),of the given stores only when `stores` is not empty, against `preview` (the same change a cartrequest takes).</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -79,6 +107,22 @@ namespace Storewise.Sample.Client.V0.Promotions.Simulations
             return await RequestAdapter.SendAsync<global::Storewise.Sample.Client.Models.SimulationResource>(requestInfo, global::Storewise.Sample.Client.Models.SimulationResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder.SimulationsRequestBuilderGetQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder.SimulationsRequestBuilderGetQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.GET, "{+baseurl}/v0/promotions/simulations?count={count}&page={page}", PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
+        }
+        /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Body of `POST /v0/promotions/simulations`: replay the carts logged in [`from`, `to`) (RFC 3339),of the given stores only when `stores` is not empty, against `preview` (the same change a cartrequest takes).</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -105,6 +149,18 @@ namespace Storewise.Sample.Client.V0.Promotions.Simulations
         public global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Storewise.Sample.Client.V0.Promotions.Simulations.SimulationsRequestBuilder(rawUrl, RequestAdapter);
+        }
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        #pragma warning disable CS1591
+        public partial class SimulationsRequestBuilderGetQueryParameters 
+        #pragma warning restore CS1591
+        {
+            /// <summary>Items per page, from 1 to 150.</summary>
+            [QueryParameter("count")]
+            public int? Count { get; set; }
+            /// <summary>The page to return, from 1.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
         }
     }
 }

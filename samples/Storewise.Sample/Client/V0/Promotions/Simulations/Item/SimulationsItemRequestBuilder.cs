@@ -46,6 +46,38 @@ namespace Storewise.Sample.Client.V0.Promotions.Simulations.Item
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 401 status code</exception>
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 403 status code</exception>
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 404 status code</exception>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 409 status code</exception>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 429 status code</exception>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 503 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::Storewise.Sample.Client.Models.SimulationResource?> DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::Storewise.Sample.Client.Models.SimulationResource> DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToDeleteRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+                { "401", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+                { "403", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+                { "404", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+                { "409", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+                { "429", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+                { "503", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Storewise.Sample.Client.Models.SimulationResource>(requestInfo, global::Storewise.Sample.Client.Models.SimulationResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <returns>A <see cref="global::Storewise.Sample.Client.Models.SimulationResource"/></returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 400 status code</exception>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 401 status code</exception>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 403 status code</exception>
+        /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 404 status code</exception>
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 429 status code</exception>
         /// <exception cref="global::Storewise.Sample.Client.Models.ApiError">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -68,6 +100,22 @@ namespace Storewise.Sample.Client.V0.Promotions.Simulations.Item
                 { "503", global::Storewise.Sample.Client.Models.ApiError.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Storewise.Sample.Client.Models.SimulationResource>(requestInfo, global::Storewise.Sample.Client.Models.SimulationResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.DELETE, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
         }
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Storewise.Api.CartLog;
+using Storewise.Api.Simulations;
+using Storewise.Api.Storage;
+using Storewise.Api.Tests.Infrastructure;
+using Storewise.Api.Tests.Webhooks;
+using Xunit.Abstractions;
+
+namespace Storewise.Api.Tests.Simulations;
+
+/// <summary>
+/// The replay figures of docs/performance.md in process, without HTTP load: 1,000 promotions created through the API,
+/// a cart log of <c>STOREWISE_REPLAY_CARTS</c> carts (1–50 lines, default 100,000) written straight to storage, one
+/// simulation run to its end by the runner, timed with the process's CPU time and its peak working set.
+/// </summary>
+public sealed class ReplayMeasurements(ReplayFixture fixture, ITestOutputHelper output) : IClassFixture<ReplayFixture>
+{
+    private const int Promotions = 1000;
+    private const int Products = 5000;
+
+    [MeasuredFact]
+    public async Task Carts_replayed_per_cpu_second()
+    {
+        var carts = int.TryParse(Environment.GetEnvironmentVariable("STOREWISE_REPLAY_CARTS"), out var n) ? n : 100_000;
+        var tenant = ApiFixture.NewTenant();
+        using var client = fixture.Client(tenant);
+        var random = new Random(7);
+        var first = "";
+        for (var i = 0; i < Promotions; i++)
+        {
+            var category = i % 10 == 0
+                ? new JsonObject { ["kind"] = "CartLevelPercentage", ["discount"] = 1 + i % 5 }
+                : new JsonObject { ["kind"] = "ProductLevelPercentage", ["discount"] = 5 + i % 20, ["includedProducts"] = new JsonArray([.. Enumerable.Range(0, 5).Select(_ => (JsonNode)$"P{random.Next(Products)}")]) };
+            var body = new JsonObject
+            {
+                ["name"] = $"promotion {i}", ["active"] = true, ["validFrom"] = "2020-01-01T00:00:00Z", ["category"] = category,
+                ["currencies"] = new JsonArray(new JsonObject { ["code"] = "EUR" }),
+            };
+            var id = (string)(await (await client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/promotion", body.ToJsonString())).ExpectAsync(201))["promotion"]!["id"]!;
+            first = i == 0 ? id : first;
+        }
+
+        var start = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        for (var written = 0; written < carts; written += 5000)
+        {
+            var rows = Enumerable.Range(written, Math.Min(5000, carts - written)).Select(c => new LoggedCartRow(tenant, start + c, Cart(random, c), null)).ToList();
+            await CartLogStore.InsertAsync(fixture.Database, rows, CancellationToken.None);
+        }
+
+        var request = $$$"""
+            {"from":"2030-01-01T00:00:00Z","to":"2030-02-01T00:00:00Z","preview":{"exclude":["{{{first}}}"],"offers":[{"name":"Draft five","active":true,
+             "validFrom":"2020-01-01T00:00:00Z","category":{"kind":"CartLevelPercentage","discount":5},"currencies":[{"code":"EUR"}]}]}}
+            """;
+        var id0 = (string)(await (await client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/simulations", request)).ExpectAsync(202))["id"]!;
+        var runner = fixture.Services.GetRequiredService<SimulationRunner>();
+        var now = fixture.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var job = (await SimulationStore.TryClaimAsync(fixture.Database, "measure", now, now + 600_000, CancellationToken.None))!;
+        GC.Collect();
+        var rssBefore = Environment.WorkingSet;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        await runner.RunAsync(job, "measure", CancellationToken.None);
+        wall.Stop();
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var done = await (await client.GetAsync(new Uri($"/v0/promotions/simulations/{id0}", UriKind.Relative))).ExpectAsync(200);
+        Assert.Equal("DONE", (string?)done["status"]);
+        Assert.Equal(carts, (long)done["progress"]!["replayed"]!);
+        output.WriteLine(FormattableString.Invariant(
+            $"replayed {carts} carts at {Promotions} promotions: wall {wall.Elapsed.TotalSeconds:0.0} s ({carts / wall.Elapsed.TotalSeconds:0} carts/s), process CPU {used.TotalSeconds:0.0} s ({carts / used.TotalSeconds:0} carts per CPU-second); working set {rssBefore / 1048576} MB before, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));
+        output.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+    }
+
+    // 1–50 lines (mean 25.5) of products from the promotions' pool, EUR, a store of ten.
+    private static Pricing.Cart Cart(Random random, int n) => new()
+    {
+        Currency = "EUR",
+        StoreId = $"store-{n % 10}",
+        CustomerId = $"customer-{n % 1000}",
+        Items = [.. Enumerable.Range(0, random.Next(1, 51)).Select(i => new Pricing.CartItem($"l{i}", $"P{random.Next(Products)}", random.Next(1, 4), random.Next(100, 10_000) / 100m, [], null))],
+        CouponCodes = [],
+        CustomerAttributes = new Dictionary<string, string>(),
+    };
+}
+
+/// <summary>SQLite, no simulation worker (the measurement runs the job itself), default batches.</summary>
+public sealed class ReplayFixture : ApiFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Simulations:WorkerEnabled"] = "false" };
+
+    protected override Task<string> CreateDatabaseAsync() =>
+        Task.FromResult($"Data Source={Path.Combine(DataDirectory, "storewise.db")}");
+
+    protected override Task DropDatabaseAsync() => Task.CompletedTask;
+}
