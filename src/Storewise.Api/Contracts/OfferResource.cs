@@ -94,7 +94,7 @@ public abstract record OfferResource
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public OfferUnitSetResource? Get { get; init; }
 
-    /// <summary>BOGO kinds: which qualifying units are given; absent when not set (the cheapest).</summary>
+    /// <summary>BOGO kinds: give the cheapest qualifying units (the default) or the most expensive.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public GetOrder? GetOrder { get; init; }
 

@@ -30,9 +30,9 @@ public sealed record OfferRequest(
     LimitsRequest? Limits = null,
     BudgetRequest? Budget = null,
     string? TimeZone = null,
-    [property: Description("Cart-level kinds: tiers by minimumCartValue; product-level kinds: volume tiers by minimumQuantity (qualifying units). Thresholds strictly ascending, discounts not falling; the highest tier reached replaces the category's discount.")]
+    [property: Description("Cart-level kinds: tiers by minimumCartValue; product-level kinds: volume tiers by minimumQuantity (qualifying units). Thresholds strictly ascending, discounts not falling; the highest tier reached replaces the category's discount. Empty or absent means none.")]
     IReadOnlyList<TierRequest?>? Tiers = null,
-    [property: Description("The most the offer takes off one cart, per currency (one of the offer's currencies), spread over its lines by largest remainder.")]
+    [property: Description("The most the offer takes off one cart, per currency (one of the offer's currencies), spread over its lines by largest remainder. Empty or absent means no cap.")]
     IReadOnlyList<MoneyRequest?>? MaxDiscount = null,
     [property: Description("Product-level kinds: at most this many units of each line are discounted.")]
     int? MaxQuantity = null,
@@ -44,7 +44,7 @@ public sealed record OfferRequest(
     GetOrder? GetOrder = null,
     [property: Description("BOGO kinds: the most applications per cart (default: as many as the cart holds). FreeGift with buy: default 1.")]
     int? MaxApplications = null,
-    [property: Description("FreeGift: the products given, with their quantity per application.")]
+    [property: Description("FreeGift: the products given, with their quantity per application (at least one). Other kinds: empty or absent.")]
     IReadOnlyList<GiftRequest?>? Gifts = null,
     [property: Description("Within one family of the pricing sequence, a higher priority applies first; default 0, ties keep the documented order.")]
     int? Priority = null,

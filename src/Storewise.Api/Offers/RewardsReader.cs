@@ -52,7 +52,8 @@ public static class RewardsReader
     private static List<OfferTier> ReadTiers(IReadOnlyList<TierRequest?>? entries, OfferCategory category, IReadOnlyList<OfferCurrency> currencies, ValidationErrors errors)
     {
         var tiers = new List<OfferTier>();
-        if (entries is null)
+        // Empty means none, as for every other list of the offer (a form that leaves the list alone sends []).
+        if (entries is null || entries.Count == 0)
         {
             return tiers;
         }
@@ -63,11 +64,6 @@ public static class RewardsReader
         {
             errors.Add("tiers", "apply to cart-level and product-level kinds only");
             return tiers;
-        }
-
-        if (entries.Count == 0)
-        {
-            errors.Add("tiers", "must list at least one tier (omit it for none)");
         }
 
         var isPercent = OfferKinds.IsPercent(kind);
@@ -197,11 +193,6 @@ public static class RewardsReader
 
     private static List<CurrencyAmount> ReadMaxDiscount(IReadOnlyList<MoneyRequest?>? entries, IReadOnlyList<OfferCurrency> currencies, ValidationErrors errors)
     {
-        if (entries is { Count: 0 })
-        {
-            errors.Add("maxDiscount", "must list at least one {currency, amount} (omit it for no cap)");
-        }
-
         return ReadMoney(entries, "maxDiscount", currencies, errors);
     }
 
@@ -356,7 +347,7 @@ public static class RewardsReader
         var gifts = new List<OfferGift>();
         if (!OfferKinds.IsGift(kind))
         {
-            if (entries is not null)
+            if (entries is { Count: > 0 })
             {
                 errors.Add("gifts", "apply to FreeGift only");
             }

@@ -19,11 +19,18 @@ public sealed class FirstRenderTests(ConsoleFixture fixture, ITestOutputHelper o
         page.Request += (_, request) => requested.Add(request.Url);
         await page.GotoAsync("/console/promotions");
         var timing = await page.EvaluateAsync<JsonElement>("""
-            () => {
+            async () => {
               const nav = performance.getEntriesByType('navigation')[0];
-              const paint = performance.getEntriesByName('first-contentful-paint')[0];
+              // The paint entry can be recorded a frame after the load event: wait for it (buffered), for at most 5 s.
+              const firstContentfulPaint = await new Promise(resolve => {
+                new PerformanceObserver((list, observer) => {
+                  const entry = list.getEntriesByName('first-contentful-paint')[0];
+                  if (entry) { observer.disconnect(); resolve(entry.startTime); }
+                }).observe({ type: 'paint', buffered: true });
+                setTimeout(() => resolve(-1), 5000);
+              });
               const bytes = performance.getEntriesByType('resource').reduce((sum, r) => sum + r.decodedBodySize, nav.decodedBodySize);
-              return { responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, firstContentfulPaint: paint ? paint.startTime : -1, bytes };
+              return { responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, firstContentfulPaint, bytes };
             }
             """);
         var paint = timing.GetProperty("firstContentfulPaint").GetDouble();

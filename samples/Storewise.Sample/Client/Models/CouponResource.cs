@@ -113,7 +113,7 @@ namespace Storewise.Sample.Client.Models
 #else
         public global::Storewise.Sample.Client.Models.OfferUnitSetResource Get { get; set; }
 #endif
-        /// <summary>BOGO kinds: which qualifying units are given; absent when not set (the cheapest).</summary>
+        /// <summary>BOGO kinds: give the cheapest qualifying units (the default) or the most expensive.</summary>
         public global::Storewise.Sample.Client.Models.GetOrder? GetOrder { get; set; }
         /// <summary>FreeGift: the products given; absent on other kinds.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -109,7 +109,7 @@ namespace Storewise.Sample.Client.Models
 #endif
         /// <summary>BOGO kinds: give the cheapest qualifying units (the default) or the most expensive.</summary>
         public global::Storewise.Sample.Client.Models.GetOrder? GetOrder { get; set; }
-        /// <summary>FreeGift: the products given, with their quantity per application.</summary>
+        /// <summary>FreeGift: the products given, with their quantity per application (at least one). Other kinds: empty or absent.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::Storewise.Sample.Client.Models.GiftRequest>? Gifts { get; set; }
@@ -137,7 +137,7 @@ namespace Storewise.Sample.Client.Models
         public bool? LocalizedTimezone { get; set; }
         /// <summary>BOGO kinds: the most applications per cart (default: as many as the cart holds). FreeGift with buy: default 1.</summary>
         public int? MaxApplications { get; set; }
-        /// <summary>The most the offer takes off one cart, per currency (one of the offer&apos;s currencies), spread over its lines by largest remainder.</summary>
+        /// <summary>The most the offer takes off one cart, per currency (one of the offer&apos;s currencies), spread over its lines by largest remainder. Empty or absent means no cap.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::Storewise.Sample.Client.Models.MoneyRequest>? MaxDiscount { get; set; }
@@ -195,7 +195,7 @@ namespace Storewise.Sample.Client.Models
 #else
         public List<string> Stores { get; set; }
 #endif
-        /// <summary>Cart-level kinds: tiers by minimumCartValue; product-level kinds: volume tiers by minimumQuantity (qualifying units). Thresholds strictly ascending, discounts not falling; the highest tier reached replaces the category&apos;s discount.</summary>
+        /// <summary>Cart-level kinds: tiers by minimumCartValue; product-level kinds: volume tiers by minimumQuantity (qualifying units). Thresholds strictly ascending, discounts not falling; the highest tier reached replaces the category&apos;s discount. Empty or absent means none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::Storewise.Sample.Client.Models.TierRequest>? Tiers { get; set; }
