@@ -1,5 +1,4 @@
 using Microsoft.Kiota.Abstractions.Authentication;
-using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using Storewise.Sample.Client;
 using Storewise.Sample.Client.Models;
@@ -73,11 +72,7 @@ public static class FirstSession
         LocalizedTimezone = true,
         ValidFrom = "2020-01-01T00:00:00",
         ValidTo = "2099-12-31T23:59:59",
-        Category = new UntypedObject(new Dictionary<string, UntypedNode>
-        {
-            ["kind"] = new UntypedString("CartLevelPercentage"),
-            ["discount"] = new UntypedInteger(10),
-        }),
+        Category = new CategoryRequest { Kind = CategoryRequest_kind.CartLevelPercentage, Discount = 10 },
         Currencies = [new CurrencyRequest { Code = "EUR", MinimumCartValue = 0 }],
         Stores = [],
     };

@@ -58,6 +58,7 @@ public static class OpenApiConventions
 
             return Task.CompletedTask;
         });
+        options.AddDocumentTransformer(CategorySchema.DescribeAsync);
         options.AddDocumentTransformer((document, _, cancellationToken) => ClosedResponseSchemas.CloseAsync(document, cancellationToken));
         options.AddDocumentTransformer((document, _, _) => TagDescriptions.DescribeAsync(document));
         options.AddSchemaTransformer(RequestRequiredMembers.RecordAsync);
@@ -79,7 +80,7 @@ public static class OpenApiConventions
 
     // The nested types of such a body (a reservation's cart, say) become references to their components too; the
     // schema id is the one the framework gives the type when it binds it itself.
-    private static IOpenApiSchema AsComponents(IOpenApiSchema schema, OpenApiDocument document)
+    internal static IOpenApiSchema AsComponents(IOpenApiSchema schema, OpenApiDocument document)
     {
         if (schema is not OpenApiSchema inline)
         {

@@ -4,8 +4,8 @@ namespace Storewise.Api.Hosting;
 
 /// <summary>
 /// An example request body per operation id, shown in the OpenAPI document. The offer, code and cart examples
-/// are the vendor's own samples (the coupon one in full; the promotion one with its collapsed category and
-/// currencies filled in); the others follow the bodies of docs/spec.md.
+/// are the vendor's own samples (the coupon one in full; the promotion ones with their collapsed category and
+/// currencies filled in, since the request schema describes category as an object); the others follow the bodies of docs/spec.md.
 /// </summary>
 public static class RequestExamples
 {
@@ -17,7 +17,7 @@ public static class RequestExamples
 
     private const string PromotionReplace = """
         {"id":"62839b62-80ff-4000-8000-01b47275b241","name":"My Promotion","description":"My Promotion Description","localizedTimezone":false,
-         "validFrom":"2022-01-01T00:00:00+01:00","validTo":"2022-04-01T00:00:00+01:00","category":[],"active":true,
+         "validFrom":"2022-01-01T00:00:00+01:00","validTo":"2022-04-01T00:00:00+01:00","category":{"kind":"CartLevelPercentage","discount":10},"active":true,
          "currencies":[{"code":"EUR","minimumCartValue":50}],"stores":[],"version":"6f419b7b-1529-4c33-a5ba-a07762850db1"}
         """;
 

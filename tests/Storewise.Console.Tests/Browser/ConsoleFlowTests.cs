@@ -44,7 +44,7 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture)
         var name = "Form promotion " + Guid.NewGuid().ToString("N")[..6];
         await page.GotoAsync("/console/promotions/new");
         await PageChecks.AccessibleAsync(page, "promotion-new");
-        await FillOfferAsync(page, name, """{"kind": "CartLevelPercentage", "discount": 10}""", "EUR");
+        await FillOfferAsync(page, name, "CartLevelPercentage", "10", "EUR");
         await SubmitAsync(page, "Create promotion", "**/console/promotions/*?saved=1");
         await Assertions.Expect(page.Locator(".heading .status")).ToHaveTextAsync("Running");
         await PageChecks.AccessibleAsync(page, "promotion-edit");
@@ -63,13 +63,74 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task A_product_level_promotion_with_categories_and_a_bundle_are_made_through_the_category_form()
+    {
+        var page = await fixture.EditorPageAsync();
+        var name = "Categories " + Guid.NewGuid().ToString("N")[..6];
+        await page.GotoAsync("/console/promotions/new");
+        await AddRowAsync(page, "category.includedCategories");
+        await AddRowAsync(page, "category.includedCategories");
+        await FillOfferAsync(page, name, "ProductLevelPercentage", "15", "EUR");
+        await page.Locator("#f-category-includedCategories-0--path").FillAsync("Shop\nAccessories");
+        await page.Locator("#f-category-includedCategories-1--path").FillAsync("Shop\nShoes\nSandals");
+        await page.Locator("#f-category-excludedProducts").FillAsync("sku-9");
+        await PageChecks.AccessibleAsync(page, "promotion-category-form");
+        await SubmitAsync(page, "Create promotion", "**/console/promotions/*?saved=1");
+
+        var bundleName = "Bundle " + Guid.NewGuid().ToString("N")[..6];
+        await page.GotoAsync("/console/promotions/new");
+        await AddRowAsync(page, "category.products");
+        await AddRowAsync(page, "category.products");
+        await AddRowAsync(page, "category.discounts");
+        await FillOfferAsync(page, bundleName, "BundleFixed", "", "EUR");
+        await page.Locator("#f-category-discounts-0--currency").FillAsync("EUR");
+        await page.Locator("#f-category-discounts-0--amount").FillAsync("7.5");
+        await page.Locator("#f-category-products-0--productId").FillAsync("sku-1");
+        await page.Locator("#f-category-products-0--quantity").FillAsync("2");
+        await page.Locator("#f-category-products-1--productId").FillAsync("sku-2");
+        await SubmitAsync(page, "Create promotion", "**/console/promotions/*?saved=1");
+
+        await page.GotoAsync("/console/promotions?name=" + Uri.EscapeDataString(name));
+        await Assertions.Expect(page.Locator("table.list tbody tr td").Nth(2)).ToHaveTextAsync("ProductLevelPercentage");
+        await page.GotoAsync("/console/promotions?name=" + Uri.EscapeDataString(bundleName));
+        await Assertions.Expect(page.Locator("table.list tbody tr td").Nth(2)).ToHaveTextAsync("BundleFixed");
+
+        var product = await fixture.ApiJsonAsync(HttpMethod.Get, $"{Promotions}?count=10&page=1&name={Uri.EscapeDataString(name)}");
+        var category = product["items"]![0]!["promotion"]!["category"]!;
+        Assert.Equal(15, category["discount"]!.GetValue<decimal>());
+        Assert.Equal("""[{"path":["Shop","Accessories"]},{"path":["Shop","Shoes","Sandals"]}]""", category["includedCategories"]!.ToJsonString());
+        Assert.Equal("""["sku-9"]""", category["excludedProducts"]!.ToJsonString());
+        var bundle = await fixture.ApiJsonAsync(HttpMethod.Get, $"{Promotions}?count=10&page=1&name={Uri.EscapeDataString(bundleName)}");
+        var bundleCategory = bundle["items"]![0]!["promotion"]!["category"]!;
+        Assert.Equal("""[{"productId":"sku-1","quantity":2},{"productId":"sku-2"}]""", bundleCategory["products"]!.ToJsonString());
+        Assert.Equal(7.5m, bundleCategory["discounts"]![0]!["amount"]!.GetValue<decimal>());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_validation_error_on_a_category_member_is_shown_at_that_field()
+    {
+        var page = await fixture.EditorPageAsync();
+        await page.GotoAsync("/console/promotions/new");
+        await FillOfferAsync(page, "Too much off", "CartLevelPercentage", "150", "EUR");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create promotion" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#f-category-discount-error")).ToContainTextAsync("must be greater than 0 and at most 100");
+        await Assertions.Expect(page.Locator("#f-category-discount")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#f-category-discount")).ToHaveValueAsync("150");
+        await Assertions.Expect(page.Locator("#f-category-kind")).ToHaveValueAsync("CartLevelPercentage");
+        await PageChecks.AccessibleAsync(page, "category-validation-error");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_APIs_validation_error_is_shown_at_the_field_it_names_and_the_form_keeps_its_values()
     {
         var page = await fixture.EditorPageAsync();
         await page.GotoAsync("/console/promotions/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to currencies" }).ClickAsync();
         await Assertions.Expect(page.Locator("#f-currencies-1--code")).ToBeVisibleAsync();
-        await FillOfferAsync(page, "Invalid currency", """{"kind": "CartLevelPercentage", "discount": 10}""", "EURO");
+        await FillOfferAsync(page, "Invalid currency", "CartLevelPercentage", "10", "EURO");
         await page.Locator("#f-currencies-1--code").FillAsync("USD");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create promotion" }).ClickAsync();
 
@@ -135,7 +196,7 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture)
         var name = "Coupon " + Guid.NewGuid().ToString("N")[..6];
         var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         await page.GotoAsync("/console/coupons/new");
-        await FillOfferAsync(page, name, """{"kind": "CartLevelPercentage", "discount": 5}""", "EUR");
+        await FillOfferAsync(page, name, "CartLevelPercentage", "5", "EUR");
         await SubmitAsync(page, "Create coupon", "**/console/coupons/*?saved=1");
         await PageChecks.AccessibleAsync(page, "coupon-edit");
 
@@ -276,7 +337,7 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture)
         var page = await fixture.EditorPageAsync();
         var name = "Forged " + Guid.NewGuid().ToString("N")[..6];
         await page.GotoAsync("/console/promotions/new");
-        await FillOfferAsync(page, name, """{"kind": "CartLevelPercentage", "discount": 10}""", "EUR");
+        await FillOfferAsync(page, name, "CartLevelPercentage", "10", "EUR");
         await page.EvaluateAsync("() => document.querySelectorAll('input[name=__RequestVerificationToken]').forEach(i => i.value = 'CfDJ8forged')");
         var response = await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Create promotion" }).ClickAsync(),
@@ -337,12 +398,22 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture)
         }
     }
 
-    private static async Task FillOfferAsync(IPage page, string name, string category, string currency)
+    /// <summary>Adds a row to the list at <paramref name="path"/> (posted and redrawn by the server).</summary>
+    private static async Task AddRowAsync(IPage page, string path)
+    {
+        var rows = page.Locator($"[name='f.{path}#rows']");
+        var before = await rows.InputValueAsync();
+        await page.Locator($"button[value='add|{path}']").ClickAsync();
+        await Assertions.Expect(rows).Not.ToHaveValueAsync(before);
+    }
+
+    private static async Task FillOfferAsync(IPage page, string name, string kind, string discount, string currency)
     {
         await page.Locator("#f-name").FillAsync(name);
         await page.Locator("#f-validFrom").FillAsync("2020-01-01T00:00:00Z");
         await page.Locator("#f-active").SelectOptionAsync("true");
-        await page.Locator("#f-category").FillAsync(category);
+        await page.Locator("#f-category-kind").SelectOptionAsync(kind);
+        await page.Locator("#f-category-discount").FillAsync(discount);
         await page.Locator("#f-currencies-0--code").FillAsync(currency);
         await page.Locator("#f-currencies-0--minimumCartValue").FillAsync("0");
     }

@@ -33,13 +33,13 @@ namespace Storewise.Sample.Client.Models
 #else
         public global::Storewise.Sample.Client.Models.UnitSetRequest Buy { get; set; }
 #endif
-        /// <summary>The category property</summary>
+        /// <summary>The discount: its kind and the members that kind reads. Fixed at creation: a replace keeps the stored one.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public UntypedNode? Category { get; set; }
+        public global::Storewise.Sample.Client.Models.CategoryRequest? Category { get; set; }
 #nullable restore
 #else
-        public UntypedNode Category { get; set; }
+        public global::Storewise.Sample.Client.Models.CategoryRequest Category { get; set; }
 #endif
         /// <summary>Channel types the offer applies in, matched exactly against the cart&apos;s channelType (e.g. store, web); empty or absent means every channel.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -263,7 +263,7 @@ namespace Storewise.Sample.Client.Models
                 { "active", n => { Active = n.GetBoolValue(); } },
                 { "budget", n => { Budget = n.GetObjectValue<global::Storewise.Sample.Client.Models.BudgetRequest>(global::Storewise.Sample.Client.Models.BudgetRequest.CreateFromDiscriminatorValue); } },
                 { "buy", n => { Buy = n.GetObjectValue<global::Storewise.Sample.Client.Models.UnitSetRequest>(global::Storewise.Sample.Client.Models.UnitSetRequest.CreateFromDiscriminatorValue); } },
-                { "category", n => { Category = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "category", n => { Category = n.GetObjectValue<global::Storewise.Sample.Client.Models.CategoryRequest>(global::Storewise.Sample.Client.Models.CategoryRequest.CreateFromDiscriminatorValue); } },
                 { "channelTypes", n => { ChannelTypes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "codes", n => { Codes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "consumers", n => { Consumers = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -307,7 +307,7 @@ namespace Storewise.Sample.Client.Models
             writer.WriteBoolValue("active", Active);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.BudgetRequest>("budget", Budget);
             writer.WriteObjectValue<global::Storewise.Sample.Client.Models.UnitSetRequest>("buy", Buy);
-            writer.WriteObjectValue<UntypedNode>("category", Category);
+            writer.WriteObjectValue<global::Storewise.Sample.Client.Models.CategoryRequest>("category", Category);
             writer.WriteCollectionOfPrimitiveValues<string>("channelTypes", ChannelTypes);
             writer.WriteCollectionOfPrimitiveValues<string>("codes", Codes);
             writer.WriteCollectionOfPrimitiveValues<string>("consumers", Consumers);
