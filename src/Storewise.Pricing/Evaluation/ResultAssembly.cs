@@ -199,7 +199,8 @@ internal sealed class ResultAssembly
     {
         ReasonCodes.NotStarted or ReasonCodes.OutsideSchedule or ReasonCodes.BelowMinimumCartValue or ReasonCodes.BelowMinimumQuantity
             => NearMissHints.For(context, offer),
-        ReasonCodes.NoEligibleItems when offer.Family is OfferFamily.Bogo or OfferFamily.Bundle => NearMissHints.For(context, offer),
+        ReasonCodes.NoEligibleItems when offer.Family is OfferFamily.Bogo or OfferFamily.Bundle || (offer.Family == OfferFamily.Gift && offer.Buy is not null)
+            => NearMissHints.For(context, offer),
         _ => null,
     };
 
