@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Storewise.Sample.Client.Models
 {
-    /// <summary>BOGO kinds: give the cheapest qualifying units (the default) or the most expensive.</summary>
+    /// <summary>BOGO kinds: which qualifying units are given; absent when not set (the cheapest).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum GetOrder
     {
