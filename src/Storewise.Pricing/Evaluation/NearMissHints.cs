@@ -133,7 +133,7 @@ internal static class NearMissHints
 
     // docs/pricing-semantics.md, "Buy from one set, get from another" and "Gifts": the units of the buy set missing for one
     // application, once the get set holds its units. A unit in both sets may be given, so those are counted as given first:
-    // adding the missing units of the buy set then completes a group whichever units the engine gives.
+    // adding the missing units of any product the buy set names then completes a group whichever units the engine gives.
     private static OfferHint? BuySetHint(CompiledOffer offer, CompiledUnitSet buySet, CartLineTable lines)
     {
         var getSet = offer.Family == OfferFamily.Bogo ? offer.Get : null;
@@ -172,7 +172,9 @@ internal static class NearMissHints
             return null; // the get set is short too: no single amount of the buy set makes the offer apply
         }
 
-        var missing = buySet.Quantity - (buyOnly + both - Math.Min(both, getQuantity));
+        // When an added unit could match both sets it may be given too, so get.quantity units of the buy set count as given.
+        var given = getSet is not null && MayShareUnits(buySet, getSet) ? getQuantity : Math.Min(both, getQuantity);
+        var missing = buySet.Quantity - (buyOnly + both - given);
         return missing <= 0
             ? null
             : new OfferHint
@@ -183,6 +185,12 @@ internal static class NearMissHints
                 Categories = offer.Offer.Buy?.IncludedCategories ?? [],
             };
     }
+
+    // A product named by both sets, or a category on a side that a product of the other side may also carry.
+    private static bool MayShareUnits(CompiledUnitSet buySet, CompiledUnitSet getSet) =>
+        getSet.Categories.Length > 0
+        || (buySet.Categories.Length > 0 && getSet.Products is { Count: > 0 })
+        || (buySet.Products is not null && getSet.Products is not null && buySet.Products.Overlaps(getSet.Products));
 
     private static long BundleUnits(CompiledOffer offer, CartLineTable lines, string productId)
     {
