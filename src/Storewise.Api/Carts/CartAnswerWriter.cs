@@ -79,6 +79,7 @@ public static class CartAnswerWriter
     private static readonly JsonEncodedText AddedItems = JsonEncodedText.Encode("addedItems");
     private static readonly JsonEncodedText OfferId = JsonEncodedText.Encode("offerId");
     private static readonly JsonEncodedText OfferName = JsonEncodedText.Encode("offerName");
+    private static readonly JsonEncodedText NextTiers = JsonEncodedText.Encode("nextTiers");
 
     public static void Write(Utf8JsonWriter writer, DiscountedCartResponse answer)
     {
@@ -198,7 +199,30 @@ public static class CartAnswerWriter
             writer.WriteEndObject();
         }
 
+        if (answer.NextTiers is { } nextTiers)
+        {
+            WriteNextTiers(writer, nextTiers);
+        }
+
         writer.WriteEndObject();
+    }
+
+    private static void WriteNextTiers(Utf8JsonWriter writer, IReadOnlyList<NextTierEntry> nextTiers)
+    {
+        writer.WriteStartArray(NextTiers);
+        foreach (var entry in nextTiers)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Source, VocabularyText(entry.Source));
+            writer.WriteString(Id, entry.Id);
+            writer.WritePropertyName(CouponCode);
+            WriteStringOrNull(writer, entry.CouponCode);
+            writer.WriteString(Name, entry.Name);
+            WriteHint(writer, entry.Hint);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     // Explain mode only, so written plainly, member by member in declaration order.

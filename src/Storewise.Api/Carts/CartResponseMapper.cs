@@ -53,6 +53,9 @@ public static class CartResponseMapper
                 ? result.AddedItems.Select(a => new AddedCartItem(a.ProductId, a.Quantity, M(0m), Source(a.Source), a.OfferId, a.CouponCode, a.OfferName)).ToArray()
                 : null,
             StoreTime = result.StoreTime is { } storeTime ? new StoreTimeEntry(storeTime.StoreId, storeTime.TimeZone, storeTime.Fallback) : null,
+            NextTiers = result.NextTiers.Count > 0
+                ? result.NextTiers.Select(n => new NextTierEntry(Source(n.Source), n.Id, n.CouponCode, n.Name, HintEntry.From(n.Hint, exponent)!)).ToArray()
+                : null,
         };
     }
 

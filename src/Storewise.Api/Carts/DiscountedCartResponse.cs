@@ -69,6 +69,13 @@ public sealed record DiscountedCartResponse
     /// <summary>With explain, when some offer reads its times in the store's zone: the zone used (docs/pricing-semantics.md, "Time and audience").</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public StoreTimeEntry? StoreTime { get; init; }
+
+    /// <summary>
+    /// With explain, applied tiered offers below their highest tier and what reaches the next tier
+    /// (docs/decisions/1004-next-tier-hints-for-applied-offers.md); absent when there are none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<NextTierEntry>? NextTiers { get; init; }
 }
 
 public sealed record DiscountedItem
@@ -115,6 +122,14 @@ public sealed record NotAppliedEntry(
     string Name,
     string Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HintEntry? Hint = null);
+
+/// <summary>An applied tiered offer and the hint (<c>cartValue</c> or <c>units</c>) that reaches its next tier.</summary>
+/// <param name="Source"><c>promotion</c> or <c>coupon</c>.</param>
+/// <param name="Id">The offer's id.</param>
+/// <param name="CouponCode">The code as sent, for a coupon; null for a promotion.</param>
+/// <param name="Name">The offer's name.</param>
+/// <param name="Hint">What is missing for the next tier.</param>
+public sealed record NextTierEntry(string Source, string Id, string? CouponCode, string Name, HintEntry Hint);
 
 /// <summary>What was left of one limited offer's limits and budget; a limit the offer does not set is absent.</summary>
 public sealed record UsageEntry

@@ -77,7 +77,7 @@ internal sealed class GiftDiscount
         return Math.Min(units / buySet.Quantity, offer.MaxApplications);
     }
 
-    private static bool IsGift(CompiledOffer offer, string productId)
+    internal static bool IsGift(CompiledOffer offer, string productId)
     {
         foreach (var gift in offer.Gifts)
         {

@@ -91,6 +91,11 @@ internal static class NearMissHints
     // docs/pricing-rules.md A15, A23: a BOGO needs buy + get targeted units, a bundle each product's quantity.
     private static OfferHint? GroupHint(CompiledOffer offer, CartLineTable lines)
     {
+        if (offer.Buy is { } buySet && offer.Family is OfferFamily.Bogo or OfferFamily.Gift)
+        {
+            return BuySetHint(offer, buySet, lines);
+        }
+
         if (offer.Family == OfferFamily.Bogo)
         {
             if (offer.Offer.BuyQuantity < 1 || offer.Offer.GetQuantity < 1)
@@ -125,6 +130,67 @@ internal static class NearMissHints
             ? null
             : new OfferHint { Kind = HintKind.Units, MissingUnits = total, Products = [.. shortfalls.Select(static s => s.ProductId)], Items = shortfalls };
     }
+
+    // docs/pricing-semantics.md, "Buy from one set, get from another" and "Gifts": the units of the buy set missing for one
+    // application, once the get set holds its units. A unit in both sets may be given, so those are counted as given first:
+    // adding the missing units of any product the buy set names then completes a group whichever units the engine gives.
+    private static OfferHint? BuySetHint(CompiledOffer offer, CompiledUnitSet buySet, CartLineTable lines)
+    {
+        var getSet = offer.Family == OfferFamily.Bogo ? offer.Get : null;
+        var excluded = lines.Excluded;
+        var productIds = lines.ProductIds;
+        var quantities = lines.Quantities;
+        var items = lines.Items;
+        long buyOnly = 0, both = 0, getOnly = 0;
+        for (var line = 0; line < excluded.Length; line++)
+        {
+            var productId = productIds[line];
+            if (excluded[line] || (offer.ExcludedProducts is not null && offer.ExcludedProducts.Contains(productId)) || GiftDiscount.IsGift(offer, productId))
+            {
+                continue;
+            }
+
+            var buys = buySet.Matches(productId, items[line].Categories);
+            var gets = getSet is not null && getSet.Matches(productId, items[line].Categories);
+            if (buys && gets)
+            {
+                both += quantities[line];
+            }
+            else if (buys)
+            {
+                buyOnly += quantities[line];
+            }
+            else if (gets)
+            {
+                getOnly += quantities[line];
+            }
+        }
+
+        var getQuantity = getSet?.Quantity ?? 0;
+        if (getOnly + both < getQuantity)
+        {
+            return null; // the get set is short too: no single amount of the buy set makes the offer apply
+        }
+
+        // When an added unit could match both sets it may be given too, so get.quantity units of the buy set count as given.
+        var given = getSet is not null && MayShareUnits(buySet, getSet) ? getQuantity : Math.Min(both, getQuantity);
+        var missing = buySet.Quantity - (buyOnly + both - given);
+        return missing <= 0
+            ? null
+            : new OfferHint
+            {
+                Kind = HintKind.Units,
+                MissingUnits = (int)missing,
+                Products = offer.Offer.Buy?.IncludedProducts ?? [],
+                Categories = offer.Offer.Buy?.IncludedCategories ?? [],
+            };
+    }
+
+    // A product named by both sets, or a category on a side that a product of the other side may also carry.
+    private static bool MayShareUnits(CompiledUnitSet buySet, CompiledUnitSet getSet) =>
+        getSet.Categories.Length > 0
+        || (buySet.Categories.Length > 0 && getSet.Products is { Count: > 0 })
+        || (buySet.Products is not null && getSet.Products is not null && buySet.Products.Overlaps(getSet.Products));
 
     private static long BundleUnits(CompiledOffer offer, CartLineTable lines, string productId)
     {

@@ -97,6 +97,7 @@ internal sealed class ResultAssembly
             Usage = explain ? UsageReports.Given(participants, codes) : null,
             AddedItems = BuildAddedItems(participants, entries),
             StoreTime = explain && catalog.UsesStoreZones ? StoreTimeReading.Of(context) : null,
+            NextTiers = explain ? NextTierHints.For(context, lines, participants) : [],
         };
     }
 
@@ -169,7 +170,7 @@ internal sealed class ResultAssembly
         return OutcomeReason(participants[outcome.Participant]);
     }
 
-    private static string? OutcomeReason(in Participant participant) =>
+    internal static string? OutcomeReason(in Participant participant) =>
         participant.Blocked is { } limit ? limit
         : !participant.InWinner ? ReasonCodes.ExclusiveConflict
         : participant.Taken == 0 && !participant.Gifted ? ReasonCodes.NoEligibleItems
@@ -199,7 +200,8 @@ internal sealed class ResultAssembly
     {
         ReasonCodes.NotStarted or ReasonCodes.OutsideSchedule or ReasonCodes.BelowMinimumCartValue or ReasonCodes.BelowMinimumQuantity
             => NearMissHints.For(context, offer),
-        ReasonCodes.NoEligibleItems when offer.Family is OfferFamily.Bogo or OfferFamily.Bundle => NearMissHints.For(context, offer),
+        ReasonCodes.NoEligibleItems when offer.Family is OfferFamily.Bogo or OfferFamily.Bundle || (offer.Family == OfferFamily.Gift && offer.Buy is not null)
+            => NearMissHints.For(context, offer),
         _ => null,
     };
 

@@ -29,4 +29,10 @@ public sealed record PricingResult(
 
     /// <summary>Explain mode, when some offer reads its times in the store's zone: which zone was used; null otherwise.</summary>
     public StoreTimeReading? StoreTime { get; init; }
+
+    /// <summary>
+    /// Explain mode: applied tiered offers below their highest tier, with what reaches the next one
+    /// (docs/decisions/1004-next-tier-hints-for-applied-offers.md); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<NextTierHint> NextTiers { get; init; } = [];
 }

@@ -140,6 +140,9 @@ public sealed class CartAnswerWriterTests
                 .Select(_ => new AddedCartItem(Text(random), random.Next(1, 5), Amount(random), Pick(random, "promotion", "coupon"), Text(random), Maybe(random, () => Text(random)), Text(random)))
                 .ToArray()),
             StoreTime = random.Next(3) == 0 ? new StoreTimeEntry(Maybe(random, () => Text(random)), Text(random), random.Next(2) == 0) : null,
+            NextTiers = Maybe(random, () => (IReadOnlyList<NextTierEntry>)Enumerable.Range(0, random.Next(1, 3))
+                .Select(_ => new NextTierEntry(Pick(random, "promotion", "coupon"), Text(random), Maybe(random, () => Text(random)), Text(random), RandomHint(random)))
+                .ToArray()),
         };
     }
 

@@ -200,6 +200,56 @@ public abstract class RewardApiTests(ApiFixture fixture)
         Assert.Equal(12.50m, (decimal)above["discountTotal"]!);
         Assert.Equal(20m, (decimal)above["items"]![0]!["discounts"]![0]!["value"]!);
     }
+
+    [Fact]
+    public async Task An_applied_tiered_offer_below_its_highest_tier_lists_the_value_missing_for_the_next()
+    {
+        using var client = fixture.Client(ApiFixture.NewTenant());
+        await CreateAsync(client, PromotionsPath, Offer(
+            "Spend more", ""","tiers":[{"minimumCartValue":150,"discount":15},{"minimumCartValue":200,"discount":20}]""", minimum: "100"));
+
+        var below = await PriceAsync(client, Cart(Line("a", 120.00m)));
+        var top = await PriceAsync(client, Cart(Line("a", 250.00m)));
+        var quiet = await (await client.SendJsonAsync(HttpMethod.Post, "/v0/promotions/cart", Cart(Line("a", 120.00m)))).ExpectAsync(200);
+
+        var next = below["nextTiers"]![0]!;
+        Assert.Equal(("promotion", "Spend more"), ((string?)next["source"], (string?)next["name"]));
+        Assert.Null(next["couponCode"]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"kind":"cartValue","missing":30.00,"currency":"EUR"}"""), next["hint"]));
+        Assert.Equal(12.00m, (decimal)below["discountTotal"]!);
+        Assert.False(top.AsObject().ContainsKey("nextTiers"));
+        Assert.False(quiet.AsObject().ContainsKey("nextTiers"));
+    }
+
+    [Fact]
+    public async Task A_two_set_bogo_short_of_its_buy_set_hints_the_buy_units_missing()
+    {
+        using var client = fixture.Client(ApiFixture.NewTenant());
+        var bogo = """{"kind":"BogoPercentage","discount":100,"buyQuantity":1,"getQuantity":1}""";
+        await CreateAsync(client, PromotionsPath, Offer(
+            "Socks with shoes", ""","buy":{"quantity":2,"includedProducts":["S"]},"get":{"quantity":1,"includedProducts":["K"]}""", bogo));
+
+        var cart = await PriceAsync(client, Cart($"{Line("s", 60.00m)},{Line("k", 10.00m)}"));
+
+        var entry = cart["notApplied"]![0]!;
+        Assert.Equal("no_eligible_items", (string?)entry["reason"]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"kind":"units","missing":1,"products":["S"]}"""), entry["hint"]));
+    }
+
+    [Fact]
+    public async Task A_gift_short_of_its_buy_set_hints_the_buy_units_missing()
+    {
+        using var client = fixture.Client(ApiFixture.NewTenant());
+        await CreateAsync(client, PromotionsPath, Offer(
+            "Mug with coffee", ""","gifts":[{"productId":"MUG","quantity":1}],"buy":{"quantity":3,"includedProducts":["C"]}""", """{"kind":"FreeGift"}"""));
+
+        var cart = await PriceAsync(client, Cart(Line("c", 9.00m)));
+
+        var entry = cart["notApplied"]![0]!;
+        Assert.Equal("no_eligible_items", (string?)entry["reason"]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"kind":"units","missing":2,"products":["C"]}"""), entry["hint"]));
+        Assert.False(cart.AsObject().ContainsKey("addedItems"));
+    }
 }
 
 public sealed class RewardApiSqliteTests(SqliteApiFixture fixture) : RewardApiTests(fixture), IClassFixture<SqliteApiFixture>;

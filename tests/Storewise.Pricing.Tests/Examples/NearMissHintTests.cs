@@ -55,6 +55,54 @@ public sealed class NearMissHintTests
     }
 
     [Fact]
+    public void BuySetShortOfUnitsNamesTheBuySet()
+    {
+        var offer = Offers.Percent("b", OfferKind.BogoPercentage, 100).BuyFrom(2, "S1", "S2").GetFrom(1, "K1");
+        var cart = Of(Item("s1", 80.00m, 1, "S1"), Item("k1", 10.00m, 1, "K1"));
+
+        var hint = HintFor(Store.With(offer).Price(cart), "b")!;
+
+        Assert.Equal(HintKind.Units, hint.Kind);
+        Assert.Equal(1, hint.MissingUnits);
+        Assert.Equal(["S1", "S2"], hint.Products);
+        var completed = Store.With(offer).Price(Of(Item("s1", 80.00m, 1, "S1"), Item("k1", 10.00m, 1, "K1"), Item("s2", 60.00m, 1, "S2")));
+        Assert.Equal(10.00m, completed.DiscountTotal);
+    }
+
+    [Fact]
+    public void UnitsInBothSetsCountAsGivenFirst()
+    {
+        // Buy {A}, get {A, B}: the cheap a is given, so one A is still missing although one is in the cart.
+        var offer = Offers.Percent("b", OfferKind.BogoPercentage, 100).BuyFrom(1, "A").GetFrom(1, "A", "B");
+
+        var hint = HintFor(Store.With(offer).Price(Of(Item("a", 5.00m, 1, "A"), Item("b", 8.00m, 1, "B"))), "b")!;
+
+        Assert.Equal(1, hint.MissingUnits);
+        Assert.Equal(["A"], hint.Products);
+    }
+
+    [Fact]
+    public void AGetSetShortTooGivesNoHint()
+    {
+        var offer = Offers.Percent("b", OfferKind.BogoPercentage, 100).BuyFrom(2, "S1").GetFrom(1, "K1");
+
+        Assert.Null(HintFor(Store.With(offer).Price(Of(Item("s1", 80.00m, 1, "S1"))), "b"));
+    }
+
+    [Fact]
+    public void GiftBuySetShortOfUnitsGivesTheUnitsMissing()
+    {
+        var offer = Rewards.Gift("mug", ("MUG", 1)).BuyFrom(2, "MUG", "COFFEE");
+
+        // The mug in the cart never counts towards its own buy set: two coffees are missing.
+        var hint = HintFor(Store.With(offer).Price(Of(Item("m", 8.00m, 1, "MUG"))), "mug")!;
+
+        Assert.Equal(HintKind.Units, hint.Kind);
+        Assert.Equal(2, hint.MissingUnits);
+        Assert.Equal(["MUG", "COFFEE"], hint.Products);
+    }
+
+    [Fact]
     public void BundleShortOfUnitsListsThemPerProduct()
     {
         var offer = Offers.Fixed("s", OfferKind.BundleFixed, 5.00m).Bundle(("A", 1), ("B", 2));

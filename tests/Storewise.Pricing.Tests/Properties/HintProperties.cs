@@ -5,7 +5,7 @@ namespace Storewise.Pricing.Tests.Properties;
 
 /// <summary>
 /// A hint is exact (docs/pricing-semantics.md, "Near-miss hints"): adding what it says is missing, at today's prices,
-/// makes the offer apply; and an offer that applies has no hint to give.
+/// makes the offer apply, or an applied tiered offer reach its next tier; and an offer that applies has no hint to give.
 /// </summary>
 public sealed class HintProperties
 {
@@ -34,7 +34,17 @@ public sealed class HintProperties
             var report = result.NotApplied!.Where(n => n.Id == offer.Id).Cast<NotAppliedPromotion?>().SingleOrDefault();
             if (report is null)
             {
-                return; // it applies already
+                // It applies: a tiered offer below its highest tier reaches the next one with what its next-tier hint says.
+                if (result.NextTiers.SingleOrDefault(n => n.Id == offer.Id) is { } next)
+                {
+                    var higher = PricingEngine.Evaluate(cart with { Items = WithHinted(items, next.Hint, random, unit) }, At, catalog, new Dictionary<string, CouponCodeState>(), explain: true);
+                    Assert.True(higher.NotApplied!.All(n => n.Id != offer.Id), $"{offer.Kind} stopped applying after {next.Hint}");
+                    Assert.True(
+                        TierThreshold(offer, higher, WithHinted(items, next.Hint, random, unit)) > TierThreshold(offer, result, items),
+                        $"{offer.Kind} did not reach the next tier after {next.Hint}");
+                }
+
+                return;
             }
 
             var entry = report.Value;
@@ -42,42 +52,68 @@ public sealed class HintProperties
             if (hint is null)
             {
                 // The one case without a hint: a targeted product offer with no line of its products fails on targeting, not on a threshold.
+                // A buy/get offer whose get set is short as well as its buy set misses two thresholds.
+                var getShort = offer.Get is { } get && items.Where(i => get.IncludedProducts.Contains(i.ProductId)).Sum(i => i.Quantity) < get.Quantity;
                 Assert.True(
-                    offer.Kind == OfferKind.ProductLevelFixed && entry.Reason == ReasonCodes.NoEligibleItems && items.All(i => i.ProductId != "P"),
+                    (offer.Kind is OfferKind.ProductLevelFixed or OfferKind.ProductLevelPercentage && entry.Reason == ReasonCodes.NoEligibleItems && items.All(i => i.ProductId != "P"))
+                    || (getShort && entry.Reason == ReasonCodes.NoEligibleItems),
                     $"{offer.Kind} with {entry.Reason} and no hint");
                 return;
             }
 
-            var added = new List<CartItem>(items);
-            if (hint.Kind == HintKind.CartValue)
-            {
-                added.Add(new CartItem("added", "P", 1, hint.MissingValue, [], null));
-            }
-            else if (hint.Items.Count > 0)
-            {
-                foreach (var shortfall in hint.Items)
-                {
-                    added.Add(new CartItem("added-" + shortfall.ProductId, shortfall.ProductId, shortfall.Missing, random.Next(100, 5000) * unit, [], null));
-                }
-            }
-            else
-            {
-                var product = hint.Products.Count > 0 ? hint.Products[random.Next(hint.Products.Count)] : "Q";
-                added.Add(new CartItem("added", product, hint.MissingUnits, random.Next(100, 5000) * unit, [], null));
-            }
-
+            var added = WithHinted(items, hint, random, unit);
             var again = PricingEngine.Evaluate(cart with { Items = added }, At, catalog, new Dictionary<string, CouponCodeState>(), explain: true);
             Assert.True(again.NotApplied!.All(n => n.Id != offer.Id), $"{offer.Kind} still not applied after {hint}: {again.NotApplied!.Where(n => n.Id == offer.Id).Select(n => n.Reason).FirstOrDefault()}");
         }));
 
+    // The cart with what the hint says is missing added, at today's prices (random ones for units).
+    private static List<CartItem> WithHinted(List<CartItem> items, OfferHint hint, Random random, decimal unit)
+    {
+        var added = new List<CartItem>(items);
+        if (hint.Kind == HintKind.CartValue)
+        {
+            added.Add(new CartItem("added", "P", 1, hint.MissingValue, [], null));
+        }
+        else if (hint.Items.Count > 0)
+        {
+            foreach (var shortfall in hint.Items)
+            {
+                added.Add(new CartItem("added-" + shortfall.ProductId, shortfall.ProductId, shortfall.Missing, random.Next(100, 5000) * unit, [], null));
+            }
+        }
+        else
+        {
+            var product = hint.Products.Count > 0 ? hint.Products[random.Next(hint.Products.Count)] : "Q";
+            added.Add(new CartItem("added", product, hint.MissingUnits, random.Next(100, 5000) * unit, [], null));
+        }
+
+        return added;
+    }
+
+    // The threshold of the next tier still to reach (cart value or units of P), or above every tier once the highest is reached.
+    private static decimal TierThreshold(Offer offer, PricingResult result, List<CartItem> items)
+    {
+        if (result.NextTiers.SingleOrDefault(n => n.Id == offer.Id) is not { } next)
+        {
+            return decimal.MaxValue;
+        }
+
+        return next.Hint.Kind == HintKind.CartValue
+            ? result.CatalogTotal + next.Hint.MissingValue
+            : items.Where(i => i.ProductId == "P").Sum(i => i.Quantity) + next.Hint.MissingUnits;
+    }
+
     private static Offer RandomOffer(Random random, string currency, decimal unit)
     {
-        var kind = random.Next(5) switch
+        var kind = random.Next(8) switch
         {
             0 => OfferKind.CartLevelPercentage,
             1 => OfferKind.ProductLevelFixed,
             2 => OfferKind.BogoPercentage,
             3 => OfferKind.BundlePercentage,
+            4 => OfferKind.ProductLevelPercentage,
+            5 => OfferKind.BogoFixed,
+            6 => OfferKind.FreeGift,
             _ => OfferKind.FreeShippingPercentage,
         };
         var offer = new Offer
@@ -97,9 +133,43 @@ public sealed class HintProperties
             BundleProducts = [new BundleItem("P", random.Next(1, 3)), new BundleItem("Q", random.Next(1, 3))],
         };
 
+        offer = kind switch
+        {
+            // Tiers above the offer's own terms: cart tiers on the catalog total, volume tiers on the units of P.
+            OfferKind.CartLevelPercentage when random.Next(2) == 0 => offer with { Tiers = RandomTiers(random, random.Next(100, 5000), (step, threshold) => new RewardTier { MinimumCartValue = threshold * unit, Percent = 50m + step }) },
+            OfferKind.ProductLevelPercentage => offer with { Tiers = RandomTiers(random, 3, (step, threshold) => new RewardTier { MinimumQuantity = threshold, Percent = 50m + step }) },
+            // Buy from one set, get from another; the sets may share P.
+            OfferKind.BogoFixed => offer with
+            {
+                Currencies = [new CurrencyRule(currency, 0m)],
+                Buy = new UnitSet(random.Next(1, 4), random.Next(2) == 0 ? ["P"] : ["P", "Q"], []),
+                Get = new UnitSet(random.Next(1, 3), random.Next(2) == 0 ? ["Q"] : ["P", "Q"], []),
+            },
+            OfferKind.FreeGift => offer with
+            {
+                Buy = new UnitSet(random.Next(1, 5), random.Next(2) == 0 ? ["P"] : ["P", "Q"], []),
+                Gifts = [new GiftItem("G", 1)],
+            },
+            _ => offer,
+        };
+
         // Only one threshold at a time: with two, no single amount makes the offer apply and there is no hint.
         return kind is OfferKind.CartLevelPercentage or OfferKind.ProductLevelFixed && random.Next(2) == 0 && offer.Currencies[0].MinimumCartValue == 0
             ? offer with { MinimumQuantity = random.Next(1, 6) }
-            : offer;
+            : kind == OfferKind.FreeGift && offer.Currencies[0].MinimumCartValue > 0 ? offer with { Currencies = [new CurrencyRule(currency, 0m)] } : offer;
+    }
+
+    // One to three tiers with strictly rising thresholds (each 1 to maxStep above the last) and percents.
+    private static RewardTier[] RandomTiers(Random random, int maxStep, Func<int, int, RewardTier> tier)
+    {
+        var tiers = new RewardTier[random.Next(1, 4)];
+        var threshold = 0;
+        for (var step = 0; step < tiers.Length; step++)
+        {
+            threshold += random.Next(1, maxStep + 1);
+            tiers[step] = tier(step + 1, threshold);
+        }
+
+        return tiers;
     }
 }

@@ -89,6 +89,14 @@ namespace Storewise.Sample.Client.Models
 #else
         public string Locale { get; set; }
 #endif
+        /// <summary>With explain, applied tiered offers below their highest tier and what reaches the next tier(docs/decisions/1004-next-tier-hints-for-applied-offers.md); absent when there are none.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Storewise.Sample.Client.Models.NextTierEntry>? NextTiers { get; set; }
+#nullable restore
+#else
+        public List<global::Storewise.Sample.Client.Models.NextTierEntry> NextTiers { get; set; }
+#endif
         /// <summary>The notApplied property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -182,6 +190,7 @@ namespace Storewise.Sample.Client.Models
                 { "evaluatedAt", n => { EvaluatedAt = n.GetStringValue(); } },
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.DiscountedItem>(global::Storewise.Sample.Client.Models.DiscountedItem.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "locale", n => { Locale = n.GetStringValue(); } },
+                { "nextTiers", n => { NextTiers = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.NextTierEntry>(global::Storewise.Sample.Client.Models.NextTierEntry.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "notApplied", n => { NotApplied = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.NotAppliedEntry>(global::Storewise.Sample.Client.Models.NotAppliedEntry.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "preview", n => { Preview = n.GetBoolValue(); } },
                 { "rejectedCoupons", n => { RejectedCoupons = n.GetCollectionOfObjectValues<global::Storewise.Sample.Client.Models.RejectedCouponEntry>(global::Storewise.Sample.Client.Models.RejectedCouponEntry.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -213,6 +222,7 @@ namespace Storewise.Sample.Client.Models
             writer.WriteStringValue("evaluatedAt", EvaluatedAt);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.DiscountedItem>("items", Items);
             writer.WriteStringValue("locale", Locale);
+            writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.NextTierEntry>("nextTiers", NextTiers);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.NotAppliedEntry>("notApplied", NotApplied);
             writer.WriteBoolValue("preview", Preview);
             writer.WriteCollectionOfObjectValues<global::Storewise.Sample.Client.Models.RejectedCouponEntry>("rejectedCoupons", RejectedCoupons);
