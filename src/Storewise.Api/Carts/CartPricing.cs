@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
 using Storewise.Api.Codes;
@@ -100,36 +101,39 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
         metrics.CartReadDatabase();
         // Taken before the read: the version read is at least the one committed at this instant.
         var started = Stopwatch.GetTimestamp();
-        long version;
-        var codes = NoCodes;
-        await using (var connection = replica ? await database.OpenReadAsync() : await database.OpenAsync())
+        var (version, codes) = replica ? await database.ReadAsync(Read) : await ReadOnPrimaryAsync();
+        database.Versions.Confirm(tenant, version, started);
+        return (version, codes);
+
+        async Task<(long Version, IReadOnlyDictionary<string, CouponCodeState> Codes)> ReadOnPrimaryAsync()
+        {
+            await using var connection = await database.OpenAsync();
+            return await Read(connection);
+        }
+
+        async Task<(long Version, IReadOnlyDictionary<string, CouponCodeState> Codes)> Read(DbConnection connection)
         {
             if (keys.Length == 0)
             {
-                version = await CatalogueVersions.GetAsync(connection, tenant);
+                return (await CatalogueVersions.GetAsync(connection, tenant), NoCodes);
             }
-            else
+
+            var match = database.Dialect.In("code_key", "keys");
+            using var results = await connection.QueryMultipleAsync(
+                $"""
+                SELECT version FROM catalogue_versions WHERE tenant = @tenant;
+                SELECT code, coupon_id AS CouponId, active, redemptions + held AS redemptions FROM coupon_codes WHERE tenant = @tenant AND {match};
+                """,
+                new { tenant, keys });
+            var version = await results.ReadSingleOrDefaultAsync<long?>() ?? 0;
+            var found = new Dictionary<string, CouponCodeState>(StringComparer.OrdinalIgnoreCase);
+            foreach (var row in await results.ReadAsync<CodeRow>())
             {
-                var match = database.Dialect.In("code_key", "keys");
-                using var results = await connection.QueryMultipleAsync(
-                    $"""
-                    SELECT version FROM catalogue_versions WHERE tenant = @tenant;
-                    SELECT code, coupon_id AS CouponId, active, redemptions + held AS redemptions FROM coupon_codes WHERE tenant = @tenant AND {match};
-                    """,
-                    new { tenant, keys });
-                version = await results.ReadSingleOrDefaultAsync<long?>() ?? 0;
-                var found = new Dictionary<string, CouponCodeState>(StringComparer.OrdinalIgnoreCase);
-                foreach (var row in await results.ReadAsync<CodeRow>())
-                {
-                    found[row.Code] = new CouponCodeState(row.Code, row.CouponId, row.Active, (int)row.Redemptions);
-                }
-
-                codes = found;
+                found[row.Code] = new CouponCodeState(row.Code, row.CouponId, row.Active, (int)row.Redemptions);
             }
-        }
 
-        database.Versions.Confirm(tenant, version, started);
-        return (version, codes);
+            return (version, found);
+        }
     }
 
     // A class with setters, so Dapper converts SQLite's INTEGER flags and counters as well as PostgreSQL's types.

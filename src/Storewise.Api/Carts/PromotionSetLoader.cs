@@ -19,42 +19,45 @@ public sealed partial class PromotionSetLoader(Database database, ILogger<Promot
         // A replica may serve the load only once it holds the version this instance knows of, or the set would be
         // kept as that version with older offers (docs/decisions/0513-read-replicas.md).
         database.Versions.TryGetCurrent(tenant, out var known);
-        await using var connection = await database.OpenReadAsync(async replica => await CatalogueVersions.GetAsync(replica, tenant) >= known);
-        var rows = await connection.QueryAsync<(string Type, string Document)>(
-            "SELECT type, document FROM offers WHERE tenant = @tenant", new { tenant });
-        var exclusions = await PromotionsConfigurationStore.GetExclusionsAsync(connection, tenant);
-        var stacking = await PromotionsConfigurationStore.GetCouponStackingAsync(connection, tenant);
-        var reading = (await TimeReadingStore.GetAsync(connection, tenant)).LocalizedTimezone;
-        var storeZones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
-        foreach (var (storeId, timeZone) in await StoreRegistry.ZonesAsync(connection, tenant))
-        {
-            if (IanaZones.TryFind(timeZone, out var zone))
+        return await database.ReadAsync<PromotionCatalog>(
+            async connection =>
             {
-                storeZones[storeId] = zone;
-            }
-        }
+                var rows = await connection.QueryAsync<(string Type, string Document)>(
+                    "SELECT type, document FROM offers WHERE tenant = @tenant", new { tenant });
+                var exclusions = await PromotionsConfigurationStore.GetExclusionsAsync(connection, tenant);
+                var stacking = await PromotionsConfigurationStore.GetCouponStackingAsync(connection, tenant);
+                var reading = (await TimeReadingStore.GetAsync(connection, tenant)).LocalizedTimezone;
+                var storeZones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
+                foreach (var (storeId, timeZone) in await StoreRegistry.ZonesAsync(connection, tenant))
+                {
+                    if (IanaZones.TryFind(timeZone, out var zone))
+                    {
+                        storeZones[storeId] = zone;
+                    }
+                }
 
-        var promotions = new List<Offer>();
-        var coupons = new List<Offer>();
-        foreach (var (type, document) in rows)
-        {
-            var offerType = OfferTypes.Parse(type);
-            OfferDocument stored;
-            try
-            {
-                stored = OfferDocuments.Parse(offerType, document);
-            }
-            catch (Exception ex) when (ex is FormatException or InvalidOperationException or System.Text.Json.JsonException)
-            {
-                // One unreadable row must not take pricing down for the whole tenant.
-                LogUnreadableOffer(logger, ex, tenant);
-                continue;
-            }
+                var promotions = new List<Offer>();
+                var coupons = new List<Offer>();
+                foreach (var (type, document) in rows)
+                {
+                    var offerType = OfferTypes.Parse(type);
+                    OfferDocument stored;
+                    try
+                    {
+                        stored = OfferDocuments.Parse(offerType, document);
+                    }
+                    catch (Exception ex) when (ex is FormatException or InvalidOperationException or System.Text.Json.JsonException)
+                    {
+                        // One unreadable row must not take pricing down for the whole tenant.
+                        LogUnreadableOffer(logger, ex, tenant);
+                        continue;
+                    }
 
-            (offerType == OfferType.Coupon ? coupons : promotions).Add(EngineOffers.From(stored, reading));
-        }
+                    (offerType == OfferType.Coupon ? coupons : promotions).Add(EngineOffers.From(stored, reading));
+                }
 
-        return PromotionCatalog.Compile(promotions, coupons, exclusions.Ids, stacking.Stackable, storeZones);
+                return PromotionCatalog.Compile(promotions, coupons, exclusions.Ids, stacking.Stackable, storeZones);
+            }, async replica => await CatalogueVersions.GetAsync(replica, tenant) >= known);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Skipping unreadable offer document of tenant {Tenant}")]

@@ -58,28 +58,31 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
     /// </summary>
     public async Task<(IReadOnlyList<CodeRow> Rows, long Total)?> ListAsync(string tenant, string couponId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
-        if (await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Codes) is not { } total)
-        {
-            return null;
-        }
+        return await database.ReadAsync<(IReadOnlyList<CodeRow> Rows, long Total)?>(
+            async connection =>
+            {
+                if (await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Codes) is not { } total)
+                {
+                    return null;
+                }
 
-        if (page.Offset >= total)
-        {
-            return ([], total);
-        }
+                if (page.Offset >= total)
+                {
+                    return ([], total);
+                }
 
-        const string List = "tenant = @tenant AND coupon_id = @couponId";
-        var seek = await database.Lists.SeekAsync(
-            $"codes\n{tenant}\n{couponId}",
-            total,
-            page.Offset,
-            () => connection.QueryAsync<string>(ListPositions.BoundariesSql("id", "coupon_codes", List), new { tenant, couponId }),
-            async () => await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Codes) ?? 0);
-        var rows = await connection.QueryAsync<CodeRow>(
-            $"SELECT {Columns} FROM coupon_codes WHERE {List}{(seek.HasAfter ? " AND id > @After" : "")} ORDER BY id LIMIT @Count OFFSET @Skip",
-            new { tenant, couponId, page.Count, seek.After, seek.Skip });
-        return (rows.AsList(), total);
+                const string List = "tenant = @tenant AND coupon_id = @couponId";
+                var seek = await database.Lists.SeekAsync(
+                    $"codes\n{tenant}\n{couponId}",
+                    total,
+                    page.Offset,
+                    () => connection.QueryAsync<string>(ListPositions.BoundariesSql("id", "coupon_codes", List), new { tenant, couponId }),
+                    async () => await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Codes) ?? 0);
+                var rows = await connection.QueryAsync<CodeRow>(
+                    $"SELECT {Columns} FROM coupon_codes WHERE {List}{(seek.HasAfter ? " AND id > @After" : "")} ORDER BY id LIMIT @Count OFFSET @Skip",
+                    new { tenant, couponId, page.Count, seek.After, seek.Skip });
+                return (rows.AsList(), total);
+            }, cancellationToken: cancellationToken);
     }
 
     /// <summary>The code as stored, read on the primary: the update route reads it before it writes.</summary>

@@ -66,10 +66,13 @@ public sealed class ImportStore(Database database, TimeProvider clock)
 
     public async Task<ImportRow?> GetAsync(string tenant, string couponId, string importId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ImportRow>(
-            $"SELECT {Columns} FROM code_imports WHERE tenant = @tenant AND coupon_id = @couponId AND id = @importId AND status <> @uploading",
-            new { tenant, couponId, importId, uploading = ImportStatus.Uploading });
+        return await database.ReadAsync<ImportRow?>(
+            async connection =>
+            {
+                return await connection.QuerySingleOrDefaultAsync<ImportRow>(
+                    $"SELECT {Columns} FROM code_imports WHERE tenant = @tenant AND coupon_id = @couponId AND id = @importId AND status <> @uploading",
+                    new { tenant, couponId, importId, uploading = ImportStatus.Uploading });
+            }, cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -78,29 +81,32 @@ public sealed class ImportStore(Database database, TimeProvider clock)
     /// </summary>
     public async Task<(IReadOnlyList<ImportRow> Rows, long Total)?> ListAsync(string tenant, string couponId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
-        if (await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Imports) is not { } total)
-        {
-            return null;
-        }
+        return await database.ReadAsync<(IReadOnlyList<ImportRow> Rows, long Total)?>(
+            async connection =>
+            {
+                if (await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Imports) is not { } total)
+                {
+                    return null;
+                }
 
-        if (page.Offset >= total)
-        {
-            return ([], total);
-        }
+                if (page.Offset >= total)
+                {
+                    return ([], total);
+                }
 
-        const string List = "tenant = @tenant AND coupon_id = @couponId AND status <> @uploading";
-        var args = new { tenant, couponId, uploading = ImportStatus.Uploading };
-        var seek = await database.Lists.SeekAsync(
-            $"imports\n{tenant}\n{couponId}",
-            total,
-            page.Offset,
-            () => connection.QueryAsync<string>(ListPositions.BoundariesSql("id", "code_imports", List), args),
-            async () => await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Imports) ?? 0);
-        var rows = await connection.QueryAsync<ImportRow>(
-            $"SELECT {Columns} FROM code_imports WHERE {List}{(seek.HasAfter ? " AND id > @After" : "")} ORDER BY id LIMIT @Count OFFSET @Skip",
-            new { args.tenant, args.couponId, args.uploading, page.Count, seek.After, seek.Skip });
-        return (rows.AsList(), total);
+                const string List = "tenant = @tenant AND coupon_id = @couponId AND status <> @uploading";
+                var args = new { tenant, couponId, uploading = ImportStatus.Uploading };
+                var seek = await database.Lists.SeekAsync(
+                    $"imports\n{tenant}\n{couponId}",
+                    total,
+                    page.Offset,
+                    () => connection.QueryAsync<string>(ListPositions.BoundariesSql("id", "code_imports", List), args),
+                    async () => await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Imports) ?? 0);
+                var rows = await connection.QueryAsync<ImportRow>(
+                    $"SELECT {Columns} FROM code_imports WHERE {List}{(seek.HasAfter ? " AND id > @After" : "")} ORDER BY id LIMIT @Count OFFSET @Skip",
+                    new { args.tenant, args.couponId, args.uploading, page.Count, seek.After, seek.Skip });
+                return (rows.AsList(), total);
+            }, cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -109,25 +115,28 @@ public sealed class ImportStore(Database database, TimeProvider clock)
     /// </summary>
     public async Task<(IReadOnlyList<ImportErrorItem> Items, long Total)> ListErrorsAsync(string tenant, string importId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
-        var args = new { tenant, importId };
-        Task<long> Errors() => connection.ExecuteScalarAsync<long>("SELECT errors FROM code_imports WHERE tenant = @tenant AND id = @importId", args);
-        var total = await Errors();
-        if (page.Offset >= total)
-        {
-            return ([], total);
-        }
+        return await database.ReadAsync<(IReadOnlyList<ImportErrorItem> Items, long Total)>(
+            async connection =>
+            {
+                var args = new { tenant, importId };
+                Task<long> Errors() => connection.ExecuteScalarAsync<long>("SELECT errors FROM code_imports WHERE tenant = @tenant AND id = @importId", args);
+                var total = await Errors();
+                if (page.Offset >= total)
+                {
+                    return ([], total);
+                }
 
-        const string List = "tenant = @tenant AND import_id = @importId";
-        var seek = await database.Lists.SeekAsync(
-            $"import-errors\n{tenant}\n{importId}",
-            total,
-            page.Offset,
-            () => connection.QueryAsync<long>(ListPositions.BoundariesSql("seq", "code_import_errors", List), args),
-            Errors);
-        var rows = await connection.QueryAsync<(long Line, string Code, string Reason)>(
-            $"SELECT CAST(line AS BIGINT), code, reason FROM code_import_errors WHERE {List}{(seek.HasAfter ? " AND seq > @After" : "")} ORDER BY seq LIMIT @Count OFFSET @Skip",
-            new { tenant, importId, page.Count, seek.After, seek.Skip });
-        return (rows.Select(r => new ImportErrorItem(r.Line, r.Code, r.Reason, ImportErrorReason.Describe(r.Reason))).ToList(), total);
+                const string List = "tenant = @tenant AND import_id = @importId";
+                var seek = await database.Lists.SeekAsync(
+                    $"import-errors\n{tenant}\n{importId}",
+                    total,
+                    page.Offset,
+                    () => connection.QueryAsync<long>(ListPositions.BoundariesSql("seq", "code_import_errors", List), args),
+                    Errors);
+                var rows = await connection.QueryAsync<(long Line, string Code, string Reason)>(
+                    $"SELECT CAST(line AS BIGINT), code, reason FROM code_import_errors WHERE {List}{(seek.HasAfter ? " AND seq > @After" : "")} ORDER BY seq LIMIT @Count OFFSET @Skip",
+                    new { tenant, importId, page.Count, seek.After, seek.Skip });
+                return (rows.Select(r => new ImportErrorItem(r.Line, r.Code, r.Reason, ImportErrorReason.Describe(r.Reason))).ToList(), total);
+            }, cancellationToken: cancellationToken);
     }
 }

@@ -43,11 +43,14 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
 
     public async Task<IResult> GetAsync(OfferType type, string id, RequestUser user, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
-        var offer = await OfferStore.GetAsync(connection, user.Tenant, type, id);
-        return offer is null
-            ? ErrorResults.NotFound()
-            : TypedResults.Ok(new JsonObject { ["links"] = Links($"{type.Path()}/{id}"), [type.Name()] = Resource(offer) });
+        return await database.ReadAsync<IResult>(
+            async connection =>
+            {
+                var offer = await OfferStore.GetAsync(connection, user.Tenant, type, id);
+                return offer is null
+                    ? ErrorResults.NotFound()
+                    : TypedResults.Ok(new JsonObject { ["links"] = Links($"{type.Path()}/{id}"), [type.Name()] = Resource(offer) });
+            }, cancellationToken: cancellationToken);
     }
 
     public async Task<IResult> ListAsync(OfferType type, HttpRequest http, RequestUser user, CancellationToken cancellationToken)
@@ -62,12 +65,15 @@ public sealed class OfferHandlers(Database database, TimeProvider clock, ObjectI
             return filterError!;
         }
 
-        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
-        var (offers, total) = await OfferStore.ListAsync(connection, database.Lists, user.Tenant, type, filter, page.Count, page.Offset);
-        var items = offers
-            .Select(o => new JsonObject { ["links"] = Links($"{type.Path()}/{o.Id}"), [type.Name()] = Resource(o) })
-            .ToList();
-        return TypedResults.Ok(PagedList<JsonObject>.Create(items, page, total, type.Path(), http.Query));
+        return await database.ReadAsync<IResult>(
+            async connection =>
+            {
+                var (offers, total) = await OfferStore.ListAsync(connection, database.Lists, user.Tenant, type, filter, page.Count, page.Offset);
+                var items = offers
+                    .Select(o => new JsonObject { ["links"] = Links($"{type.Path()}/{o.Id}"), [type.Name()] = Resource(o) })
+                    .ToList();
+                return TypedResults.Ok(PagedList<JsonObject>.Create(items, page, total, type.Path(), http.Query));
+            }, cancellationToken: cancellationToken);
     }
 
     /// <summary>

@@ -22,27 +22,30 @@ public sealed class OfferHistoryHandlers(Database database, OffersOptions option
             return pageError!;
         }
 
-        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
-        var (revisions, total) = await OfferHistoryStore.ListAsync(connection, user.Tenant, type, id, page.Count, page.Offset);
-        if (total == 0)
-        {
-            return ErrorResults.NotFound();
-        }
+        return await database.ReadAsync<IResult>(
+            async connection =>
+            {
+                var (revisions, total) = await OfferHistoryStore.ListAsync(connection, user.Tenant, type, id, page.Count, page.Offset);
+                if (total == 0)
+                {
+                    return ErrorResults.NotFound();
+                }
 
-        var entries = new List<OfferHistoryEntry>(page.Count);
-        for (var i = 0; i < revisions.Count && i < page.Count; i++)
-        {
-            var revision = revisions[i];
-            var previous = i + 1 < revisions.Count ? revisions[i + 1].Offer : null;
-            entries.Add(new OfferHistoryEntry(
-                revision.Revision,
-                revision.Offer.Version,
-                Timestamps.Rfc3339(revision.RecordedAt),
-                revision.RecordedBy,
-                OfferChanges.Between(previous, revision.Offer)));
-        }
+                var entries = new List<OfferHistoryEntry>(page.Count);
+                for (var i = 0; i < revisions.Count && i < page.Count; i++)
+                {
+                    var revision = revisions[i];
+                    var previous = i + 1 < revisions.Count ? revisions[i + 1].Offer : null;
+                    entries.Add(new OfferHistoryEntry(
+                        revision.Revision,
+                        revision.Offer.Version,
+                        Timestamps.Rfc3339(revision.RecordedAt),
+                        revision.RecordedBy,
+                        OfferChanges.Between(previous, revision.Offer)));
+                }
 
-        return TypedResults.Ok(PagedList<OfferHistoryEntry>.Create(entries, page, total, $"{type.Path()}/{id}/history", http.Query));
+                return TypedResults.Ok(PagedList<OfferHistoryEntry>.Create(entries, page, total, $"{type.Path()}/{id}/history", http.Query));
+            }, cancellationToken: cancellationToken);
     }
 
     /// <summary>The <c>asOf</c> query parameter of the promotion and coupon reads.</summary>
@@ -60,14 +63,17 @@ public sealed class OfferHistoryHandlers(Database database, OffersOptions option
             return ErrorResults.BadRequest("asOf: must be an RFC 3339 date-time with an offset, e.g. 2025-06-01T12:00:00Z", "validation_failed");
         }
 
-        await using var connection = await database.OpenReadAsync(cancellationToken: cancellationToken);
-        var revision = await OfferHistoryStore.AsOfAsync(connection, user.Tenant, type, id, at);
-        return revision is null
-            ? ErrorResults.NotFound()
-            : TypedResults.Ok(new JsonObject
+        return await database.ReadAsync<IResult>(
+            async connection =>
             {
-                ["links"] = new JsonObject { ["self"] = $"{type.Path()}/{id}" },
-                [type.Name()] = OfferDocuments.ToResource(revision.Offer, at, options.NameAsMissingDescription),
-            });
+                var revision = await OfferHistoryStore.AsOfAsync(connection, user.Tenant, type, id, at);
+                return revision is null
+                    ? ErrorResults.NotFound()
+                    : TypedResults.Ok(new JsonObject
+                    {
+                        ["links"] = new JsonObject { ["self"] = $"{type.Path()}/{id}" },
+                        [type.Name()] = OfferDocuments.ToResource(revision.Offer, at, options.NameAsMissingDescription),
+                    });
+            }, cancellationToken: cancellationToken);
     }
 }

@@ -81,15 +81,34 @@ public sealed class Database : IAsyncDisposable
     }
 
     /// <summary>
-    /// A connection for a read that may lag behind other instances' writes but not this instance's own: the read
-    /// replica when there is one, it is up and it has replayed every write committed here, otherwise the primary
+    /// Runs a read that may lag behind other instances' writes but not this instance's own: on the read replica when
+    /// there is one, it is up and it has replayed every write committed here, otherwise on the primary
     /// (docs/decisions/0513-read-replicas.md). <paramref name="caughtUp"/>, when given, is one more condition the
-    /// replica must meet. Writes, redemptions, reservations and idempotency keys use <see cref="OpenAsync"/>.
+    /// replica must meet. A replica that fails during the read (a pooled connection to a replica that went down is
+    /// only found dead when used) is marked down and the read runs again on the primary, so the caller sees no error.
+    /// Writes, redemptions, reservations and idempotency keys use <see cref="OpenAsync"/>.
     /// </summary>
-    public async Task<DbConnection> OpenReadAsync(Func<DbConnection, Task<bool>>? caughtUp = null, CancellationToken cancellationToken = default) =>
-        Replica is not null && await Replica.TryOpenAsync(caughtUp, cancellationToken) is { } replica
-            ? replica
-            : await OpenAsync(cancellationToken);
+    public async Task<T> ReadAsync<T>(
+        Func<DbConnection, Task<T>> read, Func<DbConnection, Task<bool>>? caughtUp = null, CancellationToken cancellationToken = default)
+    {
+        if (Replica is not null && await Replica.TryOpenAsync(caughtUp, cancellationToken) is { } replica)
+        {
+            try
+            {
+                await using (replica)
+                {
+                    return await read(replica);
+                }
+            }
+            catch (Exception ex) when (ReadReplica.IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                Replica.MarkDown();
+            }
+        }
+
+        await using var primary = await OpenAsync(cancellationToken);
+        return await read(primary);
+    }
 
     /// <summary>
     /// The one way to write: opens a connection and a write transaction, runs <paramref name="work"/>, and commits

@@ -98,6 +98,25 @@ public sealed class ReadReplica : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Sends reads to the primary until the monitor sees the replica again, and drops its pooled connections.</summary>
+    internal void MarkDown()
+    {
+        _lag = ReplicaLag.Down(_lag.CheckedAt);
+        _source.Clear();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> says the replica went away (its connection broke, or the server is shutting
+    /// down or not accepting connections), rather than that the read itself was wrong.
+    /// </summary>
+    internal static bool IsConnectionFailure(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState.StartsWith("57", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal),
+        NpgsqlException => true,
+        TimeoutException or InvalidOperationException => true,
+        _ => false,
+    };
+
     /// <summary>Measures the replica against <paramref name="primary"/> (a connection to the primary): bytes and seconds behind.</summary>
     internal async Task CheckAsync(DbConnection primary, CancellationToken cancellationToken)
     {
