@@ -243,23 +243,7 @@ public static class CartAnswerWriter
 
         if (hint.Categories is { } categories)
         {
-            writer.WriteStartArray(Categories);
-            foreach (var category in categories)
-            {
-                writer.WriteStartObject();
-                if (category.Path is { } path)
-                {
-                    WriteStrings(writer, Path, path);
-                }
-                else
-                {
-                    writer.WriteNull(Path);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            WriteCategories(writer, categories);
         }
 
         if (hint.Items is { } items)
@@ -300,6 +284,34 @@ public static class CartAnswerWriter
         writer.WriteEndArray();
     }
 
+    // A line's categories as sent (an entry may be null) and a hint's categories: one list of {"path": [...]}.
+    private static void WriteCategories(Utf8JsonWriter writer, IReadOnlyList<CategoryPathRequest?> categories)
+    {
+        writer.WriteStartArray(Categories);
+        foreach (var category in categories)
+        {
+            if (category is null)
+            {
+                writer.WriteNullValue();
+                continue;
+            }
+
+            writer.WriteStartObject();
+            if (category.Path is { } path)
+            {
+                WriteStrings(writer, Path, path);
+            }
+            else
+            {
+                writer.WriteNull(Path);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static void WriteItem(Utf8JsonWriter writer, DiscountedItem item, EntryTemplates templates)
     {
         writer.WriteStartObject();
@@ -309,29 +321,7 @@ public static class CartAnswerWriter
         WriteDecimal(writer, Price, item.Price);
         if (item.Categories is { } categories)
         {
-            writer.WriteStartArray(Categories);
-            foreach (var category in categories)
-            {
-                if (category is null)
-                {
-                    writer.WriteNullValue();
-                    continue;
-                }
-
-                writer.WriteStartObject();
-                if (category.Path is { } path)
-                {
-                    WriteStrings(writer, Path, path);
-                }
-                else
-                {
-                    writer.WriteNull(Path);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            WriteCategories(writer, categories);
         }
 
         WriteIfPresent(writer, Name, item.Name);
