@@ -9,7 +9,7 @@ namespace Storewise.Api.Imports;
 public sealed partial class ImportWorker(ImportQueue queue, ImportBatches batches, ImportSignal signal, ImportOptions options, ILogger<ImportWorker> logger)
     : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _owner = JobLease.NewOwner();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {

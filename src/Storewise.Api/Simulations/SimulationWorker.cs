@@ -11,7 +11,7 @@ public sealed partial class SimulationWorker(
     SimulationRunner runner, Database database, SimulationOptions options, TimeProvider clock, ILogger<SimulationWorker> logger)
     : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _owner = JobLease.NewOwner();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -18,6 +18,9 @@ public static class JobLease
 {
     private const int Candidates = 10;
 
+    /// <summary>A lease owner name unique to one worker: machine, process and a fresh id, readable in the tables.</summary>
+    public static string NewOwner() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
     /// <summary>The claimed job, or null when none is free.</summary>
     public static async Task<TRow?> TryClaimAsync<TRow>(Database database, LeasedJobs jobs, string owner, long now, long leaseUntil, CancellationToken cancellationToken)
         where TRow : class

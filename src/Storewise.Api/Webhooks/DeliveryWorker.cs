@@ -13,7 +13,7 @@ namespace Storewise.Api.Webhooks;
 public sealed partial class DeliveryWorker(DeliveryQueue queue, DeliverySender sender, Database database, WebhookOptions options, ILogger<DeliveryWorker> logger)
     : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _owner = JobLease.NewOwner();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(loop => Task.Run(() => RunLoopAsync($"{_owner}:{loop}", stoppingToken), CancellationToken.None)));
