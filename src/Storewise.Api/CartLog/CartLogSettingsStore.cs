@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Storewise.Api.Storage;
 
 namespace Storewise.Api.CartLog;
 
@@ -8,6 +9,9 @@ public static class CartLogSettingsStore
 {
     private const string Columns =
         "sample_ppm AS SamplePpm, retention_days AS RetentionDays, version AS Version, updated_at AS UpdatedAt, updated_by AS UpdatedBy";
+
+    private static readonly VersionedRows Settings = new(
+        "cart_log_settings", [("tenant", "tenant")], [("sample_ppm", "samplePpm"), ("retention_days", "retentionDays")], Columns);
 
     public static async Task<CartLogSettings> GetAsync(DbConnection connection, string tenant) =>
         (await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM cart_log_settings WHERE tenant = @tenant", new { tenant }))?.ToSettings(tenant)
@@ -21,26 +25,7 @@ public static class CartLogSettingsStore
         DbConnection connection, DbTransaction transaction, string tenant, int samplePpm, int retentionDays, string? expectedVersion, string version, long now, string user)
     {
         var parameters = new { tenant, samplePpm, retentionDays, version, now, user, expectedVersion };
-        var row = expectedVersion is null
-            ? await connection.QuerySingleAsync<Row>(
-                $"""
-                INSERT INTO cart_log_settings (tenant, sample_ppm, retention_days, version, updated_at, updated_by)
-                VALUES (@tenant, @samplePpm, @retentionDays, @version, @now, @user)
-                ON CONFLICT (tenant) DO UPDATE SET sample_ppm = excluded.sample_ppm, retention_days = excluded.retention_days,
-                    version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                RETURNING {Columns}
-                """,
-                parameters,
-                transaction)
-            : await connection.QuerySingleOrDefaultAsync<Row>(
-                $"""
-                UPDATE cart_log_settings SET sample_ppm = @samplePpm, retention_days = @retentionDays, version = @version,
-                    updated_at = @now, updated_by = @user
-                WHERE tenant = @tenant AND version = @expectedVersion
-                RETURNING {Columns}
-                """,
-                parameters,
-                transaction);
+        var row = await Settings.PutAsync<Row>(connection, transaction, parameters, overExpectedVersion: expectedVersion is not null);
         return row?.ToSettings(tenant);
     }
 

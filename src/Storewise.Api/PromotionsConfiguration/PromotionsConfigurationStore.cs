@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Storewise.Api.Storage;
 
 namespace Storewise.Api.PromotionsConfiguration;
 
@@ -11,10 +12,14 @@ namespace Storewise.Api.PromotionsConfiguration;
 /// </summary>
 public static class PromotionsConfigurationStore
 {
+    private const string ExclusionColumns = "ids AS Ids, version AS Version, created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, updated_by AS UpdatedBy";
+
+    private static readonly VersionedRows Exclusions = new("product_exclusions", [("tenant", "tenant")], [("ids", "ids")], ExclusionColumns, TracksCreation: true);
+
     public static async Task<ExclusionList> GetExclusionsAsync(DbConnection connection, string tenant, DbTransaction? transaction = null)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ExclusionRow>(
-            "SELECT ids AS Ids, version AS Version, created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, updated_by AS UpdatedBy FROM product_exclusions WHERE tenant = @tenant",
+            $"SELECT {ExclusionColumns} FROM product_exclusions WHERE tenant = @tenant",
             new { tenant },
             transaction);
         return row is null ? ExclusionList.Empty(tenant) : row.ToList(tenant);
@@ -25,26 +30,7 @@ public static class PromotionsConfigurationStore
         DbConnection connection, DbTransaction transaction, string tenant, IReadOnlyList<string> ids, string? expectedVersion, string version, long now, string user)
     {
         var parameters = new { tenant, ids = JsonSerializer.Serialize(ids), version, now, user, expectedVersion };
-        const string Returning = "RETURNING ids AS Ids, version AS Version, created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, updated_by AS UpdatedBy";
-        var row = expectedVersion is null
-            ? await connection.QuerySingleAsync<ExclusionRow>(
-                $"""
-                INSERT INTO product_exclusions (tenant, ids, version, created_at, created_by, updated_at, updated_by)
-                VALUES (@tenant, @ids, @version, @now, @user, @now, @user)
-                ON CONFLICT (tenant) DO UPDATE SET ids = excluded.ids, version = excluded.version,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                {Returning}
-                """,
-                parameters,
-                transaction)
-            : await connection.QuerySingleOrDefaultAsync<ExclusionRow>(
-                $"""
-                UPDATE product_exclusions SET ids = @ids, version = @version, updated_at = @now, updated_by = @user
-                WHERE tenant = @tenant AND version = @expectedVersion
-                {Returning}
-                """,
-                parameters,
-                transaction);
+        var row = await Exclusions.PutAsync<ExclusionRow>(connection, transaction, parameters, overExpectedVersion: expectedVersion is not null);
         return row?.ToList(tenant);
     }
 
@@ -65,31 +51,15 @@ public static class PromotionsConfigurationStore
         DbConnection connection, DbTransaction transaction, string tenant, bool stackable, string? expectedVersion, string version, long now, string user)
     {
         var parameters = new { tenant, stackable, version, now, user, expectedVersion };
-        var row = expectedVersion is null
-            ? await connection.QuerySingleAsync<StackingRow>(
-                $"""
-                INSERT INTO coupon_stacking (tenant, stackable, version, updated_at, updated_by)
-                VALUES (@tenant, @stackable, @version, @now, @user)
-                ON CONFLICT (tenant) DO UPDATE SET stackable = excluded.stackable, version = excluded.version,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                RETURNING {StackingColumns}
-                """,
-                parameters,
-                transaction)
-            : await connection.QuerySingleOrDefaultAsync<StackingRow>(
-                $"""
-                UPDATE coupon_stacking SET stackable = @stackable, version = @version, updated_at = @now, updated_by = @user
-                WHERE tenant = @tenant AND version = @expectedVersion
-                RETURNING {StackingColumns}
-                """,
-                parameters,
-                transaction);
+        var row = await Stacking.PutAsync<StackingRow>(connection, transaction, parameters, overExpectedVersion: expectedVersion is not null);
         return row?.ToStacking(tenant);
     }
 
     // The flag is read as 0/1 so the same mapping works for SQLite INTEGER and PostgreSQL BOOLEAN.
     private const string StackingColumns =
         "CASE WHEN stackable THEN 1 ELSE 0 END AS Stackable, version AS Version, updated_at AS UpdatedAt, updated_by AS UpdatedBy";
+
+    private static readonly VersionedRows Stacking = new("coupon_stacking", [("tenant", "tenant")], [("stackable", "stackable")], StackingColumns);
 
     private sealed class ExclusionRow
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Storewise.Api.Storage;
 
 namespace Storewise.Api.PromotionsConfiguration;
 
@@ -10,6 +11,8 @@ public static class TimeReadingStore
     private const string StoreLocalText = "storeLocal";
     private const string UtcText = "utc";
 
+    private static readonly VersionedRows Readings = new("time_reading", [("tenant", "tenant")], [("localized_timezone", "reading")], Columns);
+
     public static async Task<TimeReadingSetting> GetAsync(DbConnection connection, string tenant) =>
         (await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM time_reading WHERE tenant = @tenant", new { tenant }))?.ToSetting(tenant)
         ?? TimeReadingSetting.Default(tenant);
@@ -19,25 +22,7 @@ public static class TimeReadingStore
         DbConnection connection, DbTransaction transaction, string tenant, LocalizedTimezoneReading reading, string? expectedVersion, string version, long now, string user)
     {
         var parameters = new { tenant, reading = reading == LocalizedTimezoneReading.StoreLocal ? StoreLocalText : UtcText, version, now, user, expectedVersion };
-        var row = expectedVersion is null
-            ? await connection.QuerySingleAsync<Row>(
-                $"""
-                INSERT INTO time_reading (tenant, localized_timezone, version, updated_at, updated_by)
-                VALUES (@tenant, @reading, @version, @now, @user)
-                ON CONFLICT (tenant) DO UPDATE SET localized_timezone = excluded.localized_timezone, version = excluded.version,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                RETURNING {Columns}
-                """,
-                parameters,
-                transaction)
-            : await connection.QuerySingleOrDefaultAsync<Row>(
-                $"""
-                UPDATE time_reading SET localized_timezone = @reading, version = @version, updated_at = @now, updated_by = @user
-                WHERE tenant = @tenant AND version = @expectedVersion
-                RETURNING {Columns}
-                """,
-                parameters,
-                transaction);
+        var row = await Readings.PutAsync<Row>(connection, transaction, parameters, overExpectedVersion: expectedVersion is not null);
         return row?.ToSetting(tenant);
     }
 

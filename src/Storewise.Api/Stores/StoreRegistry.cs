@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Storewise.Api.Common;
+using Storewise.Api.Storage;
 
 namespace Storewise.Api.Stores;
 
@@ -12,6 +13,9 @@ public static class StoreRegistry
 {
     private const string Columns =
         "store_id AS Id, name AS Name, time_zone AS TimeZone, version AS Version, created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, updated_by AS UpdatedBy";
+
+    private static readonly VersionedRows Stores = new(
+        "stores", [("tenant", "tenant"), ("store_id", "storeId")], [("name", "name"), ("time_zone", "timeZone")], Columns, TracksCreation: true);
 
     public static async Task<StoreResource?> GetAsync(DbConnection connection, string tenant, string storeId) =>
         (await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM stores WHERE tenant = @tenant AND store_id = @storeId", new { tenant, storeId }))?.ToResource();
@@ -34,25 +38,7 @@ public static class StoreRegistry
         DbConnection connection, DbTransaction transaction, string tenant, string storeId, string name, string? timeZone, string? expectedVersion, string version, long now, string user)
     {
         var parameters = new { tenant, storeId, name, timeZone, version, now, user, expectedVersion };
-        var row = expectedVersion is null
-            ? await connection.QuerySingleAsync<Row>(
-                $"""
-                INSERT INTO stores (tenant, store_id, name, time_zone, version, created_at, created_by, updated_at, updated_by)
-                VALUES (@tenant, @storeId, @name, @timeZone, @version, @now, @user, @now, @user)
-                ON CONFLICT (tenant, store_id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
-                    version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                RETURNING {Columns}
-                """,
-                parameters,
-                transaction)
-            : await connection.QuerySingleOrDefaultAsync<Row>(
-                $"""
-                UPDATE stores SET name = @name, time_zone = @timeZone, version = @version, updated_at = @now, updated_by = @user
-                WHERE tenant = @tenant AND store_id = @storeId AND version = @expectedVersion
-                RETURNING {Columns}
-                """,
-                parameters,
-                transaction);
+        var row = await Stores.PutAsync<Row>(connection, transaction, parameters, overExpectedVersion: expectedVersion is not null);
         return row?.ToResource();
     }
 
