@@ -42,14 +42,16 @@ public static class FormReader
                 var obj = new JsonObject();
                 foreach (var property in shape.Properties)
                 {
-                    if (Value(FieldPath.Property(path, property.Name), property.Shape, form) is { } value)
+                    // Inside an object an empty list means none, as absent does; leaving it out keeps, say, a
+                    // category free of the unused lists of the other kinds (docs/decisions/1104-category-in-the-contract.md).
+                    if (Value(FieldPath.Property(path, property.Name), property.Shape, form) is { } value and not JsonArray { Count: 0 })
                     {
                         obj[property.Name] = value;
                     }
                 }
 
-                // A nested object whose inputs are all empty (its lists without rows too) was not filled in: leave it out.
-                return obj.All(member => member.Value is JsonArray { Count: 0 }) ? null : obj;
+                // A nested object whose inputs are all empty was not filled in: leave it out.
+                return obj.Count == 0 ? null : obj;
             case FieldKind.ObjectList:
                 if (!form.ContainsKey(name + RowsSuffix))
                 {

@@ -104,6 +104,8 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture)
         var bundleCategory = bundle["items"]![0]!["promotion"]!["category"]!;
         Assert.Equal("""[{"productId":"sku-1","quantity":2},{"productId":"sku-2"}]""", bundleCategory["products"]!.ToJsonString());
         Assert.Equal(7.5m, bundleCategory["discounts"]![0]!["amount"]!.GetValue<decimal>());
+        // The lists of the other kinds, left empty in the form, are not stored with the category.
+        Assert.Equal(["discounts", "kind", "products"], bundleCategory.AsObject().Select(m => m.Key).Order());
         await page.Context.CloseAsync();
     }
 
@@ -151,6 +153,8 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture)
         var page = await fixture.EditorPageAsync();
         await page.GotoAsync($"/console/promotions/{id}");
         await page.Locator("#f-description").FillAsync("mine");
+        // The category is shown but cannot be changed once created (a replace refuses another one).
+        await Assertions.Expect(page.Locator("#f-category-discount")).ToBeDisabledAsync();
 
         // Someone else replaces it meanwhile.
         var theirs = Replaceable(created);
@@ -169,6 +173,7 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture)
 
         var stored = await fixture.ApiJsonAsync(HttpMethod.Get, $"{Promotions}/{id}");
         Assert.Equal("mine", stored["promotion"]!["description"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(created["category"], stored["promotion"]!["category"]));
         await page.Context.CloseAsync();
     }
 

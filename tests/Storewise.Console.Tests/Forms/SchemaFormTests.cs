@@ -122,6 +122,19 @@ public sealed class SchemaFormTests
     }
 
     [Fact]
+    public void An_empty_list_inside_an_object_is_left_out_but_a_top_level_one_is_sent_to_clear_the_list()
+    {
+        var form = new FormCollection(new Dictionary<string, StringValues>
+        {
+            ["f.channelTypes"] = "",
+            ["f.schedule.days"] = " \n ",
+            ["f.schedule.from"] = "17:00",
+        });
+        var body = FormReader.Read(Thing, form);
+        Assert.Equal("""{"channelTypes":[],"schedule":{"from":"17:00"}}""", body.ToJsonString());
+    }
+
+    [Fact]
     public void Rows_are_added_and_removed_at_nested_paths()
     {
         var body = JsonNode.Parse("""{"tiers":[{"discount":1},{"discount":2},{"discount":3}]}""")!.AsObject();
