@@ -10,8 +10,10 @@ namespace Storewise.Benchmarks;
 /// </summary>
 internal static class LatencyProbe
 {
-    public static void Run(int evaluations)
+    /// <summary>Runs every scenario, or only the one named <paramref name="only"/> (for profiling one of them).</summary>
+    public static void Run(int evaluations, string? only = null)
     {
+        Only = only;
         Console.WriteLine(Invariant($"LatencyProbe: {evaluations:N0} evaluations per scenario, {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}"));
         var source1K = new SyntheticCatalogue(1_000);
         var source10K = new SyntheticCatalogue(10_000);
@@ -30,8 +32,15 @@ internal static class LatencyProbe
         Probe("50 lines x 1,000 promotions, a third with reward and stacking fields", rewards1K, rewards1K.Compile(), 50, evaluations, explain: false);
     }
 
+    private static string? Only { get; set; }
+
     private static void Probe(string name, SyntheticCatalogue source, PromotionCatalog catalog, int lines, int evaluations, bool explain)
     {
+        if (Only is not null && Only != name)
+        {
+            return;
+        }
+
         var carts = new Cart[64];
         for (var i = 0; i < carts.Length; i++)
         {
@@ -101,21 +110,23 @@ internal static class LatencyProbe
         foreach (var cart in carts)
         {
             var result = PricingEngine.Evaluate(cart, SyntheticCatalogue.Now, catalog, source.Codes, explain);
+            var offers = new Dictionary<AppliedOffer, AppliedOffer>(256, ReferenceEqualityComparer.Instance);
             var before = GC.GetAllocatedBytesForCurrentThread();
-            _ = Copy(result);
+            _ = Copy(result, offers);
             bytes += GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
         return bytes / (double)carts.Length;
     }
 
-    private static PricingResult Copy(PricingResult result)
+    // Entries of one offer share one AppliedOffer in a result, and so in its copy.
+    private static PricingResult Copy(PricingResult result, Dictionary<AppliedOffer, AppliedOffer> offers)
     {
         var items = new PricedItem[result.Items.Count];
         for (var i = 0; i < items.Length; i++)
         {
             var item = result.Items[i];
-            items[i] = item with { Discounts = CopyDiscounts(item.Discounts) };
+            items[i] = item with { Discounts = CopyDiscounts(item.Discounts, offers) };
         }
 
         var rejected = new RejectedCoupon[result.RejectedCoupons.Count];
@@ -134,10 +145,10 @@ internal static class LatencyProbe
             }
         }
 
-        return result with { Items = items, ShippingDiscounts = CopyDiscounts(result.ShippingDiscounts), RejectedCoupons = rejected, NotApplied = notApplied };
+        return result with { Items = items, ShippingDiscounts = CopyDiscounts(result.ShippingDiscounts, offers), RejectedCoupons = rejected, NotApplied = notApplied };
     }
 
-    private static AppliedDiscount[] CopyDiscounts(IReadOnlyList<AppliedDiscount> discounts)
+    private static AppliedDiscount[] CopyDiscounts(IReadOnlyList<AppliedDiscount> discounts, Dictionary<AppliedOffer, AppliedOffer> offers)
     {
         if (discounts.Count == 0)
         {
@@ -147,7 +158,14 @@ internal static class LatencyProbe
         var copy = new AppliedDiscount[discounts.Count];
         for (var i = 0; i < copy.Length; i++)
         {
-            copy[i] = discounts[i] with { };
+            var offer = discounts[i].Offer;
+            if (!offers.TryGetValue(offer, out var copied))
+            {
+                copied = offer with { };
+                offers.Add(offer, copied);
+            }
+
+            copy[i] = discounts[i] with { Offer = copied };
         }
 
         return copy;

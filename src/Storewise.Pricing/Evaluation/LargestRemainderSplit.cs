@@ -13,6 +13,8 @@ internal sealed class LargestRemainderSplit
     private Int128[] weights = new Int128[16];
     private long[] shares = new long[16];
     private Int128[] remainders = new Int128[16];
+    private long[] narrowWeights = new long[16];
+    private long[] narrowRemainders = new long[16];
     private int[] order = new int[16];
     private int count;
 
@@ -30,6 +32,8 @@ internal sealed class LargestRemainderSplit
         ArrayCapacity.Reserve(ref weights, capacity);
         ArrayCapacity.Reserve(ref shares, capacity);
         ArrayCapacity.Reserve(ref remainders, capacity);
+        ArrayCapacity.Reserve(ref narrowWeights, capacity);
+        ArrayCapacity.Reserve(ref narrowRemainders, capacity);
         ArrayCapacity.Reserve(ref order, capacity);
     }
 
@@ -63,39 +67,52 @@ internal sealed class LargestRemainderSplit
             return;
         }
 
-        long assigned = 0;
         if (weightSum <= long.MaxValue && total <= long.MaxValue / (long)maxWeight)
         {
-            // Common case: every product fits in 64 bits, which is much cheaper than 128-bit division.
+            // Common case: every product fits in 64 bits, and 64-bit division and comparisons are several times
+            // cheaper than their 128-bit forms.
             var sum = (long)weightSum;
-            for (var j = 0; j < count; j++)
+            var narrow = narrowWeights.AsSpan(0, count);
+            var rest = narrowRemainders.AsSpan(0, count);
+            long given = 0;
+            for (var j = 0; j < narrow.Length; j++)
             {
-                var exact = total * (long)weights[j];
+                var weight = (long)weights[j];
+                narrow[j] = weight;
+                var exact = total * weight;
                 var share = exact / sum;
                 shares[j] = share;
-                remainders[j] = exact - (share * sum);
-                assigned += share;
+                rest[j] = exact - (share * sum);
+                given += share;
             }
-        }
-        else
-        {
-            for (var j = 0; j < count; j++)
-            {
-                var exact = total * weights[j];
-                var share = (long)(exact / weightSum);
-                shares[j] = share;
-                remainders[j] = exact - (share * weightSum);
-                assigned += share;
-            }
+
+            GiveLeftover(total - given, new RemainderOrder<long>(rest, narrow, lines, lineIds));
+            return;
         }
 
-        var leftover = total - assigned;
+        long assigned = 0;
+        for (var j = 0; j < count; j++)
+        {
+            var exact = total * weights[j];
+            var share = (long)(exact / weightSum);
+            shares[j] = share;
+            remainders[j] = exact - (share * weightSum);
+            assigned += share;
+        }
+
+        GiveLeftover(total - assigned, new RemainderOrder<Int128>(remainders, weights, lines, lineIds));
+    }
+
+    /// <summary>One unit each to the <paramref name="leftover"/> entries that come first by <paramref name="ranking"/>.</summary>
+    private void GiveLeftover<TOrder>(long leftover, TOrder ranking)
+        where TOrder : struct, IComparer<int>, allows ref struct
+    {
         if (leftover <= 0)
         {
             return;
         }
 
-        // The remainders share the denominator weightSum, so comparing numerators compares the fractions.
+        // The remainders share one denominator, so comparing numerators compares the fractions.
         var entries = order.AsSpan(0, count);
         for (var j = 0; j < count; j++)
         {
@@ -103,17 +120,19 @@ internal sealed class LargestRemainderSplit
         }
 
         // Only which entries are among the first `leftover` matters, not their order.
-        IndexSort.SelectSmallest(entries, (int)leftover, new RemainderOrder(remainders, weights, lines, lineIds));
+        IndexSort.SelectSmallest(entries, (int)leftover, ranking);
         for (var k = 0; k < leftover && k < count; k++)
         {
             shares[entries[k]]++;
         }
     }
 
-    private readonly ref struct RemainderOrder(ReadOnlySpan<Int128> remainders, ReadOnlySpan<Int128> weights, ReadOnlySpan<int> lines, ReadOnlySpan<string> lineIds) : IComparer<int>
+    // Generic over the width so the 64-bit and 128-bit splits share one tie-break rule (docs/pricing-rules.md A08).
+    private readonly ref struct RemainderOrder<T>(ReadOnlySpan<T> remainders, ReadOnlySpan<T> weights, ReadOnlySpan<int> lines, ReadOnlySpan<string> lineIds) : IComparer<int>
+        where T : IComparable<T>
     {
-        private readonly ReadOnlySpan<Int128> remainders = remainders;
-        private readonly ReadOnlySpan<Int128> weights = weights;
+        private readonly ReadOnlySpan<T> remainders = remainders;
+        private readonly ReadOnlySpan<T> weights = weights;
         private readonly ReadOnlySpan<int> lines = lines;
         private readonly ReadOnlySpan<string> lineIds = lineIds;
 

@@ -14,6 +14,14 @@ internal static class MinorUnits
 
     private static readonly decimal[] Scales = [1m, 10m, 100m, 1000m, 10000m, 100000m, 1000000m];
 
+    private static readonly long[] Powers = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+    // The largest integer of a decimal that, scaled up by Powers[k], stays within MaxCartMinorUnits.
+    private static readonly ulong[] MaxMagnitudes = [.. Powers.Select(power => (ulong)(MaxCartMinorUnits / power))];
+
+    // MaxCartMinorUnits in whole currency units for each exponent: the largest amount that still fits the engine.
+    private static readonly decimal[] Limits = [.. Scales.Select(scale => MaxCartMinorUnits / scale)];
+
     public static int ClampExponent(int exponent) => exponent < 0 ? 0 : exponent > 6 ? 6 : exponent;
 
     /// <summary>Minor units to a decimal carrying exactly <paramref name="exponent"/> decimals (500, 2 → 5.00).</summary>
@@ -35,7 +43,7 @@ internal static class MinorUnits
             return 0;
         }
 
-        return limit >= MaxCartMinorUnits / Scales[exponent]
+        return limit >= Limits[exponent]
             ? MaxCartMinorUnits
             : (long)decimal.Floor(limit * Scales[exponent]);
     }
@@ -44,7 +52,27 @@ internal static class MinorUnits
     public static bool TryToMinor(decimal amount, int exponent, out long minor)
     {
         minor = 0;
-        var limit = MaxCartMinorUnits / Scales[exponent];
+
+        // Most prices carry no more decimals than the currency (12.34 in EUR): then the minor units are the
+        // decimal's own integer scaled up, and no decimal comparison, multiply or rounding is needed.
+        var scale = amount.Scale;
+        if (scale <= exponent)
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(amount, bits);
+            var magnitude = ((long)(uint)bits[1] << 32) | (uint)bits[0];
+            var up = exponent - scale;
+            if (bits[2] != 0 || (ulong)magnitude > MaxMagnitudes[up])
+            {
+                return false;
+            }
+
+            var scaled = magnitude * Powers[up];
+            minor = bits[3] < 0 ? -scaled : scaled;
+            return true;
+        }
+
+        var limit = Limits[exponent];
         if (amount > limit || amount < -limit)
         {
             return false;

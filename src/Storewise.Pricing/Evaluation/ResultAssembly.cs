@@ -9,6 +9,10 @@ internal sealed class ResultAssembly
     private AppliedDiscount[][] lineEntries = new AppliedDiscount[16][];
     private int lineCount;
 
+    // Per participant: the offer side its entries share, made when its first entry is met.
+    private AppliedOffer?[] appliedOffers = new AppliedOffer?[16];
+    private int participantCount;
+
     public PricingResult Build(
         in EvaluationContext context,
         CartLineTable lines,
@@ -50,9 +54,14 @@ internal sealed class ResultAssembly
 
         var shippingEntries = shippingEntryCount == 0 ? [] : new AppliedDiscount[shippingEntryCount];
         shippingEntryCount = 0;
+        participantCount = participants.Count;
+        ArrayCapacity.Reserve(ref appliedOffers, participantCount);
+        Array.Clear(appliedOffers, 0, participantCount);
         foreach (var entry in entries.All)
         {
-            var discount = ToAppliedDiscount(participants, entry, exponent);
+            var discount = new AppliedDiscount(
+                appliedOffers[entry.Participant] ??= ToAppliedOffer(participants, entry.Participant),
+                MinorUnits.ToDecimal(entry.Amount, exponent));
             if (entry.Line < 0)
             {
                 shippingEntries[shippingEntryCount++] = discount;
@@ -105,23 +114,16 @@ internal sealed class ResultAssembly
     public void Clear()
     {
         Array.Clear(lineEntries, 0, lineCount);
+        Array.Clear(appliedOffers, 0, participantCount);
         lineCount = 0;
+        participantCount = 0;
     }
 
-    private static AppliedDiscount ToAppliedDiscount(ParticipantSet participants, AppliedEntry entry, int exponent)
+    private static AppliedOffer ToAppliedOffer(ParticipantSet participants, int index)
     {
-        ref readonly var participant = ref participants[entry.Participant];
+        ref readonly var participant = ref participants[index];
         var offer = participant.Offer;
-        return new AppliedDiscount(
-            offer.Source,
-            offer.Id,
-            participant.Code,
-            offer.Name,
-            offer.Kind,
-            offer.Level,
-            participant.Value,
-            MinorUnits.ToDecimal(entry.Amount, exponent),
-            offer.Offer.Exclusive);
+        return new AppliedOffer(offer.Source, offer.Id, participant.Code, offer.Name, offer.Kind, offer.Level, participant.Value, offer.Offer.Exclusive);
     }
 
     // docs/pricing-rules.md A44: in couponCodes order. docs/pricing-rules.md A41: an applied code that took nothing is no_eligible_items; docs/pricing-rules.md A46: a code outside
