@@ -57,7 +57,7 @@ public sealed class Database : IAsyncDisposable
     /// <summary>The read replica (docs/decisions/0513-read-replicas.md), or null when every read goes to the primary.</summary>
     public ReadReplica? Replica { get; }
 
-    /// <summary>Notified after every commit that wrote events.</summary>
+    /// <summary>Notified after every commit that wrote events with deliveries to send.</summary>
     public OutboxSignal EventsCommitted { get; } = new();
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
@@ -129,9 +129,10 @@ public sealed class Database : IAsyncDisposable
         var outcome = await work(connection, transaction);
         if (outcome.Commit)
         {
+            var deliveries = 0;
             if (outcome.Events is { Count: > 0 } events)
             {
-                await Outbox.AppendAsync(connection, transaction, events);
+                deliveries = await Outbox.AppendAsync(connection, transaction, events);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -140,7 +141,8 @@ public sealed class Database : IAsyncDisposable
                 await Replica.WroteAsync(connection, () => OpenAsync(CancellationToken.None));
             }
 
-            if (outcome.Events is { Count: > 0 })
+            // Events nobody subscribed to leave the delivery worker asleep: waking it would only claim nothing.
+            if (deliveries > 0)
             {
                 EventsCommitted.Notify();
             }
