@@ -22,10 +22,12 @@ public static class Outbox
     /// <summary>
     /// Appends <paramref name="events"/> in a few round trips (one per <see cref="EventsPerStatement"/> events): the
     /// event rows and their fan-out, in list order, so deliveries of one subject get ascending <c>seq</c> in the
-    /// order the events were raised.
+    /// order the events were raised. Returns how many deliveries they fanned out to (none when no endpoint or TPPE
+    /// session URL wants them), so the caller wakes the delivery worker only when there is something to send.
     /// </summary>
-    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEvent> events)
+    public static async Task<int> AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEvent> events)
     {
+        var deliveries = 0;
         for (var start = 0; start < events.Count; start += EventsPerStatement)
         {
             var end = Math.Min(events.Count, start + EventsPerStatement);
@@ -79,7 +81,10 @@ public static class Outbox
                     """);
             }
 
-            await connection.ExecuteAsync(sql.ToString(), parameters, transaction);
+            // The rows the batch inserted are the events and their deliveries.
+            deliveries += await connection.ExecuteAsync(sql.ToString(), parameters, transaction) - (end - start);
         }
+
+        return deliveries;
     }
 }

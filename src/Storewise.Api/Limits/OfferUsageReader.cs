@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Dapper;
 using Storewise.Api.Common;
 using Storewise.Api.Storage;
@@ -35,40 +36,57 @@ public static class OfferUsageReader
             return new UsageSnapshot(usage, counters, capacities);
         }
 
-        // Two statements whatever the number of offers: the redemptions outside the ledger grouped by offer (each with
-        // its own period, from a VALUES list: SQLite and PostgreSQL both name its columns column1, column2, ...), and
-        // every counter of these offers any of them uses.
+        // At most two statements whatever the number of offers: every counter of these offers any of them uses, and,
+        // when coupons are among them, their redemptions outside the ledger grouped by coupon (each with its own
+        // period, from a VALUES list: SQLite and PostgreSQL both name its columns column1, column2, ...). Only a
+        // coupon's code is redeemed through that route, so a promotion has no such redemption and costs the counters'
+        // statement alone (docs/decisions/0608-reservation-throughput.md).
         var dialect = SqlDialect.Of(connection);
-        var sql = $"""
-            SELECT p.column1 AS OfferId, COUNT(r.id) AS Uses,
-                   COALESCE(SUM(CASE WHEN r.customer_key = @customer THEN 1 ELSE 0 END), 0) AS CustomerUses,
-                   COALESCE(SUM(CASE WHEN r.redeemed_at >= p.column2 AND r.redeemed_at < p.column3 THEN 1 ELSE 0 END), 0) AS PeriodUses
-            FROM (VALUES {string.Join(", ", offers.Select((_, i) => $"(@offer{i}, @start{i}, @end{i})"))}) AS p
-            LEFT JOIN redemptions r ON r.tenant = @tenant AND r.coupon_id = p.column1 AND r.rolled_back_at IS NULL AND r.hold_id IS NULL
-            GROUP BY p.column1;
+        var coupons = offers.Where(o => catalog.FindCoupon(o.Id) is not null).ToList();
+        var sql = new StringBuilder($"""
             SELECT offer_id AS OfferId, counter AS Name, used AS Used FROM usage_counters
             WHERE tenant = @tenant AND {dialect.In("offer_id", "offers")} AND {dialect.In("counter", "names")};
-            """;
+            """);
+        if (coupons.Count > 0)
+        {
+            sql.Append($"""
+
+                SELECT p.column1 AS OfferId, COUNT(r.id) AS Uses,
+                       COALESCE(SUM(CASE WHEN r.customer_key = @customer THEN 1 ELSE 0 END), 0) AS CustomerUses,
+                       COALESCE(SUM(CASE WHEN r.redeemed_at >= p.column2 AND r.redeemed_at < p.column3 THEN 1 ELSE 0 END), 0) AS PeriodUses
+                FROM (VALUES {string.Join(", ", coupons.Select((_, i) => $"(@offer{i}, @start{i}, @end{i})"))}) AS p
+                LEFT JOIN redemptions r ON r.tenant = @tenant AND r.coupon_id = p.column1 AND r.rolled_back_at IS NULL AND r.hold_id IS NULL
+                GROUP BY p.column1;
+                """);
+        }
+
         var parameters = new DynamicParameters(new
         {
             tenant,
-            customer = CustomerKeys.Of(cart.CustomerId),
             offers = offers.Select(o => o.Id).ToArray(),
             names = offers.SelectMany(o => o.Counters.Names).Distinct(StringComparer.Ordinal).ToArray(),
         });
-        for (var i = 0; i < offers.Count; i++)
+        if (coupons.Count > 0)
         {
-            parameters.Add($"offer{i}", offers[i].Id);
-            parameters.Add($"start{i}", ToUnixMs(offers[i].Counters.PeriodStart));
-            parameters.Add($"end{i}", ToUnixMs(offers[i].Counters.PeriodEnd));
+            parameters.Add("customer", CustomerKeys.Of(cart.CustomerId));
         }
 
-        Dictionary<string, RedeemedCounts> redeemedByOffer;
-        List<HeldCounter> heldCounters;
-        using (var results = await connection.QueryMultipleAsync(sql, parameters, transaction))
+        for (var i = 0; i < coupons.Count; i++)
         {
-            redeemedByOffer = (await results.ReadAsync<RedeemedCounts>()).ToDictionary(r => r.OfferId, StringComparer.Ordinal);
+            parameters.Add($"offer{i}", coupons[i].Id);
+            parameters.Add($"start{i}", ToUnixMs(coupons[i].Counters.PeriodStart));
+            parameters.Add($"end{i}", ToUnixMs(coupons[i].Counters.PeriodEnd));
+        }
+
+        List<HeldCounter> heldCounters;
+        var redeemedByOffer = new Dictionary<string, RedeemedCounts>(StringComparer.Ordinal);
+        using (var results = await connection.QueryMultipleAsync(sql.ToString(), parameters, transaction))
+        {
             heldCounters = (await results.ReadAsync<HeldCounter>()).AsList();
+            if (coupons.Count > 0)
+            {
+                redeemedByOffer = (await results.ReadAsync<RedeemedCounts>()).ToDictionary(r => r.OfferId, StringComparer.Ordinal);
+            }
         }
 
         foreach (var (id, terms, offerCounters) in offers)

@@ -204,8 +204,9 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
     public static async Task<OutboxEvent?> RollBackOrderWithinAsync(DbConnection connection, DbTransaction tx, string tenant, string orderId, DateTimeOffset at)
     {
         var id = await connection.ExecuteScalarAsync<string?>(
-            "SELECT id FROM reservations WHERE tenant = @tenant AND order_id = @orderId AND status = @confirmed",
-            new { tenant, orderId, confirmed = ReservationStatus.Confirmed },
+            // The status is a literal: a prepared statement's generic plan can use the live-order index only then.
+            $"SELECT id FROM reservations WHERE tenant = @tenant AND order_id = @orderId AND status = '{ReservationStatus.Confirmed}'",
+            new { tenant, orderId },
             tx);
         if (id is null || await SetStatusAsync(connection, tx, tenant, id, ReservationStatus.Confirmed, ReservationStatus.Released, Timestamps.ToUnixMs(at)) is not { } answer)
         {
