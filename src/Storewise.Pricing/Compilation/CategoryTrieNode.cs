@@ -43,6 +43,32 @@ internal sealed class CategoryTrieNode
         node.pending.Add(offerIndex);
     }
 
+    /// <summary>
+    /// A copy of this (frozen) trie in which the node at <paramref name="path"/> holds <paramref name="change"/>
+    /// applied to its offers: only the nodes on the path are copied, every other node is shared with this trie,
+    /// which is not changed.
+    /// </summary>
+    public CategoryTrieNode WithOffersAt(string[] path, Func<int[], int[]> change) => WithOffersAt(path, 0, change);
+
+    private CategoryTrieNode WithOffersAt(string[] path, int depth, Func<int[], int[]> change)
+    {
+        var copy = new CategoryTrieNode
+        {
+            children = children is null ? null : new Dictionary<string, CategoryTrieNode>(children, StringComparer.Ordinal),
+            Offers = Offers,
+        };
+        if (depth == path.Length)
+        {
+            copy.Offers = change(Offers);
+            return copy;
+        }
+
+        copy.children ??= new Dictionary<string, CategoryTrieNode>(StringComparer.Ordinal);
+        var child = copy.children.TryGetValue(path[depth], out var existing) ? existing : new CategoryTrieNode();
+        copy.children[path[depth]] = child.WithOffersAt(path, depth + 1, change);
+        return copy;
+    }
+
     /// <summary>Turns the collected lists into arrays ordered by <paramref name="order"/>, once, after all promotions were added.</summary>
     public void Freeze(IComparer<int> order)
     {
