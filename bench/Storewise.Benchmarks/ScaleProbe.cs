@@ -80,9 +80,41 @@ internal static class ScaleProbe
         _ = PromotionCatalog.Compile(edited, source.Coupons, source.Excluded, stackableCoupons: true);
         edit.Stop();
         Console.WriteLine(Invariant($"one edit served by a full recompile: {edit.Elapsed.TotalMilliseconds:F0} ms"));
+        MeasureIncrementalEdits(source, catalog, carts[0]);
 
         using var self = Process.GetCurrentProcess();
         Console.WriteLine(Invariant($"process: RSS {self.WorkingSet64 / 1048576.0:F0} MB, peak {self.PeakWorkingSet64 / 1048576.0:F0} MB (source offers, two compiled sets and the carts)"));
+    }
+
+    // From the change to the first cart priced with it: Apply, then one 50-line cart against the derived catalogue.
+    // Edits of 20 promotions one after another (a replacement, an addition, a removal in turn), each on the last result.
+    private static void MeasureIncrementalEdits(SyntheticCatalogue source, PromotionCatalog catalog, Cart cart)
+    {
+        var times = new double[21];
+        var cpuTimes = new double[times.Length];
+        for (var i = 0; i < times.Length; i++)
+        {
+            var target = source.Promotions[(i * 4_999) % source.Promotions.Length];
+            var change = (i % 3) switch
+            {
+                0 => CatalogueChange.Upsert(target with { Percent = (target.Percent ?? 0m) + 5m, Name = target.Name + " (edited)" }),
+                1 => CatalogueChange.Upsert(target with { Id = "added-" + i.ToString(CultureInfo.InvariantCulture), CreatedAt = SyntheticCatalogue.Now }),
+                _ => CatalogueChange.Remove(target.Id),
+            };
+            var cpu = Environment.CpuUsage.TotalTime;
+            var start = Stopwatch.GetTimestamp();
+            catalog = catalog.Apply(change);
+            PricingEngine.Evaluate(cart, SyntheticCatalogue.Now, catalog, source.Codes, explain: false);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            cpuTimes[i] = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
+        }
+
+        var first = times[0];
+        var firstCpu = cpuTimes[0];
+        Array.Sort(times);
+        Array.Sort(cpuTimes);
+        Console.WriteLine(Invariant($"one edit served by an incremental update, change to first priced cart (21 edits): median {times[10]:F2} ms, max {times[^1]:F2} ms, first (JIT) {first:F2} ms; {catalog.PromotionCount:N0} promotions after"));
+        Console.WriteLine(Invariant($"  process CPU time for the same: median {cpuTimes[10]:F2} ms, max {cpuTimes[^1]:F2} ms, first {firstCpu:F2} ms"));
     }
 
     // The carts take turns, so a cart that is slow every time shows as its own share of the tail: per cart, the

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Storewise.Pricing;
 
 /// <summary>
@@ -78,6 +80,8 @@ public sealed partial class PromotionCatalog
     }
 
     /// <summary>The updated catalogue, or null when only a fresh compile can say what it is.</summary>
+    // Optimised from the first call (as the helpers below): an update is rare, so tiered compilation would never promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PromotionCatalog? TryApplyIncrementally(Dictionary<string, Offer?> changed)
     {
         var removedPromotions = new List<CompiledOffer>();
@@ -219,6 +223,7 @@ public sealed partial class PromotionCatalog
     /// Age ranks for the added offers: each goes between the ranks of its neighbours among the offers that stay, so
     /// every comparison of ages comes out as in a fresh compile. Null when a gap has no room left.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Dictionary<Offer, long>? RankAdded(List<Offer> added, List<CompiledOffer> removed)
     {
         var ranks = new Dictionary<Offer, long>(added.Count, ReferenceEqualityComparer.Instance);
@@ -283,6 +288,7 @@ public sealed partial class PromotionCatalog
     /// The offers of one source after the change: a removed offer's place goes to one from the end of the array, so
     /// only that one moves, and added offers are compiled at the end.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CompiledOffer[] Reslot(
         CompiledOffer[] current,
         List<CompiledOffer> removed,
@@ -322,6 +328,7 @@ public sealed partial class PromotionCatalog
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long[] Resized(long[] ticks, int length)
     {
         var resized = new long[length];
@@ -329,6 +336,7 @@ public sealed partial class PromotionCatalog
         return resized;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Without(int[] list, int offerIndex)
     {
         var count = 0;
@@ -350,6 +358,7 @@ public sealed partial class PromotionCatalog
         return kept;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] WithSorted(int[] list, int offerIndex, IComparer<int> order)
     {
         var at = Array.BinarySearch(list, offerIndex, order);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Storewise.Pricing;
 
 /// <summary>
@@ -10,6 +12,8 @@ internal static class SortedArrayEdit
     /// <paramref name="sorted"/> without <paramref name="removed"/> (elements of it) and with <paramref name="inserted"/>,
     /// in <paramref name="order"/>, which must tell any two distinct elements apart.
     /// </summary>
+    // Optimised from the first call: updates are rare, so tiered compilation would leave them in slow code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T[] Apply<T>(T[] sorted, IReadOnlyCollection<T> removed, IReadOnlyCollection<T> inserted, IComparer<T> order)
         where T : class
     {
@@ -36,26 +40,29 @@ internal static class SortedArrayEdit
         }
 
         var result = new T[sorted.Length - removedAt.Count + adding.Length];
-        int next = 0, nextRemoved = 0, written = 0;
-        for (var i = 0; i < sorted.Length; i++)
+        int read = 0, written = 0, nextRemoved = 0, next = 0;
+        while (true)
         {
-            while (next < adding.Length && insertAt[next] == i)
+            // Copy up to the next place where something is taken out or put in, then do that.
+            var removeAt = nextRemoved < removedAt.Count ? removedAt[nextRemoved] : sorted.Length;
+            var addAt = next < adding.Length ? insertAt[next] : sorted.Length + 1;
+            var stop = Math.Min(removeAt, Math.Min(addAt, sorted.Length));
+            Array.Copy(sorted, read, result, written, stop - read);
+            written += stop - read;
+            read = stop;
+            if (addAt == read)
             {
                 result[written++] = adding[next++];
             }
-
-            if (nextRemoved < removedAt.Count && removedAt[nextRemoved] == i)
+            else if (removeAt == read && read < sorted.Length)
             {
+                read++;
                 nextRemoved++;
-                continue;
             }
-
-            result[written++] = sorted[i];
-        }
-
-        while (next < adding.Length)
-        {
-            result[written++] = adding[next++];
+            else
+            {
+                break;
+            }
         }
 
         return result;
