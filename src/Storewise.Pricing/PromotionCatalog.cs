@@ -10,7 +10,7 @@ namespace Storewise.Pricing;
 /// </summary>
 public sealed partial class PromotionCatalog
 {
-    private static readonly int[] NoOffers = [];
+    private static readonly IndexEntry[] NoOffers = [];
 
     // The order of PromotionsByLowerId.
     private static readonly IComparer<CompiledOffer> ReportOrder = Comparer<CompiledOffer>.Create(static (left, right) =>
@@ -30,8 +30,8 @@ public sealed partial class PromotionCatalog
 
     private readonly Dictionary<string, CompiledOffer> couponsById;
     private readonly Dictionary<string, Offer> limitedOffers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int[]> byProduct;
-    private readonly Dictionary<string, int[]> cartWideByStore;
+    private readonly Dictionary<string, IndexEntry[]> byProduct;
+    private readonly Dictionary<string, IndexEntry[]> cartWideByStore;
     private readonly FrozenSet<string> excludedProducts;
     private readonly CompiledOffer[] coupons;
     private readonly FrozenDictionary<string, TimeZoneInfo> storeZones;
@@ -117,21 +117,21 @@ public sealed partial class PromotionCatalog
         // Every list of the index is ordered by end of validity, latest first: most stored promotions have
         // ended, and an evaluation stops at the first one that ended before it.
         var latestEndFirst = new LatestEndFirst(ValidToTicks);
-        CategoryRoot.Freeze(latestEndFirst);
-        byProduct = new Dictionary<string, int[]>(productLists.Count, StringComparer.Ordinal);
+        CategoryRoot.Freeze(latestEndFirst, Entries);
+        byProduct = new Dictionary<string, IndexEntry[]>(productLists.Count, StringComparer.Ordinal);
         foreach (var (productId, list) in productLists)
         {
             list.Sort(latestEndFirst);
-            byProduct.Add(productId, [.. list]);
+            byProduct.Add(productId, Entries(list));
         }
 
         cartWide.Sort(latestEndFirst);
-        CartWide = [.. cartWide];
-        cartWideByStore = new Dictionary<string, int[]>(storeLists.Count, StringComparer.Ordinal);
+        CartWide = Entries(cartWide);
+        cartWideByStore = new Dictionary<string, IndexEntry[]>(storeLists.Count, StringComparer.Ordinal);
         foreach (var (storeId, list) in storeLists)
         {
             list.Sort(latestEndFirst);
-            cartWideByStore.Add(storeId, [.. list]);
+            cartWideByStore.Add(storeId, Entries(list));
         }
     }
 
@@ -152,7 +152,7 @@ public sealed partial class PromotionCatalog
     /// Active cart-level and free-shipping promotions without a store restriction, latest end first: every cart
     /// looks at these.
     /// </summary>
-    internal int[] CartWide { get; }
+    internal IndexEntry[] CartWide { get; }
 
     internal CategoryTrieNode CategoryRoot { get; }
 
@@ -296,14 +296,14 @@ public sealed partial class PromotionCatalog
 
     internal bool IsGloballyExcluded(string productId) => excludedProducts.Contains(productId);
 
-    internal int[] PromotionsForProduct(string productId) =>
+    internal IndexEntry[] PromotionsForProduct(string productId) =>
         byProduct.TryGetValue(productId, out var offers) ? offers : NoOffers;
 
     /// <summary>
     /// Active cart-level and free-shipping promotions restricted to <paramref name="storeId"/>, latest end first.
     /// A store-restricted offer fails every other cart (docs/pricing-rules.md A32), so only the cart's own store is looked at.
     /// </summary>
-    internal int[] CartWideForStore(string? storeId) =>
+    internal IndexEntry[] CartWideForStore(string? storeId) =>
         storeId is not null && cartWideByStore.TryGetValue(storeId, out var offers) ? offers : NoOffers;
 
     private static CompiledOffer[] CompileAll(Offer[] offers, OfferSource source, ReadOnlySpan<long> ageRanks, CurrencyIds currencyIds)
@@ -453,6 +453,19 @@ public sealed partial class PromotionCatalog
 
         return couponsById.Count < coupons.Length || coupons.Any(coupon => FindPromotion(coupon.Id) is not null);
     }
+
+    private IndexEntry[] Entries(List<int> offers)
+    {
+        var entries = new IndexEntry[offers.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = Entry(offers[i]);
+        }
+
+        return entries;
+    }
+
+    private IndexEntry Entry(int offerIndex) => new(offerIndex, ValidFromTicks[offerIndex], ValidToTicks[offerIndex]);
 
     private sealed class LatestEndFirst(long[] validToTicks) : IComparer<int>
     {

@@ -10,7 +10,7 @@ internal sealed class CategoryTrieNode
     private List<int>? pending;
 
     /// <summary>Indices of the promotions whose configured path is exactly this node's path.</summary>
-    public int[] Offers { get; private set; } = [];
+    public IndexEntry[] Offers { get; private set; } = [];
 
     public bool TryGetChild(string segment, out CategoryTrieNode child)
     {
@@ -48,9 +48,9 @@ internal sealed class CategoryTrieNode
     /// applied to its offers: only the nodes on the path are copied, every other node is shared with this trie,
     /// which is not changed.
     /// </summary>
-    public CategoryTrieNode WithOffersAt(string[] path, Func<int[], int[]> change) => WithOffersAt(path, 0, change);
+    public CategoryTrieNode WithOffersAt(string[] path, Func<IndexEntry[], IndexEntry[]> change) => WithOffersAt(path, 0, change);
 
-    private CategoryTrieNode WithOffersAt(string[] path, int depth, Func<int[], int[]> change)
+    private CategoryTrieNode WithOffersAt(string[] path, int depth, Func<IndexEntry[], IndexEntry[]> change)
     {
         var copy = new CategoryTrieNode
         {
@@ -69,13 +69,13 @@ internal sealed class CategoryTrieNode
         return copy;
     }
 
-    /// <summary>Turns the collected lists into arrays ordered by <paramref name="order"/>, once, after all promotions were added.</summary>
-    public void Freeze(IComparer<int> order)
+    /// <summary>Turns the collected lists into index entries ordered by <paramref name="order"/>, once, after all promotions were added.</summary>
+    public void Freeze(IComparer<int> order, Func<List<int>, IndexEntry[]> entries)
     {
         if (pending is not null)
         {
             pending.Sort(order);
-            Offers = [.. pending];
+            Offers = entries(pending);
             pending = null;
         }
 
@@ -83,7 +83,7 @@ internal sealed class CategoryTrieNode
         {
             foreach (var child in children.Values)
             {
-                child.Freeze(order);
+                child.Freeze(order, entries);
             }
         }
     }

@@ -13,6 +13,12 @@ public sealed partial class PromotionCatalog
     /// <summary>Changes of more offers than this are compiled afresh: past it a full compile is about as quick.</summary>
     public const int LargestIncrementalChange = 256;
 
+    private static readonly IComparer<IndexEntry> LatestEndFirstEntries = Comparer<IndexEntry>.Create(static (left, right) =>
+    {
+        var byEnd = right.ValidTo.CompareTo(left.ValidTo);
+        return byEnd != 0 ? byEnd : left.Offer.CompareTo(right.Offer);
+    });
+
     private static readonly IComparer<CompiledOffer> ByAgeRank = Comparer<CompiledOffer>.Create(static (left, right) => left.AgeRank.CompareTo(right.AgeRank));
 
     // Where an offer not yet compiled goes on the age scale (docs/pricing-rules.md A03, A55); ids are unique here.
@@ -172,12 +178,12 @@ public sealed partial class PromotionCatalog
             }
         }
 
-        var latestEndFirst = new LatestEndFirst(revision.ValidToTicks);
         foreach (var promotion in placed)
         {
+            var entry = new IndexEntry(promotion.Index, revision.ValidFromTicks[promotion.Index], revision.ValidToTicks[promotion.Index]);
             foreach (var key in IndexKeys(promotion))
             {
-                revision.EditList(key, list => WithSorted(list, promotion.Index, latestEndFirst));
+                revision.EditList(key, list => WithSorted(list, entry));
             }
         }
 
@@ -337,19 +343,19 @@ public sealed partial class PromotionCatalog
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int[] Without(int[] list, int offerIndex)
+    private static IndexEntry[] Without(IndexEntry[] list, int offerIndex)
     {
         var count = 0;
         foreach (var entry in list)
         {
-            count += entry == offerIndex ? 0 : 1;
+            count += entry.Offer == offerIndex ? 0 : 1;
         }
 
-        var kept = new int[count];
+        var kept = new IndexEntry[count];
         var written = 0;
         foreach (var entry in list)
         {
-            if (entry != offerIndex)
+            if (entry.Offer != offerIndex)
             {
                 kept[written++] = entry;
             }
@@ -359,13 +365,14 @@ public sealed partial class PromotionCatalog
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int[] WithSorted(int[] list, int offerIndex, IComparer<int> order)
+    // The order of a fresh compile: latest end first, then index.
+    private static IndexEntry[] WithSorted(IndexEntry[] list, IndexEntry added)
     {
-        var at = Array.BinarySearch(list, offerIndex, order);
+        var at = Array.BinarySearch(list, added, LatestEndFirstEntries);
         at = at >= 0 ? at : ~at;
-        var longer = new int[list.Length + 1];
+        var longer = new IndexEntry[list.Length + 1];
         Array.Copy(list, longer, at);
-        longer[at] = offerIndex;
+        longer[at] = added;
         Array.Copy(list, at, longer, at + 1, list.Length - at);
         return longer;
     }
@@ -386,11 +393,11 @@ public sealed partial class PromotionCatalog
 
         public required Dictionary<string, Offer> LimitedOffers { get; set; }
 
-        public required Dictionary<string, int[]> ByProduct { get; set; }
+        public required Dictionary<string, IndexEntry[]> ByProduct { get; set; }
 
-        public required Dictionary<string, int[]> CartWideByStore { get; set; }
+        public required Dictionary<string, IndexEntry[]> CartWideByStore { get; set; }
 
-        public required int[] CartWide { get; set; }
+        public required IndexEntry[] CartWide { get; set; }
 
         public required CategoryTrieNode CategoryRoot { get; set; }
 
@@ -404,7 +411,7 @@ public sealed partial class PromotionCatalog
 
         public int StoreLocalCount { get; set; }
 
-        public void EditList(IndexKey key, Func<int[], int[]> change)
+        public void EditList(IndexKey key, Func<IndexEntry[], IndexEntry[]> change)
         {
             switch (key.List)
             {
@@ -426,7 +433,7 @@ public sealed partial class PromotionCatalog
         }
 
         // The previous catalogue's dictionary is copied once, before the first change to it.
-        private static Dictionary<string, int[]> Owned(Dictionary<string, int[]> lists, ref bool owned)
+        private static Dictionary<string, IndexEntry[]> Owned(Dictionary<string, IndexEntry[]> lists, ref bool owned)
         {
             if (owned)
             {
@@ -434,11 +441,11 @@ public sealed partial class PromotionCatalog
             }
 
             owned = true;
-            return new Dictionary<string, int[]>(lists, StringComparer.Ordinal);
+            return new Dictionary<string, IndexEntry[]>(lists, StringComparer.Ordinal);
         }
 
         // A list left empty goes, as a fresh compile would never have made it.
-        private static void Replace(Dictionary<string, int[]> lists, string key, Func<int[], int[]> change)
+        private static void Replace(Dictionary<string, IndexEntry[]> lists, string key, Func<IndexEntry[], IndexEntry[]> change)
         {
             var list = change(lists.GetValueOrDefault(key) ?? NoOffers);
             if (list.Length == 0)
