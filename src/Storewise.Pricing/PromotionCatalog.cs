@@ -5,19 +5,41 @@ namespace Storewise.Pricing;
 /// <summary>
 /// The promotions, coupons and global exclusions of one catalogue version, compiled once into arrays and an
 /// index (by product, by category path prefix, and a list for offers that apply to the whole cart).
-/// Immutable and thread-safe: build it once per catalogue version and share it between requests.
+/// Immutable and thread-safe: build it once per catalogue version and share it between requests; a later
+/// version can be derived from it with <see cref="Apply"/>, which shares what the change did not touch.
 /// </summary>
-public sealed class PromotionCatalog
+public sealed partial class PromotionCatalog
 {
-    private static readonly int[] NoOffers = [];
+    private static readonly IndexEntry[] NoOffers = [];
+
+    // The order of PromotionsByLowerId.
+    private static readonly IComparer<CompiledOffer> ReportOrder = Comparer<CompiledOffer>.Create(static (left, right) =>
+    {
+        var byLower = string.CompareOrdinal(left.LowerId, right.LowerId);
+        if (byLower != 0)
+        {
+            return byLower;
+        }
+
+        var byId = string.CompareOrdinal(left.Id, right.Id);
+        return byId != 0 ? byId : left.AgeRank.CompareTo(right.AgeRank);
+    });
+
+    // Age ranks of a fresh compile are multiples of this, which leaves room to rank offers added later between them.
+    private const long AgeRankSpacing = 1L << 32;
 
     private readonly Dictionary<string, CompiledOffer> couponsById;
     private readonly Dictionary<string, Offer> limitedOffers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int[]> byProduct;
-    private readonly Dictionary<string, int[]> cartWideByStore;
+    private readonly Dictionary<string, IndexEntry[]> byProduct;
+    private readonly Dictionary<string, IndexEntry[]> cartWideByStore;
     private readonly FrozenSet<string> excludedProducts;
     private readonly CompiledOffer[] coupons;
     private readonly FrozenDictionary<string, TimeZoneInfo> storeZones;
+
+    // Every promotion and coupon by age rank, for placing offers added by an incremental update.
+    private readonly CompiledOffer[] byAge;
+    private readonly int storeLocalCount;
+    private readonly bool hasDuplicateIds;
 
     private PromotionCatalog(
         CompiledOffer[] promotions,
@@ -25,9 +47,12 @@ public sealed class PromotionCatalog
         CurrencyIds currencyIds,
         FrozenSet<string> excludedProducts,
         bool stackableCoupons,
-        FrozenDictionary<string, TimeZoneInfo> storeZones)
+        FrozenDictionary<string, TimeZoneInfo> storeZones,
+        CompiledOffer[] byAge)
     {
         this.storeZones = storeZones;
+        this.byAge = byAge;
+        CategoryRoot = new CategoryTrieNode();
         Promotions = promotions;
         CurrencyIds = currencyIds;
         StackableCoupons = stackableCoupons;
@@ -59,36 +84,54 @@ public sealed class PromotionCatalog
                 continue;
             }
 
-            Index(promotion, productLists, cartWide, storeLists);
+            foreach (var key in IndexKeys(promotion))
+            {
+                switch (key.List)
+                {
+                    case IndexList.Product:
+                        AddToList(productLists, key.Key!, promotion.Index);
+                        break;
+                    case IndexList.Category:
+                        CategoryRoot.Add(key.Path!, promotion.Index);
+                        break;
+                    case IndexList.Store:
+                        AddToList(storeLists, key.Key!, promotion.Index);
+                        break;
+                    default:
+                        cartWide.Add(promotion.Index);
+                        break;
+                }
+            }
         }
 
         ValidFromTicks = new long[promotions.Length];
         ValidToTicks = new long[promotions.Length];
         foreach (var promotion in promotions)
         {
-            ValidFromTicks[promotion.Index] = promotion.Offer.ValidFrom.UtcTicks;
-            ValidToTicks[promotion.Index] = promotion.Offer.ValidTo?.UtcTicks ?? long.MaxValue;
-            WidenForStoreZones(promotion);
+            (ValidFromTicks[promotion.Index], ValidToTicks[promotion.Index]) = PrefilterWindow(promotion);
         }
+
+        storeLocalCount = promotions.Count(static p => p.Offer.StoreLocal) + coupons.Count(static c => c.Offer.StoreLocal);
+        hasDuplicateIds = HasDuplicateIds();
 
         // Every list of the index is ordered by end of validity, latest first: most stored promotions have
         // ended, and an evaluation stops at the first one that ended before it.
         var latestEndFirst = new LatestEndFirst(ValidToTicks);
-        CategoryRoot.Freeze(latestEndFirst);
-        byProduct = new Dictionary<string, int[]>(productLists.Count, StringComparer.Ordinal);
+        CategoryRoot.Freeze(latestEndFirst, Entries);
+        byProduct = new Dictionary<string, IndexEntry[]>(productLists.Count, StringComparer.Ordinal);
         foreach (var (productId, list) in productLists)
         {
             list.Sort(latestEndFirst);
-            byProduct.Add(productId, [.. list]);
+            byProduct.Add(productId, Entries(list));
         }
 
         cartWide.Sort(latestEndFirst);
-        CartWide = [.. cartWide];
-        cartWideByStore = new Dictionary<string, int[]>(storeLists.Count, StringComparer.Ordinal);
+        CartWide = Entries(cartWide);
+        cartWideByStore = new Dictionary<string, IndexEntry[]>(storeLists.Count, StringComparer.Ordinal);
         foreach (var (storeId, list) in storeLists)
         {
             list.Sort(latestEndFirst);
-            cartWideByStore.Add(storeId, [.. list]);
+            cartWideByStore.Add(storeId, Entries(list));
         }
     }
 
@@ -109,9 +152,9 @@ public sealed class PromotionCatalog
     /// Active cart-level and free-shipping promotions without a store restriction, latest end first: every cart
     /// looks at these.
     /// </summary>
-    internal int[] CartWide { get; }
+    internal IndexEntry[] CartWide { get; }
 
-    internal CategoryTrieNode CategoryRoot { get; } = new();
+    internal CategoryTrieNode CategoryRoot { get; }
 
     /// <summary>Validity windows as UTC ticks by promotion index: a dense array is the cheapest first filter.</summary>
     internal long[] ValidFromTicks { get; }
@@ -120,7 +163,7 @@ public sealed class PromotionCatalog
     internal long[] ValidToTicks { get; }
 
     /// <summary>Whether some offer reads its naive times or schedule in the cart's store zone (explain then says which zone was used).</summary>
-    public bool UsesStoreZones { get; private set; }
+    public bool UsesStoreZones => storeLocalCount > 0;
 
     /// <summary>Compiles the stored offers. Order of the inputs does not matter (docs/spec.md §D6).</summary>
     public static PromotionCatalog Compile(
@@ -152,6 +195,12 @@ public sealed class PromotionCatalog
         var currencyIds = new CurrencyIds();
         var compiledPromotions = CompileAll(promotionOffers, OfferSource.Promotion, ageRanks.AsSpan(0, promotionOffers.Length), currencyIds);
         var compiledCoupons = CompileAll(couponOffers, OfferSource.Coupon, ageRanks.AsSpan(promotionOffers.Length), currencyIds);
+        var byAge = new CompiledOffer[ageRanks.Length];
+        foreach (var offer in compiledPromotions.Concat(compiledCoupons))
+        {
+            byAge[offer.AgeRank / AgeRankSpacing] = offer;
+        }
+
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var productId in excludedProductIds)
         {
@@ -161,10 +210,8 @@ public sealed class PromotionCatalog
             }
         }
 
-        var catalog = new PromotionCatalog(
-            compiledPromotions, compiledCoupons, currencyIds, excluded.ToFrozenSet(StringComparer.Ordinal), stackableCoupons, storeZones.ToFrozenDictionary(StringComparer.Ordinal));
-        catalog.UsesStoreZones = promotionOffers.Any(static o => o.StoreLocal) || couponOffers.Any(static o => o.StoreLocal);
-        return catalog;
+        return new PromotionCatalog(
+            compiledPromotions, compiledCoupons, currencyIds, excluded.ToFrozenSet(StringComparer.Ordinal), stackableCoupons, storeZones.ToFrozenDictionary(StringComparer.Ordinal), byAge);
     }
 
     /// <summary>
@@ -218,19 +265,48 @@ public sealed class PromotionCatalog
     internal CompiledOffer? FindCompiledCoupon(string? couponId) =>
         couponId is not null && couponsById.TryGetValue(couponId, out var coupon) ? coupon : null;
 
+    /// <summary>The promotion whose id is <paramref name="promotionId"/> (ordinal), found in the report order; null when none.</summary>
+    internal CompiledOffer? FindPromotion(string promotionId)
+    {
+        var lowerId = promotionId.ToLowerInvariant();
+        int low = 0, high = PromotionsByLowerId.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var candidate = PromotionsByLowerId[middle];
+            var order = string.CompareOrdinal(candidate.LowerId, lowerId);
+            order = order != 0 ? order : string.CompareOrdinal(candidate.Id, promotionId);
+            if (order == 0)
+            {
+                return candidate;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
+    }
+
     internal bool IsGloballyExcluded(string productId) => excludedProducts.Contains(productId);
 
-    internal int[] PromotionsForProduct(string productId) =>
+    internal IndexEntry[] PromotionsForProduct(string productId) =>
         byProduct.TryGetValue(productId, out var offers) ? offers : NoOffers;
 
     /// <summary>
     /// Active cart-level and free-shipping promotions restricted to <paramref name="storeId"/>, latest end first.
     /// A store-restricted offer fails every other cart (docs/pricing-rules.md A32), so only the cart's own store is looked at.
     /// </summary>
-    internal int[] CartWideForStore(string? storeId) =>
+    internal IndexEntry[] CartWideForStore(string? storeId) =>
         storeId is not null && cartWideByStore.TryGetValue(storeId, out var offers) ? offers : NoOffers;
 
-    private static CompiledOffer[] CompileAll(Offer[] offers, OfferSource source, ReadOnlySpan<int> ageRanks, CurrencyIds currencyIds)
+    private static CompiledOffer[] CompileAll(Offer[] offers, OfferSource source, ReadOnlySpan<long> ageRanks, CurrencyIds currencyIds)
     {
         var compiled = new CompiledOffer[offers.Length];
         for (var index = 0; index < offers.Length; index++)
@@ -244,8 +320,8 @@ public sealed class PromotionCatalog
     // docs/pricing-rules.md A03: older means earlier createdAt, then the smaller id (ordinal, docs/pricing-rules.md A55). Coupons and promotions share one
     // scale because exclusive scenarios of either source break ties by age. Ranks are computed from the stored
     // offers, before compilation, so a compiled offer never changes after construction. The result holds the
-    // promotions' ranks, then the coupons'.
-    private static int[] AgeRanks(Offer[] promotions, Offer[] coupons)
+    // promotions' ranks, then the coupons', spaced by AgeRankSpacing.
+    private static long[] AgeRanks(Offer[] promotions, Offer[] coupons)
     {
         var positions = new int[promotions.Length + coupons.Length];
         for (var i = 0; i < positions.Length; i++)
@@ -254,10 +330,10 @@ public sealed class PromotionCatalog
         }
 
         Array.Sort(positions, (left, right) => CompareAge(promotions, coupons, left, right));
-        var ranks = new int[positions.Length];
+        var ranks = new long[positions.Length];
         for (var rank = 0; rank < positions.Length; rank++)
         {
-            ranks[positions[rank]] = rank;
+            ranks[positions[rank]] = rank * AgeRankSpacing;
         }
 
         return ranks;
@@ -281,22 +357,19 @@ public sealed class PromotionCatalog
     private static CompiledOffer[] SortForReport(CompiledOffer[] promotions)
     {
         var sorted = (CompiledOffer[])promotions.Clone();
-        Array.Sort(sorted, static (left, right) =>
-        {
-            var byLower = string.CompareOrdinal(left.LowerId, right.LowerId);
-            if (byLower != 0)
-            {
-                return byLower;
-            }
-
-            var byId = string.CompareOrdinal(left.Id, right.Id);
-            return byId != 0 ? byId : left.AgeRank.CompareTo(right.AgeRank);
-        });
+        Array.Sort(sorted, ReportOrder);
         return sorted;
     }
 
-    private void Index(CompiledOffer promotion, Dictionary<string, List<int>> productLists, List<int> cartWide, Dictionary<string, List<int>> storeLists)
+    // The lists of the index that hold an active promotion: the lists of inactive ones stay empty.
+    private static IEnumerable<IndexKey> IndexKeys(CompiledOffer promotion)
     {
+        // Inactive promotions can never apply (docs/pricing-rules.md A36), so they stay out of the index; explain mode still lists them.
+        if (!promotion.Offer.Active)
+        {
+            yield break;
+        }
+
         switch (promotion.Family)
         {
             case OfferFamily.Cart:
@@ -304,14 +377,14 @@ public sealed class PromotionCatalog
             case OfferFamily.Gift when promotion.Buy is null:
                 if (promotion.Stores is null)
                 {
-                    cartWide.Add(promotion.Index);
+                    yield return new IndexKey(IndexList.CartWide, null, null);
                 }
                 else
                 {
                     // Indexed by store: with thousands of store-specific cart offers a cart visits only its store's.
                     foreach (var storeId in promotion.Stores)
                     {
-                        AddToList(storeLists, storeId, promotion.Index);
+                        yield return new IndexKey(IndexList.Store, storeId, null);
                     }
                 }
 
@@ -320,7 +393,7 @@ public sealed class PromotionCatalog
                 // docs/pricing-rules.md A24: a bundle is found through its products only; included* lists play no part.
                 foreach (var requirement in promotion.BundleRequirements)
                 {
-                    AddToList(productLists, requirement.ProductId, promotion.Index);
+                    yield return new IndexKey(IndexList.Product, requirement.ProductId, null);
                 }
 
                 break;
@@ -329,40 +402,70 @@ public sealed class PromotionCatalog
                 {
                     foreach (var productId in promotion.IncludedProducts)
                     {
-                        AddToList(productLists, productId, promotion.Index);
+                        yield return new IndexKey(IndexList.Product, productId, null);
                     }
                 }
 
                 foreach (var path in promotion.IncludedCategories)
                 {
-                    CategoryRoot.Add(path, promotion.Index);
+                    yield return new IndexKey(IndexList.Category, null, path);
                 }
 
                 break;
         }
     }
 
-    // A store-local naive end moves by the store's offset: the dense prefilter takes the widest one, and the exact
-    // instant is checked in Eligibility.
-    private void WidenForStoreZones(CompiledOffer promotion)
+    // The window of the dense prefilter. A store-local naive end moves by the store's offset: the prefilter takes
+    // the widest one, and the exact instant is checked in Eligibility.
+    private static (long From, long To) PrefilterWindow(CompiledOffer promotion)
     {
-        var index = promotion.Index;
+        var from = promotion.Offer.ValidFrom.UtcTicks;
+        var to = promotion.Offer.ValidTo?.UtcTicks ?? long.MaxValue;
         if (promotion.Offer.StoreLocalValidity is not { } local)
         {
-            return;
+            return (from, to);
         }
 
         var widest = OfferTimes.WidestOffset.Ticks;
         if (local.From is not null)
         {
-            ValidFromTicks[index] -= Math.Min(widest, ValidFromTicks[index]);
+            from -= Math.Min(widest, from);
         }
 
-        if (local.To is not null && ValidToTicks[index] < long.MaxValue - widest)
+        if (local.To is not null && to < long.MaxValue - widest)
         {
-            ValidToTicks[index] += widest;
+            to += widest;
         }
+
+        return (from, to);
     }
+
+    // Incremental updates find offers by id, so they need ids that name one offer; Compile accepts any.
+    private bool HasDuplicateIds()
+    {
+        for (var i = 1; i < PromotionsByLowerId.Length; i++)
+        {
+            if (string.Equals(PromotionsByLowerId[i - 1].Id, PromotionsByLowerId[i].Id, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return couponsById.Count < coupons.Length || coupons.Any(coupon => FindPromotion(coupon.Id) is not null);
+    }
+
+    private IndexEntry[] Entries(List<int> offers)
+    {
+        var entries = new IndexEntry[offers.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = Entry(offers[i]);
+        }
+
+        return entries;
+    }
+
+    private IndexEntry Entry(int offerIndex) => new(offerIndex, ValidFromTicks[offerIndex], ValidToTicks[offerIndex]);
 
     private sealed class LatestEndFirst(long[] validToTicks) : IComparer<int>
     {

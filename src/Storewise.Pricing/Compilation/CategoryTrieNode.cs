@@ -10,7 +10,7 @@ internal sealed class CategoryTrieNode
     private List<int>? pending;
 
     /// <summary>Indices of the promotions whose configured path is exactly this node's path.</summary>
-    public int[] Offers { get; private set; } = [];
+    public IndexEntry[] Offers { get; private set; } = [];
 
     public bool TryGetChild(string segment, out CategoryTrieNode child)
     {
@@ -43,13 +43,39 @@ internal sealed class CategoryTrieNode
         node.pending.Add(offerIndex);
     }
 
-    /// <summary>Turns the collected lists into arrays ordered by <paramref name="order"/>, once, after all promotions were added.</summary>
-    public void Freeze(IComparer<int> order)
+    /// <summary>
+    /// A copy of this (frozen) trie in which the node at <paramref name="path"/> holds <paramref name="change"/>
+    /// applied to its offers: only the nodes on the path are copied, every other node is shared with this trie,
+    /// which is not changed.
+    /// </summary>
+    public CategoryTrieNode WithOffersAt(string[] path, Func<IndexEntry[], IndexEntry[]> change) => WithOffersAt(path, 0, change);
+
+    private CategoryTrieNode WithOffersAt(string[] path, int depth, Func<IndexEntry[], IndexEntry[]> change)
+    {
+        var copy = new CategoryTrieNode
+        {
+            children = children is null ? null : new Dictionary<string, CategoryTrieNode>(children, StringComparer.Ordinal),
+            Offers = Offers,
+        };
+        if (depth == path.Length)
+        {
+            copy.Offers = change(Offers);
+            return copy;
+        }
+
+        copy.children ??= new Dictionary<string, CategoryTrieNode>(StringComparer.Ordinal);
+        var child = copy.children.TryGetValue(path[depth], out var existing) ? existing : new CategoryTrieNode();
+        copy.children[path[depth]] = child.WithOffersAt(path, depth + 1, change);
+        return copy;
+    }
+
+    /// <summary>Turns the collected lists into index entries ordered by <paramref name="order"/>, once, after all promotions were added.</summary>
+    public void Freeze(IComparer<int> order, Func<List<int>, IndexEntry[]> entries)
     {
         if (pending is not null)
         {
             pending.Sort(order);
-            Offers = [.. pending];
+            Offers = entries(pending);
             pending = null;
         }
 
@@ -57,7 +83,7 @@ internal sealed class CategoryTrieNode
         {
             foreach (var child in children.Values)
             {
-                child.Freeze(order);
+                child.Freeze(order, entries);
             }
         }
     }

@@ -4,7 +4,7 @@ namespace Storewise.Pricing;
 internal sealed class CompiledOffer
 {
     /// <summary>Compiles <paramref name="offer"/>; <paramref name="ageRank"/> is its place on the catalog-wide age scale (docs/pricing-rules.md A03), computed beforehand.</summary>
-    public CompiledOffer(Offer offer, OfferSource source, int index, int ageRank, CurrencyIds currencyIds)
+    public CompiledOffer(Offer offer, OfferSource source, int index, long ageRank, CurrencyIds currencyIds)
     {
         Offer = offer;
         Source = source;
@@ -48,10 +48,13 @@ internal sealed class CompiledOffer
     public OfferSource Source { get; }
 
     /// <summary>Position in the catalog's promotion or coupon array.</summary>
-    public int Index { get; }
+    public int Index { get; private set; }
 
-    /// <summary>Position among all offers by creation time, then id (docs/pricing-rules.md A03): smaller is older.</summary>
-    public int AgeRank { get; }
+    /// <summary>
+    /// Place among all offers by creation time, then id (docs/pricing-rules.md A03): smaller is older. Only the order
+    /// counts: ranks are spaced apart so that an incremental update can place a new offer between two others.
+    /// </summary>
+    public long AgeRank { get; }
 
     public string Id { get; }
 
@@ -124,6 +127,14 @@ internal sealed class CompiledOffer
 
     /// <summary>Null when the offer applies in every channel.</summary>
     public HashSet<string>? ChannelTypes { get; }
+
+    /// <summary>The same compiled offer at another position of a catalogue's array; this one is not changed (older catalogues share it).</summary>
+    public CompiledOffer WithIndex(int index)
+    {
+        var moved = (CompiledOffer)MemberwiseClone();
+        moved.Index = index;
+        return moved;
+    }
 
     /// <summary>The terms for the cart currency (by catalog currency id, see <see cref="CurrencyIds"/>); false when the offer does not accept it.</summary>
     public bool TryGetCurrency(int currencyId, out CurrencyTerms terms)

@@ -11,6 +11,18 @@ internal sealed class CurrencyIds
     /// <summary>The id of <paramref name="currency"/>, or -1 when no offer of the catalog uses it.</summary>
     public int Find(string? currency) => currency is not null && ids.TryGetValue(currency, out var id) ? id : -1;
 
+    /// <summary>A copy that can take new currencies while this one keeps serving an older catalogue.</summary>
+    public CurrencyIds Copy()
+    {
+        var copy = new CurrencyIds();
+        foreach (var (currency, id) in ids)
+        {
+            copy.ids.Add(currency, id);
+        }
+
+        return copy;
+    }
+
     public int GetOrAdd(string currency)
     {
         if (!ids.TryGetValue(currency, out var id))

@@ -120,40 +120,39 @@ internal sealed class PromotionCandidates
     }
 
     /// <summary>Adds the current cart-wide promotions of a list ordered latest end first.</summary>
-    private void AddCurrent(in EvaluationContext context, PromotionCatalog catalog, int[] offers, long now)
+    private void AddCurrent(in EvaluationContext context, PromotionCatalog catalog, IndexEntry[] offers, long now)
     {
-        foreach (var offerIndex in offers)
+        foreach (ref readonly var entry in offers.AsSpan())
         {
-            if (catalog.ValidToTicks[offerIndex] < now)
+            if (entry.ValidTo < now)
             {
                 break; // latest end first: all the rest have ended too (explain mode reports them)
             }
 
-            if (catalog.ValidFromTicks[offerIndex] <= now)
+            if (entry.ValidFrom <= now)
             {
-                AddCandidate(context, catalog, offerIndex);
+                AddCandidate(context, catalog, entry.Offer);
             }
         }
     }
 
-    private void AddAll(in EvaluationContext context, PromotionCatalog catalog, int[] offers, int line)
+    private void AddAll(in EvaluationContext context, PromotionCatalog catalog, IndexEntry[] offers, int line)
     {
         var now = context.EvaluatedAt.UtcTicks;
-        var validFrom = catalog.ValidFromTicks;
-        var validTo = catalog.ValidToTicks;
-        foreach (var offerIndex in offers)
+        foreach (ref readonly var entry in offers.AsSpan())
         {
             // Index lists are ordered latest end first, and most stored promotions have ended.
-            if (validTo[offerIndex] < now)
+            if (entry.ValidTo < now)
             {
                 break;
             }
 
-            if (validFrom[offerIndex] > now)
+            if (entry.ValidFrom > now)
             {
                 continue;
             }
 
+            var offerIndex = entry.Offer;
             var slot = AddCandidate(context, catalog, offerIndex);
             // One pair per (eligible promotion, line), however many paths of the line found it.
             if (slot >= 0 && offerLastLine[offerIndex] != line)
