@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Text;
 using Dapper;
@@ -15,6 +16,7 @@ public static class CartLogStore
     public static Task InsertAsync(Database database, IReadOnlyList<LoggedCartRow> rows, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            var scratch = new ArrayBufferWriter<byte>(8192);
             for (var start = 0; start < rows.Count; start += RowsPerStatement)
             {
                 var sql = new StringBuilder("INSERT INTO cart_log (tenant, logged_at, seq, store_id, cart) VALUES ");
@@ -28,7 +30,7 @@ public static class CartLogStore
                     parameters.Add($"a{i}", row.LoggedAt);
                     parameters.Add($"s{i}", Random.Shared.NextInt64());
                     parameters.Add($"st{i}", row.Cart.StoreId);
-                    parameters.Add($"c{i}", LoggedCart.From(row.Cart, row.EvaluatedAt).Serialize());
+                    parameters.Add($"c{i}", LoggedCart.From(row.Cart, row.EvaluatedAt).Serialize(scratch));
                 }
 
                 sql.Append(" ON CONFLICT DO NOTHING");

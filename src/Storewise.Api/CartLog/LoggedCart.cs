@@ -25,15 +25,18 @@ public sealed record LoggedCart(Pricing.Cart Cart, long? At)
 
     public Pricing.Cart ToCart() => Cart;
 
-    public string Serialize()
+    public string Serialize() => Serialize(new ArrayBufferWriter<byte>(1024));
+
+    /// <summary>The stored text, written through <paramref name="scratch"/> (cleared first), so a batch of carts reuses one buffer.</summary>
+    public string Serialize(ArrayBufferWriter<byte> scratch)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        scratch.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(scratch, WriterOptions))
         {
             Write(writer);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Encoding.UTF8.GetString(scratch.WrittenSpan);
     }
 
     public static LoggedCart Parse(string json)

@@ -34,6 +34,9 @@ public sealed class LoggedCartTests
         Assert.Equal(
             """{"c":"USD","i":[{"id":"x","p":"q","q":3,"pr":0.5}]}""",
             LoggedCart.From(new Pricing.Cart { Currency = "USD", Items = [new("x", "q", 3, 0.5m, [], null)] }, null).Serialize());
+        Assert.Equal(
+            """{"c":"USD","i":[{"id":"x\u0022\u003C\u00E9\u20AC\u0001\uD834\uDD1E\u002B\u0026","p":"q","q":3,"pr":0.5}]}""",
+            LoggedCart.From(new Pricing.Cart { Currency = "USD", Items = [new("x\"<é€\u0001𝄞+&", "q", 3, 0.5m, [], null)] }, null).Serialize());
     }
 
     [Fact]
