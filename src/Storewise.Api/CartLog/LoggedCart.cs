@@ -14,8 +14,8 @@ namespace Storewise.Api.CartLog;
 /// <c>cat</c> category paths, <c>n</c> name), <c>u</c> customer, <c>ch</c> channel, <c>st</c> store, <c>sh</c> shop,
 /// <c>l</c> locale, <c>k</c> codes, <c>s</c> shipping, <c>a</c> customer attributes, <c>t</c> the request's instant.
 /// Written and read by hand with <see cref="Utf8JsonWriter"/> and <see cref="Utf8JsonReader"/> straight from and
-/// into the engine's <see cref="Pricing.Cart"/>: a replay reads every logged cart, and a serializer's intermediate
-/// objects cost more than pricing the cart (docs/performance.md, "What-if figures, third round").
+/// into the engine's <see cref="Pricing.Cart"/>, with no intermediate objects: a replay reads every logged cart
+/// (docs/decisions/0710-replay-cost.md). Rows written earlier by a serializer hold the same text.
 /// </remarks>
 public sealed record LoggedCart(Pricing.Cart Cart, long? At)
 {
