@@ -2,16 +2,18 @@
 # Simulation replay throughput (docs/performance.md, simulations): seeds a tenant with 1,000 promotions and a
 # cart log through the HTTP API (load.mjs with the cart log on), grows the log to --carts rows by copying it in
 # SQL (new seq, same carts), then starts one simulation over the whole log and times it to DONE.
-#   bash bench/load/replay.sh [--carts 1000000] [--rate 1000] [--duration 20]
+#   bash bench/load/replay.sh [--carts 1000000] [--rate 1000] [--duration 20] [--keep]
+# --keep leaves the work directory (database, server log) in place and prints where it is.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/bench-common.sh"
-CARTS=1000000 RATE=1000 DURATION=20
+CARTS=1000000 RATE=1000 DURATION=20 KEEP=
 while [ $# -gt 0 ]; do
   case "$1" in
     --carts) CARTS=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
+    --keep) KEEP=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -20,7 +22,7 @@ log() { printf '[replay %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 build_server
 [ -d "$HERE/node_modules/undici" ] || (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error >&2)
 WORK=$(mktemp -d /tmp/storewise-replay.XXXXXX)
-trap 'stop_server sqlite; rm -rf "$WORK"' EXIT
+trap 'stop_server sqlite; if [ -n "$KEEP" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi' EXIT
 export RateLimit__PermitsPerSecond=1000000 RateLimit__Burst=1000000
 start_server sqlite "$WORK"
 TOKEN=$(token)

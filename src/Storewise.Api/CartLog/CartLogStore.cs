@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Text;
 using Dapper;
@@ -15,6 +16,7 @@ public static class CartLogStore
     public static Task InsertAsync(Database database, IReadOnlyList<LoggedCartRow> rows, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            var scratch = new ArrayBufferWriter<byte>(8192);
             for (var start = 0; start < rows.Count; start += RowsPerStatement)
             {
                 var sql = new StringBuilder("INSERT INTO cart_log (tenant, logged_at, seq, store_id, cart) VALUES ");
@@ -28,7 +30,7 @@ public static class CartLogStore
                     parameters.Add($"a{i}", row.LoggedAt);
                     parameters.Add($"s{i}", Random.Shared.NextInt64());
                     parameters.Add($"st{i}", row.Cart.StoreId);
-                    parameters.Add($"c{i}", LoggedCart.From(row.Cart, row.EvaluatedAt).Serialize());
+                    parameters.Add($"c{i}", LoggedCart.From(row.Cart, row.EvaluatedAt).Serialize(scratch));
                 }
 
                 sql.Append(" ON CONFLICT DO NOTHING");
@@ -55,15 +57,37 @@ public static class CartLogStore
         DbConnection connection, string tenant, long from, long to, IReadOnlyList<string> stores, LogPosition after, int limit)
     {
         var rows = await connection.QueryAsync<(long LoggedAt, long Seq, string Cart)>(
-            $"""
-            SELECT logged_at, seq, cart FROM cart_log
-            WHERE tenant = @tenant AND logged_at >= @from AND logged_at < @to{StoreFilter(connection, stores)}
-              AND (logged_at > @afterAt OR (logged_at = @afterAt AND seq > @afterSeq))
-            ORDER BY logged_at, seq LIMIT @limit
-            """,
-            new { tenant, from, to, stores = stores.ToArray(), afterAt = after.LoggedAt, afterSeq = after.Seq, limit });
+            PageSql(connection, stores), PageParameters(tenant, from, to, stores, after, limit));
         return [.. rows.Select(r => new LoggedCartEntry(new LogPosition(r.LoggedAt, r.Seq), r.Cart))];
     }
+
+    /// <summary>
+    /// The same page as <see cref="ReadAsync"/>, each cart parsed as its row arrives: a replay keeps the parsed carts
+    /// of a page, never the text of all its rows at once (which is about as large again and outlives a collection).
+    /// </summary>
+    public static async Task<IReadOnlyList<ParsedLoggedCart>> ReadParsedAsync(
+        DbConnection connection, string tenant, long from, long to, IReadOnlyList<string> stores, LogPosition after, int limit)
+    {
+        var carts = new List<ParsedLoggedCart>(limit);
+        await using var reader = await connection.ExecuteReaderAsync(PageSql(connection, stores), PageParameters(tenant, from, to, stores, after, limit));
+        while (await reader.ReadAsync())
+        {
+            carts.Add(new ParsedLoggedCart(new LogPosition(reader.GetInt64(0), reader.GetInt64(1)), LoggedCart.Parse(reader.GetString(2))));
+        }
+
+        return carts;
+    }
+
+    private static string PageSql(DbConnection connection, IReadOnlyList<string> stores) =>
+        $"""
+        SELECT logged_at, seq, cart FROM cart_log
+        WHERE tenant = @tenant AND logged_at >= @from AND logged_at < @to{StoreFilter(connection, stores)}
+          AND (logged_at > @afterAt OR (logged_at = @afterAt AND seq > @afterSeq))
+        ORDER BY logged_at, seq LIMIT @limit
+        """;
+
+    private static object PageParameters(string tenant, long from, long to, IReadOnlyList<string> stores, LogPosition after, int limit) =>
+        new { tenant, from, to, stores = stores.ToArray(), afterAt = after.LoggedAt, afterSeq = after.Seq, limit };
 
     /// <summary>How many of the tenant's carts <see cref="ReadAsync"/> would return from the start.</summary>
     public static async Task<long> CountAsync(DbConnection connection, string tenant, long from, long to, IReadOnlyList<string> stores) =>
@@ -83,3 +107,6 @@ public readonly record struct LogPosition(long LoggedAt, long Seq)
 
 /// <summary>One stored cart of the log, still in its compact JSON.</summary>
 public sealed record LoggedCartEntry(LogPosition Position, string Cart);
+
+/// <summary>One stored cart of the log, read.</summary>
+public sealed record ParsedLoggedCart(LogPosition Position, LoggedCart Logged);

@@ -67,26 +67,22 @@ public sealed class SimulationRunner(Database database, PromotionSetCache cache,
     internal async Task<bool> NextBatchAsync(SimulationReplay replay, CancellationToken cancellationToken)
     {
         var job = replay.Job;
-        IReadOnlyList<LoggedCartEntry> page;
+        IReadOnlyList<ParsedLoggedCart> page;
         Dictionary<string, CouponCodeState> codes;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            page = await CartLogStore.ReadAsync(connection, job.Tenant, replay.Plan.From, replay.Plan.To, replay.Plan.Stores, replay.Position, Math.Max(1, options.BatchSize));
-            var carts = new List<(LoggedCartEntry Entry, LoggedCart Cart)>(page.Count);
-            foreach (var entry in page)
-            {
-                carts.Add((entry, LoggedCart.Parse(entry.Cart)));
-            }
-
-            codes = await CodeStatesAsync(connection, job.Tenant, carts.SelectMany(c => c.Cart.CouponCodes ?? []));
+            page = await CartLogStore.ReadParsedAsync(
+                connection, job.Tenant, replay.Plan.From, replay.Plan.To, replay.Plan.Stores, replay.Position, Math.Max(1, options.BatchSize));
+            codes = await CodeStatesAsync(connection, job.Tenant, page.SelectMany(c => c.Logged.Cart.CouponCodes));
             var changedCodes = replay.Plan.Change.CodesOver(codes);
-            foreach (var (entry, logged) in carts)
+            foreach (var (position, logged) in page)
             {
-                var cart = logged.ToCart();
-                var at = DateTimeOffset.FromUnixTimeMilliseconds(logged.At ?? entry.Position.LoggedAt);
+                var cart = logged.Cart;
+                var loggedAt = position.LoggedAt;
+                var at = DateTimeOffset.FromUnixTimeMilliseconds(logged.At ?? loggedAt);
                 var before = PricingEngine.Evaluate(cart, at, replay.Stored, codes, explain: false);
                 var after = PricingEngine.Evaluate(cart, at, replay.Changed, changedCodes, explain: false);
-                replay.Tally.Add(cart, entry.Position.LoggedAt, before, after);
+                replay.Tally.Add(cart, loggedAt, before, after);
             }
         }
 

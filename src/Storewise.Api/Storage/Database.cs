@@ -18,6 +18,7 @@ public sealed class Database : IAsyncDisposable
 
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqliteConnectionString;
+    private readonly int _sqliteBusyTimeoutMs;
     private volatile bool _walEnabled;
 
     /// <summary>A store on <paramref name="connectionString"/>, with a read replica on <paramref name="readOnlyConnectionString"/> when given (PostgreSQL only).</summary>
@@ -41,13 +42,11 @@ public sealed class Database : IAsyncDisposable
         }
         else
         {
-            var csb = new SqliteConnectionStringBuilder(connectionString)
-            {
-                // Writers wait for each other instead of failing at once.
-                DefaultTimeout = 30,
-                Pooling = true,
-            };
+            // Writers wait for each other instead of failing at once: for the connection string's Default Timeout,
+            // 30 s unless it says otherwise, both in SQLite's busy handler and in the provider's retries.
+            var csb = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
             _sqliteConnectionString = csb.ToString();
+            _sqliteBusyTimeoutMs = csb.DefaultTimeout * 1000;
             var dir = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
             if (!string.IsNullOrEmpty(dir) && csb.DataSource != ":memory:")
             {
@@ -85,8 +84,8 @@ public sealed class Database : IAsyncDisposable
         // WAL lets readers run beside the one writer and is kept in the file, so it is set once per process;
         // busy_timeout (writers queue rather than fail) and synchronous are per connection.
         pragma.CommandText = _walEnabled
-            ? "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;"
-            : "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+            ? $"PRAGMA busy_timeout={_sqliteBusyTimeoutMs}; PRAGMA synchronous=NORMAL;"
+            : $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={_sqliteBusyTimeoutMs}; PRAGMA synchronous=NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         _walEnabled = true;
         return connection;
