@@ -37,12 +37,12 @@ public static class OfferQualification
                 withoutCodes, evaluatedAt, exponent, catalog.CurrencyIds.Find(cart.Currency), lines.CatalogTotalValue, usage, catalog.StoreZone(cart.StoreId), lines);
             var participants = workspace.Participants;
             participants.Begin(catalog.PromotionCount);
-            workspace.Candidates.Collect(context, lines, catalog, participants);
+            workspace.Candidates.Collect(context, lines, catalog, participants, keepMissedLines: true);
             CouponCodes.Resolve(context, lines, catalog, NoCodes, participants, workspace.Codes);
             RewardTerms.Resolve(context, lines, participants);
             var increment = workspace.Coupons;
             workspace.Scenarios.Run(lines, participants, workspace.Entries, includeCoupons ? increment.Baseline : null);
-            JudgePromotions(context, catalog, participants, offers, wanted);
+            JudgePromotions(context, catalog, participants, workspace.Candidates, offers, wanted);
             if (includeCoupons)
             {
                 JudgeCoupons(context, catalog, participants, increment, offers, wanted, fullyPriced);
@@ -63,7 +63,12 @@ public static class OfferQualification
     }
 
     private static void JudgePromotions(
-        in EvaluationContext context, PromotionCatalog catalog, ParticipantSet participants, List<QualifiedOffer> offers, List<string> wanted)
+        in EvaluationContext context,
+        PromotionCatalog catalog,
+        ParticipantSet participants,
+        PromotionCandidates candidates,
+        List<QualifiedOffer> offers,
+        List<string> wanted)
     {
         var now = context.EvaluatedAt.UtcTicks;
         var validTo = catalog.ValidToTicks;
@@ -95,7 +100,7 @@ public static class OfferQualification
                 reason = Eligibility.Check(context, offer, null, out _).ReasonCode() ?? ReasonCodes.NoEligibleItems;
             }
 
-            AddNearMiss(context, offer, reason, offers, wanted);
+            AddNearMiss(context, offer, reason, candidates.LinesThatFound(offer.Index), offers, wanted);
         }
     }
 
@@ -108,6 +113,8 @@ public static class OfferQualification
         List<string> wanted,
         List<CompiledOffer> fullyPriced)
     {
+        // Coupons are not in the catalogue index: every line may count toward their units.
+        var allLines = context.Lines!.AllLines;
         var priced = false;
         foreach (var coupon in catalog.Coupons)
         {
@@ -120,9 +127,9 @@ public static class OfferQualification
             if (verdict == EligibilityVerdict.Eligible)
             {
                 // A group or set short of units takes nothing: its hint says so without pricing the cart again.
-                if (ResultAssembly.HintFor(context, coupon, ReasonCodes.NoEligibleItems) is not null)
+                if (ResultAssembly.HintFor(context, coupon, ReasonCodes.NoEligibleItems, allLines) is not null)
                 {
-                    AddNearMiss(context, coupon, ReasonCodes.NoEligibleItems, offers, wanted);
+                    AddNearMiss(context, coupon, ReasonCodes.NoEligibleItems, allLines, offers, wanted);
                 }
                 else if (CouponIncrement.NeedsFullEvaluation(participants, coupon))
                 {
@@ -137,7 +144,7 @@ public static class OfferQualification
                 continue;
             }
 
-            AddNearMiss(context, coupon, verdict.ReasonCode()!, offers, wanted);
+            AddNearMiss(context, coupon, verdict.ReasonCode()!, allLines, offers, wanted);
         }
 
         // An evaluation with a code asks for the promotions taking part as well; a full one adds them itself.
@@ -176,9 +183,10 @@ public static class OfferQualification
         participants.TruncateTo(count, lineStart);
     }
 
-    private static void AddNearMiss(in EvaluationContext context, CompiledOffer offer, string reason, List<QualifiedOffer> offers, List<string> wanted)
+    private static void AddNearMiss(
+        in EvaluationContext context, CompiledOffer offer, string reason, ReadOnlySpan<int> mayCount, List<QualifiedOffer> offers, List<string> wanted)
     {
-        if (ResultAssembly.HintFor(context, offer, reason) is { } hint)
+        if (ResultAssembly.HintFor(context, offer, reason, mayCount) is { } hint)
         {
             offers.Add(new QualifiedOffer(offer.Source, offer.Id, offer.Name, MinorUnits.ToDecimal(0, context.Exponent), reason, hint)
             {

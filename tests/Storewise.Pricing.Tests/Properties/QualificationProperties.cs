@@ -53,6 +53,51 @@ public sealed class QualificationProperties
             }
         }));
 
+    // Coupons are not in the catalogue index, so their hints count units over every line; promotions' over the lines
+    // that found them through it. For the reasons a coupon that passes its checks or fails a threshold is judged by
+    // (a threshold, or no_eligible_items), the same offer as a promotion must get the same hint as a coupon.
+    [Fact]
+    public void APromotionsHintIsThatOfTheSameOfferAsACoupon() =>
+        Check.One(Runs, Prop.ForAll(PricingCases.Any(), pricingCase =>
+        {
+            var promotions = pricingCase.Promotions.Select(o => o with { Consumers = [] }).ToArray();
+            var twins = promotions.Select(o => o with { Id = "twin-" + o.Id, Source = OfferSource.Coupon }).ToArray();
+            var catalog = PromotionCatalog.Compile(promotions, twins, pricingCase.Excluded, pricingCase.Stackable);
+            var cart = pricingCase.Cart with { CouponCodes = [] };
+
+            var explained = PricingEngine.Evaluate(cart, PricingCase.EvaluatedAt, catalog, NoCodes, explain: true);
+            var qualified = OfferQualification.Qualify(cart, PricingCase.EvaluatedAt, catalog, new Dictionary<string, OfferUsage>(), includeCoupons: true);
+
+            foreach (var report in explained.NotApplied!.Where(n => ComparableReasons.Contains(n.Reason)))
+            {
+                var asPromotion = HintText(report.Reason, report.Hint);
+                var asCoupon = qualified.Offers.SingleOrDefault(o => o.Source == OfferSource.Coupon && o.Id == "twin-" + report.Id && o.Hint is not null) is { } twin
+                    ? HintText(twin.Reason, twin.Hint)
+                    : HintText(report.Reason, null);
+                Assert.True(asPromotion == asCoupon, $"{report.Id}: as a promotion {asPromotion}, as a coupon {asCoupon}");
+            }
+        }));
+
+    private static readonly HashSet<string> ComparableReasons =
+    [
+        ReasonCodes.NotStarted, ReasonCodes.OutsideSchedule, ReasonCodes.BelowMinimumCartValue, ReasonCodes.BelowMinimumQuantity, ReasonCodes.NoEligibleItems,
+    ];
+
+    private static string HintText(string? reason, OfferHint? hint) =>
+        hint is null
+            ? reason + " without a hint"
+            : string.Join(
+                " ",
+                reason,
+                hint.Kind,
+                hint.MissingValue,
+                hint.Currency,
+                hint.MissingUnits,
+                hint.OpensAt,
+                string.Join(",", hint.Products),
+                string.Join(",", hint.Categories.Select(c => string.Join("/", c))),
+                string.Join(",", hint.Items.Select(i => i.ProductId + ":" + i.Missing)));
+
     private static decimal Taken(PricingResult result, OfferSource source, string id) =>
         result.Items.SelectMany(i => i.Discounts).Concat(result.ShippingDiscounts).Where(d => d.Source == source && d.Id == id).Sum(d => d.Amount);
 
