@@ -5,9 +5,9 @@ namespace Storewise.Benchmarks;
 
 /// <summary>
 /// Qualification and the time and audience checks at 10,000 promotions (docs/performance.md, "Time, audience and
-/// qualification (issue 15)"): what a cart qualifies for, with and without the 200 coupons, for a 50-line and an
-/// empty cart; and pricing against the same catalogue where a fifth of the promotions have a schedule, a channel
-/// restriction and store-local times.
+/// qualification (issue 15)" and "Qualification and hints after issue 15 gaps"): what a cart qualifies for, with and
+/// without the 200 coupons, for a 50-line and an empty cart, and with 1,000 and 10,000 coupons; and pricing against
+/// the same catalogue where a fifth of the promotions have a schedule, a channel restriction and store-local times.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PercentileConfig))]
@@ -18,6 +18,8 @@ public class QualificationBenchmarks
 
     private PromotionCatalog catalog10K = null!;
     private PromotionCatalog timed10K = null!;
+    private PromotionCatalog coupons1K = null!;
+    private PromotionCatalog coupons10K = null!;
     private SyntheticCatalogue source10K = null!;
     private Cart[] carts50 = null!;
     private Cart emptyCart = null!;
@@ -29,6 +31,8 @@ public class QualificationBenchmarks
         source10K = new SyntheticCatalogue(10_000);
         catalog10K = source10K.Compile();
         timed10K = Timed(source10K);
+        coupons1K = new SyntheticCatalogue(10_000, couponCount: 1_000).Compile();
+        coupons10K = new SyntheticCatalogue(10_000, couponCount: 10_000).Compile();
         carts50 = new Cart[CartVariety];
         for (var i = 0; i < CartVariety; i++)
         {
@@ -55,6 +59,12 @@ public class QualificationBenchmarks
 
     [Benchmark]
     public QualificationResult Qualify_Cart50_Promotions10K_Coupons200() => OfferQualification.Qualify(NextCart(), SyntheticCatalogue.Now, catalog10K, NoUsage, includeCoupons: true);
+
+    [Benchmark]
+    public QualificationResult Qualify_Cart50_Promotions10K_Coupons1000() => OfferQualification.Qualify(NextCart(), SyntheticCatalogue.Now, coupons1K, NoUsage, includeCoupons: true);
+
+    [Benchmark]
+    public QualificationResult Qualify_Cart50_Promotions10K_Coupons10000() => OfferQualification.Qualify(NextCart(), SyntheticCatalogue.Now, coupons10K, NoUsage, includeCoupons: true);
 
     private Cart NextCart()
     {

@@ -30,9 +30,10 @@ internal sealed class SyntheticCatalogue
     /// <summary>
     /// With <paramref name="withRewards"/>, every third promotion also gets reward and stacking fields (tiers, caps,
     /// buy/get sets, gifts, priorities, groups, stopFurther), drawn from a random of its own so that the rest of the
-    /// catalogue is exactly the plain one.
+    /// catalogue is exactly the plain one. Coupons are drawn after the promotions, so <paramref name="couponCount"/>
+    /// changes nothing before them.
     /// </summary>
-    public SyntheticCatalogue(int promotionCount, int seed = 20250601, bool withRewards = false)
+    public SyntheticCatalogue(int promotionCount, int seed = 20250601, bool withRewards = false, int couponCount = 200)
     {
         random = new Random(seed);
         Paths = BuildPaths();
@@ -57,7 +58,7 @@ internal sealed class SyntheticCatalogue
             }
         }
 
-        Coupons = new Offer[200];
+        Coupons = new Offer[couponCount];
         var codes = new Dictionary<string, CouponCodeState>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < Coupons.Length; i++)
         {

@@ -4,8 +4,10 @@ namespace Storewise.Pricing;
 /// Which promotions (and, when asked, coupons) a cart qualifies for, by the same checks, limits and budgets as
 /// <see cref="PricingEngine"/> (docs/pricing-semantics.md, "Qualification"). Pure, like the engine. Promotions are
 /// judged in one evaluation of the cart without codes: the saving of an applied one is what it takes in the priced
-/// cart. Each coupon that passes its checks is priced once more with a code of it added, and its saving is what it
-/// takes there.
+/// cart. Each coupon that passes its checks is priced as if a code of it were added, and its saving is what it takes
+/// there: by its own stage on the already priced cart (<see cref="CouponIncrement"/>), or, for a coupon sharing a
+/// stacking group with a promotion, by a full evaluation with the code
+/// (docs/decisions/1005-coupon-qualification-by-increment.md).
 /// </summary>
 public static class OfferQualification
 {
@@ -20,7 +22,7 @@ public static class OfferQualification
         var withoutCodes = cart with { CouponCodes = [] };
         var offers = new List<QualifiedOffer>();
         var wanted = new List<string>();
-        var couponsToPrice = new List<CompiledOffer>();
+        var fullyPriced = new List<CompiledOffer>();
         var workspace = EvaluationWorkspace.ForCurrentThread();
         try
         {
@@ -35,13 +37,15 @@ public static class OfferQualification
                 withoutCodes, evaluatedAt, exponent, catalog.CurrencyIds.Find(cart.Currency), lines.CatalogTotalValue, usage, catalog.StoreZone(cart.StoreId), lines);
             var participants = workspace.Participants;
             participants.Begin(catalog.PromotionCount);
-            workspace.Candidates.Collect(context, lines, catalog, participants);
+            workspace.Candidates.Collect(context, lines, catalog, participants, keepMissedLines: true);
             CouponCodes.Resolve(context, lines, catalog, NoCodes, participants, workspace.Codes);
-            workspace.Scenarios.Run(lines, participants, workspace.Entries);
-            JudgePromotions(context, catalog, participants, offers, wanted);
+            RewardTerms.Resolve(context, lines, participants);
+            var increment = workspace.Coupons;
+            workspace.Scenarios.Run(lines, participants, workspace.Entries, includeCoupons ? increment.Baseline : null);
+            JudgePromotions(context, catalog, participants, workspace.Candidates, offers, wanted);
             if (includeCoupons)
             {
-                JudgeCoupons(context, catalog, offers, wanted, couponsToPrice);
+                JudgeCoupons(context, catalog, participants, increment, offers, wanted, fullyPriced);
             }
         }
         finally
@@ -49,7 +53,7 @@ public static class OfferQualification
             workspace.End();
         }
 
-        foreach (var coupon in couponsToPrice)
+        foreach (var coupon in fullyPriced)
         {
             PriceCoupon(cart, evaluatedAt, catalog, usage, coupon, offers, wanted);
         }
@@ -59,7 +63,12 @@ public static class OfferQualification
     }
 
     private static void JudgePromotions(
-        in EvaluationContext context, PromotionCatalog catalog, ParticipantSet participants, List<QualifiedOffer> offers, List<string> wanted)
+        in EvaluationContext context,
+        PromotionCatalog catalog,
+        ParticipantSet participants,
+        PromotionCandidates candidates,
+        List<QualifiedOffer> offers,
+        List<string> wanted)
     {
         var now = context.EvaluatedAt.UtcTicks;
         var validTo = catalog.ValidToTicks;
@@ -91,13 +100,22 @@ public static class OfferQualification
                 reason = Eligibility.Check(context, offer, null, out _).ReasonCode() ?? ReasonCodes.NoEligibleItems;
             }
 
-            AddNearMiss(context, offer, reason, offers, wanted);
+            AddNearMiss(context, offer, reason, candidates.LinesThatFound(offer.Index), offers, wanted);
         }
     }
 
     private static void JudgeCoupons(
-        in EvaluationContext context, PromotionCatalog catalog, List<QualifiedOffer> offers, List<string> wanted, List<CompiledOffer> couponsToPrice)
+        in EvaluationContext context,
+        PromotionCatalog catalog,
+        ParticipantSet participants,
+        CouponIncrement increment,
+        List<QualifiedOffer> offers,
+        List<string> wanted,
+        List<CompiledOffer> fullyPriced)
     {
+        // Coupons are not in the catalogue index: every line may count toward their units.
+        var allLines = context.Lines!.AllLines;
+        var priced = false;
         foreach (var coupon in catalog.Coupons)
         {
             if (!coupon.Offer.Active)
@@ -109,25 +127,66 @@ public static class OfferQualification
             if (verdict == EligibilityVerdict.Eligible)
             {
                 // A group or set short of units takes nothing: its hint says so without pricing the cart again.
-                if (ResultAssembly.HintFor(context, coupon, ReasonCodes.NoEligibleItems) is null)
+                if (ResultAssembly.HintFor(context, coupon, ReasonCodes.NoEligibleItems, allLines) is not null)
                 {
-                    couponsToPrice.Add(coupon);
+                    AddNearMiss(context, coupon, ReasonCodes.NoEligibleItems, allLines, offers, wanted);
+                }
+                else if (CouponIncrement.NeedsFullEvaluation(participants, coupon))
+                {
+                    fullyPriced.Add(coupon);
                 }
                 else
                 {
-                    AddNearMiss(context, coupon, ReasonCodes.NoEligibleItems, offers, wanted);
+                    priced = true;
+                    PriceByIncrement(context, participants, increment, coupon, offers, wanted);
                 }
 
                 continue;
             }
 
-            AddNearMiss(context, coupon, verdict.ReasonCode()!, offers, wanted);
+            AddNearMiss(context, coupon, verdict.ReasonCode()!, allLines, offers, wanted);
+        }
+
+        // An evaluation with a code asks for the promotions taking part as well; a full one adds them itself.
+        if (priced)
+        {
+            AddWanted(wanted, UsageReports.Wanted(context, participants));
         }
     }
 
-    private static void AddNearMiss(in EvaluationContext context, CompiledOffer offer, string reason, List<QualifiedOffer> offers, List<string> wanted)
+    // The coupon joins after the promotions as the evaluation with its code would add it, is priced, and leaves again.
+    private static void PriceByIncrement(
+        in EvaluationContext context, ParticipantSet participants, CouponIncrement increment, CompiledOffer coupon, List<QualifiedOffer> offers, List<string> wanted)
     {
-        if (ResultAssembly.HintFor(context, offer, reason) is { } hint)
+        var lines = context.Lines!;
+        var count = participants.Count;
+        var lineStart = participants.NextLineStart;
+        if (CouponCodes.Join(context, lines, coupon, MadeUpCode(coupon), coupon.Id, 0, participants, out var participant) is null)
+        {
+            var index = participants.Add(participant);
+            RewardTerms.ResolveOne(context, lines, participants, index);
+            var taken = increment.Taken(participants, index, lines);
+            if (coupon.Offer.HasUsageLimits && participant.Usage is null && !context.Usage.ContainsKey(coupon.Id) && !wanted.Contains(coupon.Id))
+            {
+                wanted.Add(coupon.Id);
+            }
+
+            if (taken > 0)
+            {
+                offers.Add(new QualifiedOffer(coupon.Source, coupon.Id, coupon.Name, MinorUnits.ToDecimal(taken, context.Exponent), null, null)
+                {
+                    Usage = CouponUsage(context.Usage, coupon),
+                });
+            }
+        }
+
+        participants.TruncateTo(count, lineStart);
+    }
+
+    private static void AddNearMiss(
+        in EvaluationContext context, CompiledOffer offer, string reason, ReadOnlySpan<int> mayCount, List<QualifiedOffer> offers, List<string> wanted)
+    {
+        if (ResultAssembly.HintFor(context, offer, reason, mayCount) is { } hint)
         {
             offers.Add(new QualifiedOffer(offer.Source, offer.Id, offer.Name, MinorUnits.ToDecimal(0, context.Exponent), reason, hint)
             {
@@ -142,8 +201,7 @@ public static class OfferQualification
         Cart cart, DateTimeOffset evaluatedAt, PromotionCatalog catalog, IReadOnlyDictionary<string, OfferUsage> usage, CompiledOffer coupon,
         List<QualifiedOffer> offers, List<string> wanted)
     {
-        var code = new CouponCodeState(coupon.Id, coupon.Id, Active: true, Redemptions: 0);
-        var codes = new Dictionary<string, CouponCodeState>(1, StringComparer.OrdinalIgnoreCase) { [coupon.Id] = code };
+        var codes = new Dictionary<string, CouponCodeState>(1, StringComparer.OrdinalIgnoreCase) { [coupon.Id] = MadeUpCode(coupon) };
         var priced = PricingEngine.Evaluate(cart with { CouponCodes = [coupon.Id] }, evaluatedAt, catalog, codes, usage, explain: false);
         decimal saving = 0;
         foreach (var item in priced.Items)
@@ -152,18 +210,26 @@ public static class OfferQualification
         }
 
         saving += CouponTaken(priced.ShippingDiscounts, coupon.Id);
-        foreach (var id in priced.UsageWanted)
+        AddWanted(wanted, priced.UsageWanted);
+        if (saving > 0)
+        {
+            offers.Add(new QualifiedOffer(coupon.Source, coupon.Id, coupon.Name, saving, null, null) { Usage = CouponUsage(usage, coupon) });
+        }
+    }
+
+    private static CouponCodeState MadeUpCode(CompiledOffer coupon) => new(coupon.Id, coupon.Id, Active: true, Redemptions: 0);
+
+    private static OfferUsage? CouponUsage(IReadOnlyDictionary<string, OfferUsage> usage, CompiledOffer coupon) =>
+        coupon.Offer.HasUsageLimits && usage.TryGetValue(coupon.Id, out var found) ? found : null;
+
+    private static void AddWanted(List<string> wanted, IReadOnlyList<string> ids)
+    {
+        foreach (var id in ids)
         {
             if (!wanted.Contains(id))
             {
                 wanted.Add(id);
             }
-        }
-
-        if (saving > 0)
-        {
-            var state = coupon.Offer.HasUsageLimits && usage.TryGetValue(coupon.Id, out var found) ? found : null;
-            offers.Add(new QualifiedOffer(coupon.Source, coupon.Id, coupon.Name, saving, null, null) { Usage = state });
         }
     }
 

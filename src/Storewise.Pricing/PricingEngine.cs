@@ -51,11 +51,11 @@ public static class PricingEngine
 
             var participants = workspace.Participants;
             participants.Begin(catalog.PromotionCount);
-            workspace.Candidates.Collect(context, lines, catalog, participants);
+            workspace.Candidates.Collect(context, lines, catalog, participants, keepMissedLines: explain);
             CouponCodes.Resolve(context, lines, catalog, codes, participants, workspace.Codes);
             RewardTerms.Resolve(context, lines, participants);
             workspace.Scenarios.Run(lines, participants, workspace.Entries);
-            return workspace.Results.Build(context, lines, participants, workspace.Codes, workspace.Entries, catalog, explain);
+            return workspace.Results.Build(context, lines, participants, workspace.Codes, workspace.Entries, catalog, workspace.Candidates, explain);
         }
         finally
         {

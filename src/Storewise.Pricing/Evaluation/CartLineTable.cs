@@ -13,6 +13,9 @@ internal sealed class CartLineTable
     private int[] quantities = new int[16];
     private bool[] excluded = new bool[16];
 
+    // 0, 1, 2, ...: the same for every cart, so filled only when it grows.
+    private int[] lineIndices = [];
+
     public int Count { get; private set; }
 
     public ReadOnlySpan<CartItem> Items => items.AsSpan(0, Count);
@@ -28,6 +31,24 @@ internal sealed class CartLineTable
 
     /// <summary>Lines that never take a discount: globally excluded products (docs/spec.md §1.5, docs/pricing-rules.md A19) and lines with odd data.</summary>
     public ReadOnlySpan<bool> Excluded => excluded.AsSpan(0, Count);
+
+    /// <summary>The index of every line, in order: the list of lines for a stage that looks at all of them.</summary>
+    public ReadOnlySpan<int> AllLines
+    {
+        get
+        {
+            if (lineIndices.Length < Count)
+            {
+                lineIndices = new int[Math.Max(Count, 2 * lineIndices.Length)];
+                for (var line = 0; line < lineIndices.Length; line++)
+                {
+                    lineIndices[line] = line;
+                }
+            }
+
+            return lineIndices.AsSpan(0, Count);
+        }
+    }
 
     public bool HasShipping { get; private set; }
 

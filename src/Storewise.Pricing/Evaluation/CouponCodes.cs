@@ -100,6 +100,24 @@ internal static class CouponCodes
             return ReasonCodes.NotFound;
         }
 
+        return Join(context, lines, coupon, state, text, position, participants, out participant);
+    }
+
+    /// <summary>
+    /// The checks of one code of a known coupon: null when it may take part, with <paramref name="participant"/> made
+    /// (not yet added) and its targeted lines added to <paramref name="participants"/>; otherwise the reason.
+    /// </summary>
+    internal static string? Join(
+        in EvaluationContext context,
+        CartLineTable lines,
+        CompiledOffer coupon,
+        CouponCodeState state,
+        string text,
+        int position,
+        ParticipantSet participants,
+        out Participant participant)
+    {
+        participant = default;
         var verdict = Eligibility.Check(context, coupon, state, out var terms);
         if (verdict != EligibilityVerdict.Eligible)
         {

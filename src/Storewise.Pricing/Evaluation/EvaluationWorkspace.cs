@@ -26,6 +26,8 @@ internal sealed class EvaluationWorkspace
 
     public ResultAssembly Results { get; } = new();
 
+    public CouponIncrement Coupons { get; } = new();
+
     public static EvaluationWorkspace ForCurrentThread() => current ??= new EvaluationWorkspace();
 
     /// <summary>Drops references to caller objects so the workspace does not keep a cart alive.</summary>

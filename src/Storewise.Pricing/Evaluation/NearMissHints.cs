@@ -4,11 +4,14 @@ namespace Storewise.Pricing;
 /// The hints step of explain mode and qualification (docs/pricing-semantics.md, "Near-miss hints"): for an offer that
 /// passes every check but exactly one threshold (its schedule or start, minimumCartValue, minimumQuantity, or the
 /// units a BOGO group or bundle set needs), what is missing. An offer missing two thresholds, or failing anything
-/// else (a limit included), gets none: no single amount would make it apply.
+/// else (a limit included), gets none: no single amount would make it apply. Units are counted over the lines that
+/// may count for the offer (<c>mayCount</c>: for a promotion the lines that found it through the catalogue index,
+/// <see cref="PromotionCandidates.LinesThatFound"/>; for a coupon every line), each still checked as before, so the
+/// counts are those over every line.
 /// </summary>
 internal static class NearMissHints
 {
-    public static OfferHint? For(in EvaluationContext context, CompiledOffer offer)
+    public static OfferHint? For(in EvaluationContext context, CompiledOffer offer, ReadOnlySpan<int> mayCount)
     {
         var input = Eligibility.InputOf(context, skipThresholds: true);
         if (Eligibility.Decide(offer, null, input, out var terms) != EligibilityVerdict.Eligible
@@ -44,13 +47,13 @@ internal static class NearMissHints
         }
 
         var definition = offer.Offer;
-        if (definition.MinimumQuantity > 0 && QualifyingUnits.Count(offer, lines) is var units && units < definition.MinimumQuantity)
+        if (definition.MinimumQuantity > 0 && QualifyingUnits.Count(offer, lines, mayCount) is var units && units < definition.MinimumQuantity)
         {
             hint = UnitsHint(offer, (int)(definition.MinimumQuantity - units));
             missed++;
         }
 
-        if (GroupHint(offer, lines) is { } group)
+        if (GroupHint(offer, lines, mayCount) is { } group)
         {
             hint = group;
             missed++;
@@ -89,11 +92,11 @@ internal static class NearMissHints
     };
 
     // docs/pricing-rules.md A15, A23: a BOGO needs buy + get targeted units, a bundle each product's quantity.
-    private static OfferHint? GroupHint(CompiledOffer offer, CartLineTable lines)
+    private static OfferHint? GroupHint(CompiledOffer offer, CartLineTable lines, ReadOnlySpan<int> mayCount)
     {
         if (offer.Buy is { } buySet && offer.Family is OfferFamily.Bogo or OfferFamily.Gift)
         {
-            return BuySetHint(offer, buySet, lines);
+            return BuySetHint(offer, buySet, lines, mayCount);
         }
 
         if (offer.Family == OfferFamily.Bogo)
@@ -104,7 +107,7 @@ internal static class NearMissHints
             }
 
             var needed = (long)offer.Offer.BuyQuantity + offer.Offer.GetQuantity;
-            var units = QualifyingUnits.Count(offer, lines);
+            var units = QualifyingUnits.Count(offer, lines, mayCount);
             return units < needed ? UnitsHint(offer, (int)(needed - units)) : null;
         }
 
@@ -117,7 +120,7 @@ internal static class NearMissHints
         var total = 0;
         foreach (var requirement in offer.BundleRequirements)
         {
-            var units = BundleUnits(offer, lines, requirement.ProductId);
+            var units = BundleUnits(offer, lines, mayCount, requirement.ProductId);
             if (units < requirement.Quantity)
             {
                 var missing = (int)(requirement.Quantity - units);
@@ -134,7 +137,8 @@ internal static class NearMissHints
     // docs/pricing-semantics.md, "Buy from one set, get from another" and "Gifts": the units of the buy set missing for one
     // application, once the get set holds its units. A unit in both sets may be given, so those are counted as given first:
     // adding the missing units of any product the buy set names then completes a group whichever units the engine gives.
-    private static OfferHint? BuySetHint(CompiledOffer offer, CompiledUnitSet buySet, CartLineTable lines)
+    // Both sets are within the offer's targeting (CompiledOffer joins them), so the lines that may count hold them.
+    private static OfferHint? BuySetHint(CompiledOffer offer, CompiledUnitSet buySet, CartLineTable lines, ReadOnlySpan<int> mayCount)
     {
         var getSet = offer.Family == OfferFamily.Bogo ? offer.Get : null;
         var excluded = lines.Excluded;
@@ -142,7 +146,7 @@ internal static class NearMissHints
         var quantities = lines.Quantities;
         var items = lines.Items;
         long buyOnly = 0, both = 0, getOnly = 0;
-        for (var line = 0; line < excluded.Length; line++)
+        foreach (var line in mayCount)
         {
             var productId = productIds[line];
             if (excluded[line] || (offer.ExcludedProducts is not null && offer.ExcludedProducts.Contains(productId)) || GiftDiscount.IsGift(offer, productId))
@@ -192,7 +196,7 @@ internal static class NearMissHints
         || (buySet.Categories.Length > 0 && getSet.Products is { Count: > 0 })
         || (buySet.Products is not null && getSet.Products is not null && buySet.Products.Overlaps(getSet.Products));
 
-    private static long BundleUnits(CompiledOffer offer, CartLineTable lines, string productId)
+    private static long BundleUnits(CompiledOffer offer, CartLineTable lines, ReadOnlySpan<int> mayCount, string productId)
     {
         if (offer.ExcludedProducts is not null && offer.ExcludedProducts.Contains(productId))
         {
@@ -203,7 +207,7 @@ internal static class NearMissHints
         var productIds = lines.ProductIds;
         var quantities = lines.Quantities;
         long units = 0;
-        for (var line = 0; line < excluded.Length; line++)
+        foreach (var line in mayCount)
         {
             if (!excluded[line] && string.Equals(productIds[line], productId, StringComparison.Ordinal))
             {

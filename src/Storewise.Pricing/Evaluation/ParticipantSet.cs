@@ -69,6 +69,17 @@ internal sealed class ParticipantSet
         return false;
     }
 
+    /// <summary>
+    /// Forgets the participants from <paramref name="count"/> on and the lines added from <paramref name="lineStart"/>
+    /// on, which puts the set back as it was when <see cref="Count"/> and <see cref="NextLineStart"/> had those values.
+    /// </summary>
+    public void TruncateTo(int count, int lineStart)
+    {
+        Array.Clear(participants, count, Count - count);
+        Count = count;
+        targetedLineCount = lineStart;
+    }
+
     /// <summary>Drops references to offers and code texts.</summary>
     public void Clear()
     {

@@ -4,7 +4,10 @@ namespace Storewise.Pricing;
 /// Finds the promotions that can touch this cart through the catalog index (by product, by category prefix, and
 /// the cart-wide list), pairs each with the lines that found it, and turns the eligible ones into participants.
 /// Promotions the index does not return are never visited on this path, and each promotion it returns is checked
-/// once, when first found, so ineligible ones cost nothing more.
+/// once, when first found, so ineligible ones cost nothing more. Asked to (for the hints of explain mode and
+/// qualification), it also keeps the lines that found each promotion that did not become a candidate (not started, or
+/// failing a check), so a hint counts units over those lines only (<see cref="LinesThatFound"/>,
+/// docs/decisions/1006-hints-count-the-lines-that-found-the-offer.md).
 /// </summary>
 internal sealed class PromotionCandidates
 {
@@ -19,19 +22,31 @@ internal sealed class PromotionCandidates
     private int[] candidates = new int[64];
     private CurrencyTerms[] candidateTerms = new CurrencyTerms[64];
 
-    // (slot, line) pairs in the order found, then grouped by slot.
-    private int pairCount;
-    private int[] pairSlot = new int[256];
-    private int[] pairLine = new int[256];
-    private int[] slotStart = new int[64];
-    private int[] slotCount = new int[64];
-    private int[] sortedPairLines = new int[256];
+    // The lines that found each candidate, by slot.
+    private readonly LinesBySlot found = new();
 
-    public void Collect(in EvaluationContext context, CartLineTable lines, PromotionCatalog catalog, ParticipantSet participants)
+    // Promotions found that are no candidates, with their own slots, valid where marked, and the lines that found them.
+    private readonly PromotionStamps missedPromotions = new();
+    private int[] missedSlot = new int[64];
+    private int[] missedLastLine = new int[64];
+    private int missedCount;
+    private readonly LinesBySlot missed = new();
+    private bool keepMissed;
+
+    /// <summary>
+    /// Collects the candidates and makes the eligible ones participants; with <paramref name="keepMissedLines"/>, also
+    /// keeps the lines that found the others.
+    /// </summary>
+    public void Collect(in EvaluationContext context, CartLineTable lines, PromotionCatalog catalog, ParticipantSet participants, bool keepMissedLines = false)
     {
+        keepMissed = keepMissedLines;
         Begin(catalog.PromotionCount);
         FindThroughIndex(context, lines, catalog);
-        GroupPairsByCandidate();
+        found.Group(candidateCount);
+        if (keepMissed)
+        {
+            missed.Group(missedCount);
+        }
 
         var promotions = catalog.Promotions;
         var productIds = lines.ProductIds;
@@ -39,11 +54,8 @@ internal sealed class PromotionCandidates
         {
             var offer = promotions[candidates[slot]];
             var lineStart = participants.NextLineStart;
-            var start = slotStart[slot];
-            var end = start + slotCount[slot];
-            for (var k = start; k < end; k++)
+            foreach (var line in found.LinesOf(slot))
             {
-                var line = sortedPairLines[k];
                 if (offer.ExcludedProducts is null || !offer.ExcludedProducts.Contains(productIds[line]))
                 {
                     participants.AddLine(line);
@@ -60,13 +72,37 @@ internal sealed class PromotionCandidates
         }
     }
 
+    /// <summary>
+    /// The lines that found promotion <paramref name="offerIndex"/> through the index in this evaluation, without
+    /// repeats: every line its targeting selects is among them (its excluded products not yet taken out). For a
+    /// promotion that did not become a candidate they are known only when collected with keepMissedLines; an
+    /// offer no line found, or one not indexed by lines (cart-wide kinds), has none.
+    /// </summary>
+    public ReadOnlySpan<int> LinesThatFound(int offerIndex)
+    {
+        if (checkedPromotions.IsMarked(offerIndex) && offerSlot[offerIndex] >= 0)
+        {
+            return found.LinesOf(offerSlot[offerIndex]);
+        }
+
+        return keepMissed && missedPromotions.IsMarked(offerIndex) ? missed.LinesOf(missedSlot[offerIndex]) : [];
+    }
+
     private void Begin(int promotionCount)
     {
         checkedPromotions.Begin(promotionCount);
         ArrayCapacity.Reserve(ref offerLastLine, promotionCount);
         ArrayCapacity.Reserve(ref offerSlot, promotionCount);
         candidateCount = 0;
-        pairCount = 0;
+        found.Clear();
+        if (keepMissed)
+        {
+            missedPromotions.Begin(promotionCount);
+            ArrayCapacity.Reserve(ref missedSlot, promotionCount);
+            ArrayCapacity.Reserve(ref missedLastLine, promotionCount);
+            missedCount = 0;
+            missed.Clear();
+        }
     }
 
     private void FindThroughIndex(in EvaluationContext context, CartLineTable lines, PromotionCatalog catalog)
@@ -147,19 +183,45 @@ internal sealed class PromotionCandidates
                 break;
             }
 
+            var offerIndex = entry.Offer;
             if (entry.ValidFrom > now)
             {
+                AddMissed(offerIndex, line);
                 continue;
             }
 
-            var offerIndex = entry.Offer;
             var slot = AddCandidate(context, catalog, offerIndex);
-            // One pair per (eligible promotion, line), however many paths of the line found it.
-            if (slot >= 0 && offerLastLine[offerIndex] != line)
+            if (slot < 0)
             {
-                offerLastLine[offerIndex] = line;
-                AddPair(slot, line);
+                AddMissed(offerIndex, line);
             }
+            else if (offerLastLine[offerIndex] != line)
+            {
+                // One pair per (eligible promotion, line), however many paths of the line found it.
+                offerLastLine[offerIndex] = line;
+                found.Add(slot, line);
+            }
+        }
+    }
+
+    private void AddMissed(int offerIndex, int line)
+    {
+        if (!keepMissed)
+        {
+            return;
+        }
+
+        if (!missedPromotions.IsMarked(offerIndex))
+        {
+            missedPromotions.Mark(offerIndex);
+            missedSlot[offerIndex] = missedCount++;
+            missedLastLine[offerIndex] = -1;
+        }
+
+        if (missedLastLine[offerIndex] != line)
+        {
+            missedLastLine[offerIndex] = line;
+            missed.Add(missedSlot[offerIndex], line);
         }
     }
 
@@ -185,42 +247,5 @@ internal sealed class PromotionCandidates
         candidateTerms[candidateCount] = terms;
         offerSlot[offerIndex] = candidateCount;
         return candidateCount++;
-    }
-
-    private void AddPair(int slot, int line)
-    {
-        ArrayCapacity.GrowForAppend(ref pairSlot, pairCount);
-        ArrayCapacity.GrowForAppend(ref pairLine, pairCount);
-        pairSlot[pairCount] = slot;
-        pairLine[pairCount] = line;
-        pairCount++;
-    }
-
-    // Counting sort of the (candidate, line) pairs by candidate; lines stay in ascending order within each.
-    private void GroupPairsByCandidate()
-    {
-        ArrayCapacity.Reserve(ref slotStart, candidateCount);
-        ArrayCapacity.Reserve(ref slotCount, candidateCount);
-        ArrayCapacity.Reserve(ref sortedPairLines, pairCount);
-        Array.Clear(slotCount, 0, candidateCount);
-        for (var k = 0; k < pairCount; k++)
-        {
-            slotCount[pairSlot[k]]++;
-        }
-
-        var next = 0;
-        for (var slot = 0; slot < candidateCount; slot++)
-        {
-            slotStart[slot] = next;
-            next += slotCount[slot];
-        }
-
-        // Count again while filling, which leaves slotCount as it was.
-        Array.Clear(slotCount, 0, candidateCount);
-        for (var k = 0; k < pairCount; k++)
-        {
-            var slot = pairSlot[k];
-            sortedPairLines[slotStart[slot] + slotCount[slot]++] = pairLine[k];
-        }
     }
 }

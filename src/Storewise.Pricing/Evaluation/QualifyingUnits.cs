@@ -6,7 +6,13 @@ namespace Storewise.Pricing;
 /// </summary>
 internal static class QualifyingUnits
 {
-    public static long Count(CompiledOffer offer, CartLineTable lines)
+    public static long Count(CompiledOffer offer, CartLineTable lines) => Count(offer, lines, lines.AllLines);
+
+    /// <summary>
+    /// As <see cref="Count(CompiledOffer, CartLineTable)"/>, where the kinds that target lines look only at
+    /// <paramref name="mayCount"/>: lines without repeats among which is every line the offer's targeting selects.
+    /// </summary>
+    public static long Count(CompiledOffer offer, CartLineTable lines, ReadOnlySpan<int> mayCount)
     {
         var excluded = lines.Excluded;
         var quantities = lines.Quantities;
@@ -14,7 +20,7 @@ internal static class QualifyingUnits
         var items = lines.Items;
         var cartWide = !OfferKinds.NeedsTargetedLine(offer.Family);
         long units = 0;
-        for (var line = 0; line < excluded.Length; line++)
+        foreach (var line in cartWide ? lines.AllLines : mayCount)
         {
             if (excluded[line])
             {

@@ -20,6 +20,7 @@ internal sealed class ResultAssembly
         CodeOutcomes codes,
         EntryLog entries,
         PromotionCatalog catalog,
+        PromotionCandidates candidates,
         bool explain)
     {
         lineCount = lines.Count;
@@ -100,7 +101,7 @@ internal sealed class ResultAssembly
             MinorUnits.ToDecimal(shippingTotal, exponent),
             MinorUnits.ToDecimal(catalogTotal - discountTotal + shippingTotal, exponent),
             BuildRejections(participants, codes),
-            explain ? BuildNotApplied(context, participants, catalog) : null)
+            explain ? BuildNotApplied(context, participants, catalog, candidates) : null)
         {
             UsageWanted = UsageReports.Wanted(context, participants),
             Usage = explain ? UsageReports.Given(participants, codes) : null,
@@ -198,18 +199,20 @@ internal sealed class ResultAssembly
         return added;
     }
     // The hints step: only the threshold reasons can have a hint (docs/pricing-semantics.md, "Near-miss hints").
-    internal static OfferHint? HintFor(in EvaluationContext context, CompiledOffer offer, string reason) => reason switch
+    // mayCount: the lines that may count toward the offer's units (see NearMissHints).
+    internal static OfferHint? HintFor(in EvaluationContext context, CompiledOffer offer, string reason, ReadOnlySpan<int> mayCount) => reason switch
     {
         ReasonCodes.NotStarted or ReasonCodes.OutsideSchedule or ReasonCodes.BelowMinimumCartValue or ReasonCodes.BelowMinimumQuantity
-            => NearMissHints.For(context, offer),
+            => NearMissHints.For(context, offer, mayCount),
         ReasonCodes.NoEligibleItems when offer.Family is OfferFamily.Bogo or OfferFamily.Bundle || (offer.Family == OfferFamily.Gift && offer.Buy is not null)
-            => NearMissHints.For(context, offer),
+            => NearMissHints.For(context, offer, mayCount),
         _ => null,
     };
 
     // docs/pricing-rules.md A43, A44: every stored promotion that did not apply, by lower-cased id. This visits every promotion,
     // which is why it is reserved for explain mode.
-    private static List<NotAppliedPromotion> BuildNotApplied(in EvaluationContext context, ParticipantSet participants, PromotionCatalog catalog)
+    private static List<NotAppliedPromotion> BuildNotApplied(
+        in EvaluationContext context, ParticipantSet participants, PromotionCatalog catalog, PromotionCandidates candidates)
     {
         // Sized for the worst case so the list never grows; it is returned as is, without a copy.
         var report = new List<NotAppliedPromotion>(catalog.PromotionCount);
@@ -228,7 +231,7 @@ internal sealed class ResultAssembly
 
             if (reason is not null)
             {
-                report.Add(new NotAppliedPromotion(offer.Source, offer.Id, offer.Name, reason) { Hint = HintFor(context, offer, reason) });
+                report.Add(new NotAppliedPromotion(offer.Source, offer.Id, offer.Name, reason) { Hint = HintFor(context, offer, reason, candidates.LinesThatFound(offer.Index)) });
             }
         }
 

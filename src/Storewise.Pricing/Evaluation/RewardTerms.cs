@@ -9,25 +9,30 @@ internal static class RewardTerms
 {
     public static void Resolve(in EvaluationContext context, CartLineTable lines, ParticipantSet participants)
     {
-        var all = participants.All;
-        for (var p = 0; p < all.Length; p++)
+        for (var p = 0; p < participants.Count; p++)
         {
-            ref var participant = ref all[p];
-            var offer = participant.Offer;
-            if (!offer.HasRewardTerms)
-            {
-                continue;
-            }
+            ResolveOne(context, lines, participants, p);
+        }
+    }
 
-            if (offer.Tiers.Length > 0)
-            {
-                ApplyTier(ref participant, context, lines, participants);
-            }
+    /// <summary>Resolves the terms of one participant, as <see cref="Resolve"/> does for each.</summary>
+    public static void ResolveOne(in EvaluationContext context, CartLineTable lines, ParticipantSet participants, int participantIndex)
+    {
+        ref var participant = ref participants[participantIndex];
+        var offer = participant.Offer;
+        if (!offer.HasRewardTerms)
+        {
+            return;
+        }
 
-            if (CurrencyAmountMinor.TryFind(offer.MaxDiscounts, context.CurrencyId, out var max))
-            {
-                participant.Cap = participant.Cap == UsageLimits.Uncapped ? max.Minor : Math.Min(participant.Cap, max.Minor);
-            }
+        if (offer.Tiers.Length > 0)
+        {
+            ApplyTier(ref participant, context, lines, participants);
+        }
+
+        if (CurrencyAmountMinor.TryFind(offer.MaxDiscounts, context.CurrencyId, out var max))
+        {
+            participant.Cap = participant.Cap == UsageLimits.Uncapped ? max.Minor : Math.Min(participant.Cap, max.Minor);
         }
     }
 

@@ -46,6 +46,26 @@ internal sealed class ScenarioAmounts
         shippingRemaining = lines.Shipping;
     }
 
+    /// <summary>Makes <paramref name="target"/> an exact copy of these amounts, so it can be changed while these stay.</summary>
+    public void CopyTo(ScenarioAmounts target)
+    {
+        target.count = count;
+        ArrayCapacity.Reserve(ref target.remaining, count);
+        ArrayCapacity.Reserve(ref target.bundledUnits, count);
+        ArrayCapacity.Reserve(ref target.stopped, count);
+        Remaining.CopyTo(target.remaining);
+        BundledUnits.CopyTo(target.bundledUnits);
+        if (target.AnyStopped)
+        {
+            Array.Clear(target.stopped, 0, target.stopped.Length);
+        }
+
+        Stopped.CopyTo(target.stopped);
+        target.AnyStopped = AnyStopped;
+        target.HasShipping = HasShipping;
+        target.shippingRemaining = shippingRemaining;
+    }
+
     /// <summary>
     /// Stops the lines (and the shipping, line -1) of <paramref name="entries"/>: what is left of them is out of reach
     /// of every later offer of the scenario. The result is built from entries, so the amounts can simply be set to 0.

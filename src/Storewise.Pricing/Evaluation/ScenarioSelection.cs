@@ -18,12 +18,13 @@ internal sealed class ScenarioSelection
     // Participants whose stacking group was already resolved.
     private bool[] grouped = new bool[32];
 
-    public void Run(CartLineTable lines, ParticipantSet participants, EntryLog entries)
+    /// <summary>Selects the winning scenario; with <paramref name="baseline"/>, also keeps what pricing one more coupon needs.</summary>
+    public void Run(CartLineTable lines, ParticipantSet participants, EntryLog entries, ScenarioBaseline? baseline = null)
     {
         entries.Clear();
         ResolveGroups(lines, participants);
         var ordered = OrderParticipants(lines, participants);
-        SelectScenario(lines, participants, entries, ordered);
+        SelectScenario(lines, participants, entries, ordered, baseline);
 
         // An added gift is worth no money, so the gifts recorded tell which gift offers applied.
         var all = participants.All;
@@ -33,7 +34,7 @@ internal sealed class ScenarioSelection
         }
     }
 
-    private void SelectScenario(CartLineTable lines, ParticipantSet participants, EntryLog entries, ReadOnlySpan<int> ordered)
+    private void SelectScenario(CartLineTable lines, ParticipantSet participants, EntryLog entries, ReadOnlySpan<int> ordered, ScenarioBaseline? baseline)
     {
         var all = participants.All;
 
@@ -58,6 +59,7 @@ internal sealed class ScenarioSelection
             }
         }
 
+        baseline?.KeepScenarioN(amounts, bestSaving);
         var winner = -1;
         foreach (var p in ordered)
         {
@@ -81,6 +83,7 @@ internal sealed class ScenarioSelection
             return;
         }
 
+        baseline?.KeepWinner(winner, bestSaving);
         entries.Clear();
         foreach (var p in ordered)
         {

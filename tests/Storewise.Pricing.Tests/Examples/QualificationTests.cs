@@ -26,6 +26,20 @@ public sealed class QualificationTests
     }
 
     [Fact]
+    public void TiersAndCapsCountAsInThePricedCart()
+    {
+        var store = Store.With(
+            Offers.Percent("spend", OfferKind.CartLevelPercentage, 10).WithTiers(Rewards.CartTier(200.00m, 20)),
+            Offers.Percent("coupon", OfferKind.CartLevelPercentage, 10).AsCoupon().MaxDiscount(5.00m));
+
+        var result = store.Qualify(Of(Item("a", 250.00m)));
+
+        Assert.Equal(["spend", "coupon"], result.Offers.Select(o => o.Id));
+        Assert.Equal(50.00m, result.Offers[0].Saving); // the 20% tier the cart reached, not the offer's own 10%
+        Assert.Equal(5.00m, result.Offers[1].Saving); // 10% of the 200.00 left is 20.00, capped at 5.00
+    }
+
+    [Fact]
     public void CouponsAreListedOnlyWhenAskedFor()
     {
         var store = Store.With(Offers.Percent("coupon", OfferKind.CartLevelPercentage, 15).AsCoupon());

@@ -32,6 +32,9 @@ internal static class PricingCases
 
     public static Arbitrary<PricingCase> Any() => Case(AllKinds, maxPromotions: 8, maxCoupons: 3, allowExclusive: true).ToArbitrary();
 
+    /// <summary>As <see cref="Any"/>, with up to six coupons, so that coupons meet exclusive promotions, groups and each other.</summary>
+    public static Arbitrary<PricingCase> ManyCoupons() => Case(AllKinds, maxPromotions: 8, maxCoupons: 6, allowExclusive: true).ToArbitrary();
+
     /// <summary>Carts of single units at a few equal prices, where ties between lines are the rule (docs/pricing-rules.md A08, A18, A23).</summary>
     public static Arbitrary<PricingCase> TieProne() =>
         Case(AllKinds, maxPromotions: 6, maxCoupons: 2, allowExclusive: true, tieProne: true).ToArbitrary();
