@@ -59,7 +59,6 @@ public sealed class MultiInstanceReservationTests(PostgresApiFixture fixture) : 
         var offer = await PromotionAsync(admin, "\"budget\":{\"redemptions\":1,\"perStore\":true}");
         await RunWithServersAsync(tenant, async (clients, _) =>
         {
-            var watch = Stopwatch.StartNew();
             for (var round = 0; round < Rounds; round++)
             {
                 using var start = new SemaphoreSlim(0);
@@ -80,7 +79,6 @@ public sealed class MultiInstanceReservationTests(PostgresApiFixture fixture) : 
 
             Assert.Equal(1, await ReservationApi.CounterAsync(fixture, tenant, offer, $"uses:store-{Rounds - 1}:total"));
             Assert.Empty(await ReservationApi.CountersOffLedgerAsync(fixture, tenant));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"{Rounds} rounds took {watch.Elapsed}");
         });
     }
 
