@@ -109,6 +109,8 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
             return WriteOutcome.RollBack(SettledBatch.CouponGone);
         }
 
+        // A batch lost in a crash is lost with its cursor and redone (docs/decisions/0518-import-batches-commit-without-flush.md).
+        await database.Dialect.CommitWithoutFlushAsync(connection, tx);
         var now = Timestamps.ToUnixMs(clock.GetUtcNow());
         var args = new { import.Tenant, ImportId = import.Id, import.CouponId, from, to, now, active = true };
         // Rows are inserted in file order, so of the rows sharing a key the first one not yet stored creates the code
