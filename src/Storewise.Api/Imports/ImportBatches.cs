@@ -91,7 +91,17 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
     /// </summary>
     public async Task<SettledBatch> SettleBatchAsync(ImportRow import, string owner, string status, long from, long to, CancellationToken cancellationToken)
     {
-        var settled = await database.WriteAsync((connection, tx) => SettleWithinAsync(connection, tx, import, owner, status, from, to), cancellationToken);
+        SettledBatch settled;
+        try
+        {
+            settled = await database.WriteAsync((connection, tx) => SettleWithinAsync(connection, tx, import, owner, status, from, to, NewCodesSql), cancellationToken);
+        }
+        catch (DbException exception) when (database.Dialect.IsUniqueViolation(exception, out _))
+        {
+            // Another writer stored one of the batch's codes between the check and the insert: the batch once more, skipping those.
+            settled = await database.WriteAsync((connection, tx) => SettleWithinAsync(connection, tx, import, owner, status, from, to, CodesSkippingConflictsSql), cancellationToken);
+        }
+
         if (settled is SettledBatch.Settled)
         {
             metrics.ImportRowsSettled(to - from);
@@ -102,7 +112,7 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
 
     // Codes are not catalogue data (pricing reads the submitted codes live), so this is a plain write.
     private async Task<WriteOutcome<SettledBatch>> SettleWithinAsync(
-        DbConnection connection, DbTransaction tx, ImportRow import, string owner, string status, long from, long to)
+        DbConnection connection, DbTransaction tx, ImportRow import, string owner, string status, long from, long to, string insertCodesSql)
     {
         if (!await CouponReferences.ExistsAsync(connection, import.Tenant, import.CouponId, tx))
         {
@@ -113,19 +123,7 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
         await database.Dialect.CommitWithoutFlushAsync(connection, tx);
         var now = Timestamps.ToUnixMs(clock.GetUtcNow());
         var args = new { import.Tenant, ImportId = import.Id, import.CouponId, from, to, now, active = true };
-        // Rows are inserted in file order, so of the rows sharing a key the first one not yet stored creates the code
-        // and the later ones (also later in this batch) are skipped by the unique key.
-        var created = await connection.ExecuteAsync(
-            """
-            INSERT INTO coupon_codes (tenant, id, coupon_id, code, code_key, active, redemptions, created_at)
-            SELECT r.tenant, r.code_id, @CouponId, r.code, r.code_key, @active, 0, @now
-            FROM code_import_rows r
-            WHERE r.tenant = @Tenant AND r.import_id = @ImportId AND r.seq >= @from AND r.seq < @to AND r.error IS NULL
-            ORDER BY r.seq
-            ON CONFLICT DO NOTHING
-            """,
-            args,
-            tx);
+        var created = await connection.ExecuteAsync(insertCodesSql, args, tx);
         await CouponListSizes.AddAsync(connection, tx, import.Tenant, import.CouponId, CouponListSizes.Codes, created);
         // Every row of the batch that created no code is an error row; when all did, there is nothing to look up.
         var errors = created == to - from ? 0 : await connection.ExecuteAsync(ErrorRowsSql, args, tx);
@@ -153,6 +151,38 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
             tx);
         return owned == 0 ? WriteOutcome.RollBack(SettledBatch.NotOwned) : WriteOutcome.Commit(SettledBatch.Settled);
     }
+
+    /// <summary>
+    /// The codes of a batch: of its valid rows sharing a key the first creates the code, unless the key is stored. A plain
+    /// insert after a check costs far less than one that must skip conflicts (docs/decisions/0517-imports-settle-while-streaming.md);
+    /// it fails only when another writer stores one of the keys in between.
+    /// </summary>
+    private const string NewCodesSql =
+        """
+        INSERT INTO coupon_codes (tenant, id, coupon_id, code, code_key, active, redemptions, created_at)
+        SELECT b.tenant, b.code_id, @CouponId, b.code, b.code_key, @active, 0, @now
+        FROM (
+            SELECT r.tenant, r.seq, r.code_id, r.code, r.code_key, ROW_NUMBER() OVER (PARTITION BY r.code_key ORDER BY r.seq) AS occurrence
+            FROM code_import_rows r
+            WHERE r.tenant = @Tenant AND r.import_id = @ImportId AND r.seq >= @from AND r.seq < @to AND r.error IS NULL
+        ) b
+        WHERE b.occurrence = 1 AND NOT EXISTS (SELECT 1 FROM coupon_codes c WHERE c.tenant = b.tenant AND c.code_key = b.code_key)
+        ORDER BY b.seq
+        """;
+
+    /// <summary>
+    /// The codes of a batch when <see cref="NewCodesSql"/> met a conflict: rows are inserted in file order, so of the rows
+    /// sharing a key the first one not yet stored creates the code and the later ones are skipped by the unique key.
+    /// </summary>
+    private const string CodesSkippingConflictsSql =
+        """
+        INSERT INTO coupon_codes (tenant, id, coupon_id, code, code_key, active, redemptions, created_at)
+        SELECT r.tenant, r.code_id, @CouponId, r.code, r.code_key, @active, 0, @now
+        FROM code_import_rows r
+        WHERE r.tenant = @Tenant AND r.import_id = @ImportId AND r.seq >= @from AND r.seq < @to AND r.error IS NULL
+        ORDER BY r.seq
+        ON CONFLICT DO NOTHING
+        """;
 
     /// <summary>
     /// The error rows of a batch, once its codes are in. A valid row whose code is stored under another id repeats an

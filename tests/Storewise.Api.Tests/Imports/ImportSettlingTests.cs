@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Storewise.Api.Tests.Codes;
 using Storewise.Api.Tests.Infrastructure;
 
@@ -97,6 +98,39 @@ public abstract class ImportSettlingTests(ApiFixture fixture)
         var id = await client.ImportAsync(coupon, string.Join('\n', Enumerable.Range(0, 1500).Select(i => $"P{i}")));
         await client.WaitUntilEndedAsync(coupon, id);
         Assert.Equal(Enumerable.Range(1000, 100).Select(i => $"P{i}"), await CodeNamesAsync(client, coupon, page: 11));
+    }
+
+    [Fact]
+    public async Task A_batch_whose_plain_insert_meets_a_stored_code_is_settled_again_skipping_it()
+    {
+        var tenant = ApiFixture.NewTenant();
+        var coupon = await CouponSeed.CreateCouponAsync(fixture, tenant);
+        using var client = fixture.Client(tenant);
+        await client.CreateCodesAsync(coupon, "EXIST1");
+        var importId = Guid.NewGuid().ToString();
+        await using (var connection = await fixture.Database.OpenAsync())
+        {
+            var existing = await connection.ExecuteScalarAsync<string>("SELECT id FROM coupon_codes WHERE tenant = @tenant AND code_key = 'EXIST1'", new { tenant });
+            // The second row's id is taken (a key check cannot see that): the plain insert fails on the primary key.
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO code_imports (tenant, id, coupon_id, status, lease_owner, created_at, updated_at) VALUES (@tenant, @importId, @coupon, 'UPLOADING', 'test', 0, 0);
+                INSERT INTO code_import_rows (tenant, import_id, seq, line, code, code_key, code_id, error) VALUES
+                    (@tenant, @importId, 0, 1, 'NEW1', 'NEW1', @fresh, NULL), (@tenant, @importId, 1, 2, 'NEW2', 'NEW2', @existing, NULL);
+                """,
+                new { tenant, importId, coupon, existing, fresh = Guid.NewGuid().ToString() });
+        }
+
+        var batches = fixture.Services.GetRequiredService<Storewise.Api.Imports.ImportBatches>();
+        var settled = await batches.SettleBatchAsync(
+            new Storewise.Api.Imports.ImportRow { Tenant = tenant, Id = importId, CouponId = coupon }, "test", "UPLOADING", 0, 2, CancellationToken.None);
+
+        Assert.Equal(Storewise.Api.Imports.SettledBatch.Settled, settled);
+        await using var check = await fixture.Database.OpenAsync();
+        var counters = await check.QuerySingleAsync<(long NextSeq, long Created, long Errors)>(
+            "SELECT CAST(next_seq AS BIGINT), CAST(created AS BIGINT), CAST(errors AS BIGINT) FROM code_imports WHERE tenant = @tenant AND id = @importId", new { tenant, importId });
+        Assert.Equal((2L, 1L, 1L), counters);
+        Assert.Equal(["EXIST1", "NEW1"], (await client.ListCodesAsync(coupon)).Select(i => (string)i!["codes"]!["name"]!).Order());
     }
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string coupon, HeldBackCsv csv)
