@@ -28,14 +28,17 @@ internal static class UploadDiscard
             return false;
         }
 
-        // The import's code ids are its own (ImportCodeIds), so a stored code with one of them is one this upload created.
-        var removed = await connection.ExecuteAsync(
-            """
+        // The import's code ids are its own (ImportCodeIds): a stored code of the coupon with the import's id prefix is one
+        // this upload created. Read by the coupon's index, never by a join a planner with stale statistics could loop over.
+        var prefix = await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT code_id FROM code_import_rows WHERE tenant = @tenant AND import_id = @importId AND seq = 0", new { tenant, importId }, tx);
+        var removed = prefix is null ? 0 : await connection.ExecuteAsync(
+            $"""
             DELETE FROM coupon_codes
             WHERE tenant = @tenant AND coupon_id = @couponId AND redemptions = 0 AND held = 0
-              AND id IN (SELECT r.code_id FROM code_import_rows r WHERE r.tenant = @tenant AND r.import_id = @importId AND r.error IS NULL)
+              AND SUBSTR(id, 1, {ImportCodeIds.PrefixLength}) = @prefix
             """,
-            new { tenant, importId, couponId },
+            new { tenant, couponId, prefix = prefix[..ImportCodeIds.PrefixLength] },
             tx);
         await CouponListSizes.RemoveCodesAsync(connection, tx, tenant, couponId, removed);
         await connection.ExecuteAsync("DELETE FROM code_import_rows WHERE tenant = @tenant AND import_id = @importId", new { tenant, importId }, tx);
