@@ -61,10 +61,12 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
         return await database.ReadAsync<(IReadOnlyList<CodeRow> Rows, long Total)?>(
             async connection =>
             {
-                if (await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Codes) is not { } total)
+                if (await CouponListSizes.GetCodesAsync(connection, tenant, couponId) is not { } size)
                 {
                     return null;
                 }
+
+                var total = size.Total;
 
                 if (page.Offset >= total)
                 {
@@ -74,10 +76,10 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
                 const string List = "tenant = @tenant AND coupon_id = @couponId";
                 var seek = await database.Lists.SeekAsync(
                     $"codes\n{tenant}\n{couponId}",
-                    total,
+                    size.Generation,
                     page.Offset,
                     () => connection.QueryAsync<string>(ListPositions.BoundariesSql("id", "coupon_codes", List), new { tenant, couponId }),
-                    async () => await CouponListSizes.GetAsync(connection, tenant, couponId, CouponListSizes.Codes) ?? 0);
+                    async () => (await CouponListSizes.GetCodesAsync(connection, tenant, couponId))?.Generation ?? 0);
                 var rows = await connection.QueryAsync<CodeRow>(
                     $"SELECT {Columns} FROM coupon_codes WHERE {List}{(seek.HasAfter ? " AND id > @After" : "")} ORDER BY id LIMIT @Count OFFSET @Skip",
                     new { tenant, couponId, page.Count, seek.After, seek.Skip });

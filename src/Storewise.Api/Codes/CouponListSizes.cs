@@ -5,8 +5,9 @@ namespace Storewise.Api.Codes;
 
 /// <summary>
 /// The sizes of a coupon's code list and import list (<c>coupon_list_sizes</c>), moved in the transaction that adds
-/// to them. Neither list ever loses a row, so a size is both the list's total and its generation for keyset paging
-/// (docs/decisions/0512-keyset-paging.md).
+/// to them. The import list never loses a row, so its size is both its total and its generation for keyset paging
+/// (docs/decisions/0512-keyset-paging.md). The code list loses the codes of a rejected upload, so its generation
+/// also counts the codes ever removed (docs/decisions/0517-imports-settle-while-streaming.md).
 /// </summary>
 public static class CouponListSizes
 {
@@ -27,6 +28,31 @@ public static class CouponListSizes
                 new { tenant, couponId, rows },
                 transaction);
     }
+
+    /// <summary>Takes <paramref name="rows"/> removed codes off the code list's size; its generation still moves forward.</summary>
+    public static Task RemoveCodesAsync(DbConnection connection, DbTransaction transaction, string tenant, string couponId, long rows) =>
+        rows == 0
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(
+                """
+                UPDATE coupon_list_sizes SET codes = codes - @rows, codes_removed = codes_removed + @rows
+                WHERE tenant = @tenant AND coupon_id = @couponId
+                """,
+                new { tenant, couponId, rows },
+                transaction);
+
+    /// <summary>
+    /// The size of the coupon's code list and its generation, or null when the coupon is unknown. The generation is the
+    /// codes ever added plus the codes ever removed (size + 2 × removed), so it moves with every change of the list.
+    /// </summary>
+    public static Task<CodeListSize?> GetCodesAsync(DbConnection connection, string tenant, string couponId) =>
+        connection.QuerySingleOrDefaultAsync<CodeListSize?>(
+            """
+            SELECT COALESCE(s.codes, 0) AS Total, COALESCE(s.codes + 2 * s.codes_removed, 0) AS Generation
+            FROM offers o LEFT JOIN coupon_list_sizes s ON s.tenant = o.tenant AND s.coupon_id = o.id
+            WHERE o.tenant = @tenant AND o.id = @couponId AND o.type = 'coupon'
+            """,
+            new { tenant, couponId });
 
     /// <summary>The size of the coupon's <paramref name="list"/>, or null when the coupon is unknown: one round trip for both.</summary>
     public static Task<long?> GetAsync(DbConnection connection, string tenant, string couponId, string list) =>

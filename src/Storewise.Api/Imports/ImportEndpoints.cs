@@ -5,6 +5,7 @@ using Storewise.Api.Codes;
 using Storewise.Api.Common;
 using Storewise.Api.Errors;
 using Storewise.Api.Hosting;
+using Storewise.Api.Storage;
 
 namespace Storewise.Api.Imports;
 
@@ -35,6 +36,7 @@ public static class ImportEndpoints
         RequestUser user,
         ImportStore store,
         ImportStaging staging,
+        ImportBatches batches,
         ImportSignal signal,
         ObjectIds ids,
         LimitsOptions limits,
@@ -61,7 +63,8 @@ public static class ImportEndpoints
         }
 
         var importId = ids.NewId();
-        if (!await store.StartUploadAsync(user.Tenant, id, importId, cancellationToken))
+        var owner = JobLease.NewOwner();
+        if (!await store.StartUploadAsync(user.Tenant, id, importId, owner, cancellationToken))
         {
             return ErrorResults.NotFound("coupon not found", "coupon_not_found");
         }
@@ -70,7 +73,16 @@ public static class ImportEndpoints
         StagingOutcome staged;
         try
         {
-            staged = await staging.StageAsync(user.Tenant, importId, CsvCodeReader.ReadAsync(file, cancellationToken), limits.MaxImportCodes, cancellationToken);
+            // Batches are settled while later ones still stream in (docs/decisions/0517-imports-settle-while-streaming.md).
+            var settling = batches.SettleWhileUploading(new ImportRow { Tenant = user.Tenant, Id = importId, CouponId = id }, owner, cancellationToken);
+            try
+            {
+                staged = await staging.StageAsync(user.Tenant, importId, CsvCodeReader.ReadAsync(file, cancellationToken), limits.MaxImportCodes, settling.Staged, cancellationToken);
+            }
+            finally
+            {
+                await settling.StopAsync();
+            }
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {

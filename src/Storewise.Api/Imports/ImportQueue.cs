@@ -31,19 +31,7 @@ public sealed class ImportQueue(Database database, TimeProvider clock, ImportOpt
             new { uploading = ImportStatus.Uploading, before });
         foreach (var (tenant, id) in abandoned)
         {
-            await database.WriteAsync(connection, async (c, tx) =>
-            {
-                var removed = await c.ExecuteAsync(
-                    "DELETE FROM code_imports WHERE tenant = @tenant AND id = @id AND status = @uploading AND updated_at < @before",
-                    new { tenant, id, uploading = ImportStatus.Uploading, before },
-                    tx);
-                if (removed > 0)
-                {
-                    await c.ExecuteAsync("DELETE FROM code_import_rows WHERE tenant = @tenant AND import_id = @id", new { tenant, id }, tx);
-                }
-
-                return WriteOutcome.Commit(removed);
-            }, cancellationToken);
+            await database.WriteAsync(connection, async (c, tx) => WriteOutcome.Commit(await UploadDiscard.WithinAsync(c, tx, tenant, id, before)), cancellationToken);
         }
     }
 }

@@ -1,5 +1,4 @@
 using Storewise.Api.Codes;
-using Storewise.Api.Common;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Imports;
@@ -7,47 +6,52 @@ namespace Storewise.Api.Imports;
 /// <summary>
 /// Writes the parsed rows of an upload to <c>code_import_rows</c> as they stream in, a bounded batch at a time:
 /// the dialect's bulk insert (binary COPY on PostgreSQL, a prepared insert in one transaction on SQLite). Each row gets its
-/// future code id here, so a resumed batch inserts exactly the same codes. A valid code whose key appeared
-/// earlier in the file (as a valid code) is staged with the error <c>duplicate_in_file</c>, so settling needs
-/// no look-back over the staged rows; the keys seen are held in memory, at most the upload's row limit.
+/// future code id here (<see cref="ImportCodeIds"/>), so a resumed batch inserts exactly the same codes. Each batch
+/// written while the file still streams is reported to <c>staged</c>, so settling can start on it
+/// (docs/decisions/0517-imports-settle-while-streaming.md). Nothing grows with the file: repeats of a code are found
+/// while settling, not by holding the keys seen.
 /// </summary>
-public sealed partial class ImportStaging(Database database, ObjectIds ids, ImportOptions options, ILogger<ImportStaging> logger)
+public sealed partial class ImportStaging(Database database, TimeProvider clock, ImportOptions options, ILogger<ImportStaging> logger)
 {
-    /// <summary>Stages rows until the source ends or more than <paramref name="maxCodes"/> rows arrive.</summary>
+    /// <summary>
+    /// Stages rows until the source ends or more than <paramref name="maxCodes"/> rows arrive; <paramref name="staged"/>
+    /// hears the count of rows staged after each full batch (not the last, partial one).
+    /// </summary>
     public async Task<StagingOutcome> StageAsync(
-        string tenant, string importId, IAsyncEnumerable<ParsedCode> rows, int maxCodes, CancellationToken cancellationToken)
+        string tenant, string importId, IAsyncEnumerable<ParsedCode> rows, int maxCodes, Action<int> staged, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var connection = await database.OpenAsync(cancellationToken);
+        var codeIds = new ImportCodeIds(clock);
+        var limit = Math.Min(maxCodes, ImportCodeIds.MaxRows);
         var batch = new List<StagedRow>(options.StagingBatchSize);
         var count = 0;
-        var keys = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            if (++count > maxCodes)
+            if (++count > limit)
             {
                 return new StagingOutcome(count, TooManyCodes: true);
             }
 
-            var key = CodeText.Key(row.Code);
-            var error = row.Error ?? (keys.Add(key) ? null : ImportErrorReason.DuplicateInFile);
-            batch.Add(new StagedRow(tenant, importId, count - 1, row.Line, row.Code, key, ids.NewId(), error));
+            var seq = count - 1;
+            batch.Add(new StagedRow(tenant, importId, seq, row.Line, row.Code, CodeText.Key(row.Code), codeIds.For(seq), row.Error));
             if (batch.Count == options.StagingBatchSize)
             {
                 await database.Dialect.BulkInsertAsync(connection, Table, batch, cancellationToken);
                 batch.Clear();
+                if (count == options.StagingBatchSize)
+                {
+                    // Fresh statistics before the first batch is settled, so settling reads the staged rows by index.
+                    await database.Dialect.RefreshStatisticsAsync(connection, Table.Name, cancellationToken);
+                }
+
+                staged(count);
             }
         }
 
         if (batch.Count > 0)
         {
             await database.Dialect.BulkInsertAsync(connection, Table, batch, cancellationToken);
-        }
-
-        if (count > options.StagingBatchSize)
-        {
-            // Fresh statistics, so settling joins the staged rows by index rather than by scanning them per row.
-            await database.Dialect.RefreshStatisticsAsync(connection, Table.Name, cancellationToken);
         }
 
         var elapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;

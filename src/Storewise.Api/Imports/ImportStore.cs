@@ -12,8 +12,11 @@ public sealed class ImportStore(Database database, TimeProvider clock)
         "tenant AS Tenant, id AS Id, coupon_id AS CouponId, status AS Status, total_rows AS TotalRows, next_seq AS NextSeq, " +
         "processed AS Processed, created AS Created, errors AS Errors, failure AS Failure, attempts AS Attempts, updated_at AS UpdatedAt";
 
-    /// <summary>Registers an upload in progress (not listed until <see cref="MarkCreatedAsync"/>); false when the coupon is unknown.</summary>
-    public Task<bool> StartUploadAsync(string tenant, string couponId, string importId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Registers an upload in progress (not listed until <see cref="MarkCreatedAsync"/>), held by <paramref name="owner"/>
+    /// while it settles rows as they stream in; false when the coupon is unknown.
+    /// </summary>
+    public Task<bool> StartUploadAsync(string tenant, string couponId, string importId, string owner, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, tx) =>
         {
             if (!await CouponReferences.ExistsAsync(connection, tenant, couponId, tx))
@@ -24,21 +27,24 @@ public sealed class ImportStore(Database database, TimeProvider clock)
             var now = Timestamps.ToUnixMs(clock.GetUtcNow());
             await connection.ExecuteAsync(
                 """
-                INSERT INTO code_imports (tenant, id, coupon_id, status, created_at, updated_at)
-                VALUES (@tenant, @importId, @couponId, @status, @now, @now)
+                INSERT INTO code_imports (tenant, id, coupon_id, status, lease_owner, created_at, updated_at)
+                VALUES (@tenant, @importId, @couponId, @status, @owner, @now, @now)
                 """,
-                new { tenant, importId, couponId, status = ImportStatus.Uploading, now },
+                new { tenant, importId, couponId, status = ImportStatus.Uploading, owner, now },
                 tx);
             return WriteOutcome.Commit(true);
         }, cancellationToken);
 
-    /// <summary>The upload is complete: the import becomes visible and claimable, and the coupon's import list one longer.</summary>
+    /// <summary>
+    /// The upload is complete: the import becomes visible and claimable (the upload's lease is dropped; the counters
+    /// keep what was settled while it streamed), and the coupon's import list one longer.
+    /// </summary>
     public Task<ImportRow> MarkCreatedAsync(string tenant, string importId, int totalRows, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, tx) =>
         {
             var row = await connection.QuerySingleAsync<ImportRow>(
                 $"""
-                UPDATE code_imports SET status = @created, total_rows = @totalRows, updated_at = @now
+                UPDATE code_imports SET status = @created, total_rows = @totalRows, lease_owner = NULL, lease_until = NULL, updated_at = @now
                 WHERE tenant = @tenant AND id = @importId AND status = @uploading
                 RETURNING {Columns}
                 """,
@@ -56,13 +62,9 @@ public sealed class ImportStore(Database database, TimeProvider clock)
             return WriteOutcome.Commit(row);
         }, cancellationToken);
 
-    /// <summary>Forgets a rejected upload and whatever of it was staged.</summary>
+    /// <summary>Forgets a rejected upload: what of it was staged, and the codes it created while it streamed.</summary>
     public Task DiscardUploadAsync(string tenant, string importId) =>
-        database.WriteAsync(async (connection, tx) =>
-        {
-            await connection.ExecuteAsync("DELETE FROM code_import_rows WHERE tenant = @tenant AND import_id = @importId", new { tenant, importId }, tx);
-            return WriteOutcome.Commit(await connection.ExecuteAsync("DELETE FROM code_imports WHERE tenant = @tenant AND id = @importId", new { tenant, importId }, tx));
-        });
+        database.WriteAsync(async (connection, tx) => WriteOutcome.Commit(await UploadDiscard.WithinAsync(connection, tx, tenant, importId, long.MaxValue)));
 
     public async Task<ImportRow?> GetAsync(string tenant, string couponId, string importId, CancellationToken cancellationToken)
     {

@@ -67,6 +67,9 @@ public sealed class PostgresDialect : SqlDialect
         await importer.CompleteAsync(cancellationToken);
     }
 
+    public override Task CommitWithoutFlushAsync(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteAsync("SET LOCAL synchronous_commit = off", transaction: transaction);
+
     public override async Task RefreshStatisticsAsync(DbConnection connection, string table, CancellationToken cancellationToken)
     {
         await using var analyze = connection.CreateCommand();

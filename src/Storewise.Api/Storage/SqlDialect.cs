@@ -36,6 +36,12 @@ public abstract class SqlDialect
     public abstract Task RefreshStatisticsAsync(DbConnection connection, string table, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Lets <paramref name="transaction"/> commit without waiting for its log to reach disk; a crash may then lose it
+    /// whole. Only for writes that a crash may lose because they are redone (docs/decisions/0518-import-batches-commit-without-flush.md).
+    /// </summary>
+    public abstract Task CommitWithoutFlushAsync(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>
     /// Holds a lock shared by every instance on the database until disposed, so instances starting together do
     /// a one-time step once. SQLite serves one host, whose write transactions already queue.
     /// </summary>

@@ -65,6 +65,9 @@ public sealed class SqliteDialect : SqlDialect
         await tx.CommitAsync(cancellationToken);
     }
 
+    // WAL with synchronous=NORMAL already commits without a flush.
+    public override Task CommitWithoutFlushAsync(DbConnection connection, DbTransaction transaction) => Task.CompletedTask;
+
     // SQLite's planner does well on these indexes without ANALYZE.
     public override Task RefreshStatisticsAsync(DbConnection connection, string table, CancellationToken cancellationToken) => Task.CompletedTask;
 
