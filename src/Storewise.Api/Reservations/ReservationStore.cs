@@ -107,8 +107,11 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
                 // The usual case first, in one round trip: reserved and in time becomes confirmed, and so do its grants.
                 string? moved;
                 List<HeldGrant> grants;
+                // The grants' update is planned for this reservation: a plan made for any reservation while the
+                // ledger was still small scans every grant of the tenant.
                 using (var results = await connection.QueryMultipleAsync(
                     $"""
+                    {database.Dialect.PlanForTheseParameters}
                     UPDATE reservations SET status = @confirmed, updated_at = @now
                     WHERE tenant = @tenant AND id = @id AND status = @reserved AND expires_at > @now
                     RETURNING answer;

@@ -83,6 +83,8 @@ public sealed class PostgresDialect : SqlDialect
         return new AdvisoryLock(connection, key);
     }
 
+    public override string PlanForTheseParameters => "SET LOCAL plan_cache_mode = force_custom_plan;";
+
     public override bool HasNotifications => true;
 
     // pg_notify rather than NOTIFY: the channel and payload are parameters. PostgreSQL delivers it at commit, and

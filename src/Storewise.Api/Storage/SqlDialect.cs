@@ -48,6 +48,13 @@ public abstract class SqlDialect
     public abstract Task<IAsyncDisposable> LockAsync(DbConnection connection, long key, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A statement that makes the rest of the transaction plan each prepared statement for its own parameters, or
+    /// empty where statements are not planned once for all (docs/decisions/0608-reservation-throughput.md): a plan
+    /// made for all parameters while a table is still small scans it, and is kept until the table is analysed.
+    /// </summary>
+    public abstract string PlanForTheseParameters { get; }
+
+    /// <summary>
     /// Whether instances can tell each other of a change through the database (PostgreSQL LISTEN/NOTIFY). Without
     /// it an instance learns of other instances' changes only by reading (docs/decisions/0510-catalogue-change-notifications.md).
     /// </summary>
