@@ -20,6 +20,9 @@ public sealed class ListPositions
 
     private readonly ConcurrentDictionary<string, Shape> _lists = new(StringComparer.Ordinal);
 
+    // Boundary reads under way, by list and generation: deep pages that arrive while one runs wait for it.
+    private readonly ConcurrentDictionary<string, Task<Array?>> _reading = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The SQL that reads the boundaries of a list: the key of each <see cref="Stride"/>-th row in key order, in one
     /// scan of the index and without sending the other rows. <paramref name="where"/> selects the list.
@@ -41,7 +44,7 @@ public sealed class ListPositions
         total = await count();
         if (await generationNow() == generation)
         {
-            Keep(list, known is not null && known.Generation == generation ? known with { Total = total } : new Shape(generation, total, null));
+            Keep(list, generation, total, null);
         }
 
         return total;
@@ -60,33 +63,73 @@ public sealed class ListPositions
             return PageSeek<TKey>.FromStart(offset);
         }
 
-        TKey[] keys;
-        if (_lists.TryGetValue(list, out var known) && known.Generation == generation && known.Boundaries is TKey[] cached)
-        {
-            keys = cached;
-        }
-        else
-        {
-            keys = [.. await boundaries()];
-            if (await generationNow() == generation)
-            {
-                Keep(list, known is not null && known.Generation == generation ? known with { Boundaries = keys } : new Shape(generation, null, keys));
-            }
-        }
+        var keys = _lists.TryGetValue(list, out var known) && known.Generation == generation && known.Boundaries is TKey[] cached
+            ? cached
+            : await ReadBoundariesOnceAsync(list, generation, boundaries, generationNow);
 
         // keys[i] is the key of row (i + 1) * Stride - 1 (0-based): the last row before block i + 1.
         var block = Math.Min(offset / Stride, keys.Length);
         return block == 0 ? PageSeek<TKey>.FromStart(offset) : new PageSeek<TKey>(true, keys[block - 1], offset - block * Stride);
     }
 
-    private void Keep(string list, Shape shape)
+    /// <summary>
+    /// The boundaries of a list at a generation, read by one page at a time: the pages that miss while a read is under
+    /// way take its keys. Without it every deep page arriving before the first read was kept ran the same scan of the
+    /// whole list, and a busy list's first seconds queued behind them. A waiter whose read failed or saw the
+    /// generation move reads for itself.
+    /// </summary>
+    private async Task<TKey[]> ReadBoundariesOnceAsync<TKey>(
+        string list, long generation, Func<Task<IEnumerable<TKey>>> boundaries, Func<Task<long>> generationNow)
+    {
+        var key = string.Concat(list, "\n", generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var mine = new TaskCompletionSource<Array?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reading = _reading.GetOrAdd(key, mine.Task);
+        if (reading != mine.Task)
+        {
+            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (reading.IsCompletedSuccessfully && reading.Result is TKey[] shared)
+            {
+                return shared;
+            }
+
+            return [.. await boundaries()];
+        }
+
+        TKey[]? keys = null;
+        var kept = false;
+        try
+        {
+            keys = [.. await boundaries()];
+            kept = await generationNow() == generation;
+            if (kept)
+            {
+                Keep(list, generation, null, keys);
+            }
+
+            return keys;
+        }
+        finally
+        {
+            _reading.TryRemove(new KeyValuePair<string, Task<Array?>>(key, mine.Task));
+            mine.SetResult(kept ? keys : null);
+        }
+    }
+
+    // A total and boundaries of one generation are kept together, whichever was read first and however the two
+    // reads interleave; another generation replaces both.
+    private void Keep(string list, long generation, long? total, Array? boundaries)
     {
         if (_lists.Count >= MaxLists && !_lists.ContainsKey(list))
         {
             _lists.Clear();
         }
 
-        _lists[list] = shape;
+        _lists.AddOrUpdate(
+            list,
+            _ => new Shape(generation, total, boundaries),
+            (_, old) => old.Generation == generation
+                ? new Shape(generation, total ?? old.Total, boundaries ?? old.Boundaries)
+                : new Shape(generation, total, boundaries));
     }
 
     private sealed record Shape(long Generation, long? Total, Array? Boundaries);

@@ -86,6 +86,48 @@ public sealed class ListPositionsTests
         Assert.Equal(1, reads);
     }
 
+    [Fact]
+    public async Task Deep_pages_that_miss_together_share_one_read_of_the_boundaries()
+    {
+        var lists = new ListPositions();
+        var reads = 0;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<IEnumerable<long>> SlowRead()
+        {
+            Interlocked.Increment(ref reads);
+            await gate.Task;
+            return Boundaries;
+        }
+
+        var pages = Enumerable.Range(1, 20).Select(i => lists.SeekAsync("l", 1, 1000 + (i * 40), SlowRead, () => Task.FromResult(1L))).ToList();
+        gate.SetResult();
+        var seeks = await Task.WhenAll(pages);
+
+        Assert.Equal(1, reads);
+        Assert.All(seeks, seek => Assert.Equal(999, seek.After));
+    }
+
+    [Fact]
+    public async Task A_waiter_whose_shared_read_failed_reads_for_itself()
+    {
+        var lists = new ListPositions();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<IEnumerable<long>> FailingRead()
+        {
+            await gate.Task;
+            throw new InvalidOperationException("the replica went away");
+        }
+
+        var first = lists.SeekAsync("l", 1, 1500, FailingRead, () => Task.FromResult(1L));
+        var reads = 0;
+        var second = lists.SeekAsync("l", 1, 2500, () => Read(ref reads), () => Task.FromResult(1L));
+        gate.SetResult();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        Assert.Equal(new PageSeek<long>(true, 1999, 500), await second);
+        Assert.Equal(1, reads);
+    }
+
     private static Task<IEnumerable<long>> Read(ref int reads)
     {
         reads++;
