@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Dapper;
+using Storewise.Api.Storage;
 
 namespace Storewise.Api.Limits;
 
@@ -139,8 +140,11 @@ public static class UsageLedger
     {
         List<HeldGrant> reserved;
         List<HeldGrant> confirmed;
+        // Planned for this hold, as the confirm's update is (docs/decisions/0608-reservation-throughput.md): a plan made for
+        // any hold while the ledger was small scans every grant of the tenant.
         using (var flipped = await connection.QueryMultipleAsync(
             $"""
+            {SqlDialect.Of(connection).PlanForTheseParameters}
             UPDATE usage_grants SET state = 'released' WHERE tenant = @tenant AND reservation_id = @holdId AND state = '{Reserved}'
             RETURNING offer_id AS OfferId, counter AS Counter, code AS Code, amount AS Amount;
             UPDATE usage_grants SET state = 'released' WHERE tenant = @tenant AND reservation_id = @holdId AND state = '{Confirmed}'

@@ -76,7 +76,7 @@ public sealed class ListPositions
     /// The boundaries of a list at a generation, read by one page at a time: the pages that miss while a read is under
     /// way take its keys. Without it every deep page arriving before the first read was kept ran the same scan of the
     /// whole list, and a busy list's first seconds queued behind them. A waiter whose read failed or saw the
-    /// generation move reads for itself.
+    /// generation move reads (and keeps) for itself, by the same path.
     /// </summary>
     private async Task<TKey[]> ReadBoundariesOnceAsync<TKey>(
         string list, long generation, Func<Task<IEnumerable<TKey>>> boundaries, Func<Task<long>> generationNow)
@@ -87,12 +87,9 @@ public sealed class ListPositions
         if (reading != mine.Task)
         {
             await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (reading.IsCompletedSuccessfully && reading.Result is TKey[] shared)
-            {
-                return shared;
-            }
-
-            return [.. await boundaries()];
+            return reading.IsCompletedSuccessfully && reading.Result is TKey[] shared
+                ? shared
+                : await ReadBoundariesOnceAsync(list, generation, boundaries, generationNow);
         }
 
         TKey[]? keys = null;
