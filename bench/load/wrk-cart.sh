@@ -2,13 +2,14 @@
 # One fixed cart under wrk, with the server's CPU per request read from /proc (docs/performance.md, "One cart
 # under wrk"):
 #
-#   bash bench/load/wrk-cart.sh SERVER_DIR [LINES=50] [SECONDS=15] [CONNECTIONS=8]
+#   [CART_WIDE=5] bash bench/load/wrk-cart.sh SERVER_DIR [LINES=50] [SECONDS=15] [CONNECTIONS=8]
 #
 # SERVER_DIR holds a built Storewise.Api.dll (e.g. src/Storewise.Api/bin/Release/net10.0). The server runs on
-# SQLite in a throwaway directory with the rate limit lifted; 1,000 promotions are seeded, five of them cart-wide
-# percentages that stack, so a 50-line cart receives 250 discount entries. Needs wrk and curl.
+# SQLite in a throwaway directory with the rate limit lifted; 1,000 promotions are seeded, CART_WIDE of them (5
+# unless set) cart-wide percentages that stack, so a 50-line cart receives 50 × CART_WIDE discount entries (250 by
+# default; CART_WIDE=1 gives a plain 50-line cart with one entry per line). Needs wrk and curl.
 set -euo pipefail
-BIN=$(cd "$1" && pwd) LINES=${2:-50} SECONDS_=${3:-15} CONNECTIONS=${4:-8}
+BIN=$(cd "$1" && pwd) LINES=${2:-50} SECONDS_=${3:-15} CONNECTIONS=${4:-8} CART_WIDE=${CART_WIDE:-5}
 WORK=$(mktemp -d /tmp/storewise-wrk.XXXXXX)
 PORT=$(( 20000 + RANDOM % 40000 ))
 SERVER=
@@ -23,13 +24,13 @@ for _ in $(seq 1 300); do curl -fsS "$URL/health/ready" >/dev/null 2>&1 && break
 TOKEN=$(cd "$BIN" && dotnet Storewise.Api.dll token --tenant "wrk$(date +%s)" --days 1 | tail -1)
 post() { curl -fsS -o /dev/null -X POST "$URL/v0/promotions/promotion" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$1"; }
 SEEDING=()
-for i in $(seq 1 995); do
+for i in $(seq 1 $(( 1000 - CART_WIDE ))); do
   post "{\"name\":\"Product offer $i\",\"active\":true,\"validFrom\":\"2020-01-01T00:00:00Z\",\"category\":{\"kind\":\"ProductLevelPercentage\",\"discount\":5,\"includedProducts\":[\"other-$i\"]},\"currencies\":[{\"code\":\"EUR\",\"minimumCartValue\":0}]}" &
   SEEDING+=($!)
   if [ ${#SEEDING[@]} -ge 16 ]; then wait "${SEEDING[@]}"; SEEDING=(); fi
 done
 [ ${#SEEDING[@]} -eq 0 ] || wait "${SEEDING[@]}"
-for i in 1 2 3 4 5; do
+for i in $(seq 1 "$CART_WIDE"); do
   post "{\"name\":\"Cart-wide offer $i – été\",\"active\":true,\"validFrom\":\"2020-01-01T00:00:00Z\",\"category\":{\"kind\":\"CartLevelPercentage\",\"discount\":$i},\"currencies\":[{\"code\":\"EUR\",\"minimumCartValue\":0}]}"
 done
 ITEMS=$(for i in $(seq 1 "$LINES"); do printf '{"id":"line-%d","productId":"p%d","quantity":%d,"price":%d.%02d,"categories":[{"path":["Shop","Shoes"]}]}' "$i" "$i" $(( 1 + i % 3 )) $(( 1 + i * 7 % 190 )) $(( i * 13 % 100 )); if [ "$i" -lt "$LINES" ]; then printf ","; fi; done)
