@@ -35,6 +35,10 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
     public void CodesAdded(string tenant, string couponId) =>
         warming.Moved(ListKey(tenant, couponId), cancellationToken => WarmAsync(tenant, couponId, cancellationToken));
 
+    /// <summary>Reports that an import into the coupon's list has ended: its boundaries are read at once, not after the quiet period.</summary>
+    public void CodesSettled(string tenant, string couponId) =>
+        warming.Settled(ListKey(tenant, couponId), cancellationToken => WarmAsync(tenant, couponId, cancellationToken));
+
     /// <summary>The name of a coupon's code list in <see cref="ListPositions"/>.</summary>
     internal static string ListKey(string tenant, string couponId) => $"codes\n{tenant}\n{couponId}";
 

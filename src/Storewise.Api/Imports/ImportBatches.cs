@@ -32,6 +32,7 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
                 if (next >= import.TotalRows)
                 {
                     await EndAsync(import, owner, ImportStatus.Completed, null, cancellationToken);
+                    codes.CodesSettled(import.Tenant, import.CouponId);
                     var elapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     LogSettled(logger, import.NextSeq, import.TotalRows, import.Id, elapsedMs);
                     return;

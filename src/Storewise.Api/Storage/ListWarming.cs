@@ -4,7 +4,8 @@ namespace Storewise.Api.Storage;
 /// Learns a long list's shape in the background once writes to it have gone quiet
 /// (docs/decisions/0526-warm-boundaries-after-writes.md). A write that moves a list's generation (a batch of codes, an
 /// import's settling batch) reports it with <see cref="Moved"/>; when <see cref="Quiet"/> has passed without another
-/// report for that list, its warm runs once. Without it the first deep page after an import waited for the read of the
+/// report for that list, its warm runs once; a writer that knows it is done (an import that has ended) reports
+/// <see cref="Settled"/> and the warm runs at once. Without it the first deep page after an import waited for the read of the
 /// list's boundaries, and every deep page arriving meanwhile waited with it.
 /// </summary>
 /// <remarks>
@@ -34,6 +35,7 @@ public sealed class ListWarming(TimeProvider clock) : IDisposable
     public void Moved(string list, Func<CancellationToken, Task> warm)
     {
         var now = clock.GetTimestamp();
+        Pending added;
         lock (_lock)
         {
             if (_pending.TryGetValue(list, out var pending))
@@ -48,10 +50,25 @@ public sealed class ListWarming(TimeProvider clock) : IDisposable
                 return;
             }
 
-            _pending[list] = new Pending { LastMoved = now, Warm = warm };
+            added = new Pending { LastMoved = now, Warm = warm };
+            _pending[list] = added;
         }
 
-        _ = WarmWhenQuietAsync(list);
+        _ = WarmWhenQuietAsync(list, added);
+    }
+
+    /// <summary>
+    /// Reports that writes to <paramref name="list"/> are over (an import that has ended): <paramref name="warm"/> runs
+    /// now, without waiting for the quiet period, and replaces a warm still waiting for it.
+    /// </summary>
+    public void Settled(string list, Func<CancellationToken, Task> warm)
+    {
+        lock (_lock)
+        {
+            _pending.Remove(list);
+        }
+
+        _ = RunAsync(warm);
     }
 
     public void Dispose()
@@ -61,7 +78,7 @@ public sealed class ListWarming(TimeProvider clock) : IDisposable
         _oneAtATime.Dispose();
     }
 
-    private async Task WarmWhenQuietAsync(string list)
+    private async Task WarmWhenQuietAsync(string list, Pending mine)
     {
         try
         {
@@ -71,7 +88,11 @@ public sealed class ListWarming(TimeProvider clock) : IDisposable
                 TimeSpan wait;
                 lock (_lock)
                 {
-                    var pending = _pending[list];
+                    if (!_pending.TryGetValue(list, out var pending) || pending != mine)
+                    {
+                        return; // warmed at once by Settled, and maybe moved again since (a new wait of its own)
+                    }
+
                     var quietFor = clock.GetElapsedTime(pending.LastMoved);
                     if (quietFor >= Quiet)
                     {
@@ -86,6 +107,18 @@ public sealed class ListWarming(TimeProvider clock) : IDisposable
                 await Task.Delay(wait, clock, _stopping.Token);
             }
 
+            await RunAsync(warm);
+        }
+        catch (Exception stopping) when (stopping is OperationCanceledException or ObjectDisposedException)
+        {
+            // Shutting down while the list was still being written: nothing is left to warm.
+        }
+    }
+
+    private async Task RunAsync(Func<CancellationToken, Task> warm)
+    {
+        try
+        {
             await _oneAtATime.WaitAsync(_stopping.Token);
             try
             {

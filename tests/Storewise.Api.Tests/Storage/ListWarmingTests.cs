@@ -57,6 +57,22 @@ public sealed class ListWarmingTests
     }
 
     [Fact]
+    public async Task A_settled_list_is_warmed_at_once_and_its_waiting_warm_is_dropped()
+    {
+        var clock = new FakeTimeProvider();
+        using var warming = new ListWarming(clock);
+        var waiting = 0;
+        var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        warming.Moved("l", _ => Task.FromResult(Interlocked.Increment(ref waiting)));
+        warming.Settled("l", _ => Done(settled));
+        await settled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await AdvanceAsync(clock, ListWarming.Quiet * 3);
+
+        Assert.Equal(0, waiting);
+    }
+
+    [Fact]
     public async Task Warms_run_one_at_a_time_and_one_that_fails_stops_no_other()
     {
         var clock = new FakeTimeProvider();
