@@ -4,9 +4,9 @@ namespace Storewise.Api.Storage;
 /// Learns a long list's shape in the background once writes to it have gone quiet
 /// (docs/decisions/0526-warm-boundaries-after-writes.md). A write that moves a list's generation (a batch of codes, an
 /// import's settling batch) reports it with <see cref="Moved"/>; when <see cref="Quiet"/> has passed without another
-/// report for that list, its warm runs once; a writer that knows it is done (an import that has ended) reports
-/// <see cref="Settled"/> and the warm runs at once. Without it the first deep page after an import waited for the read of the
-/// list's boundaries, and every deep page arriving meanwhile waited with it.
+/// report for that list, its warm runs once. A writer that knows it is done (an import that has ended) reports
+/// <see cref="Settled"/> and the warm runs at once. Without it the first deep page after an import waited for the read
+/// of the list's boundaries, and every deep page arriving meanwhile waited with it.
 /// </summary>
 /// <remarks>
 /// Bounded: one warm runs at a time on this instance (one connection), at most <see cref="MaxPending"/> lists wait,
