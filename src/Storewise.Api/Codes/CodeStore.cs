@@ -7,16 +7,60 @@ using Storewise.Api.Storage;
 namespace Storewise.Api.Codes;
 
 /// <summary>Storage of coupon codes: create (all or nothing), list, switch active.</summary>
-public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds ids)
+public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds ids, ListWarming warming)
 {
     private const string Columns = "id AS Id, coupon_id AS CouponId, code AS Code, active AS Active, redemptions AS Redemptions";
+
+    private const string List = "tenant = @tenant AND coupon_id = @couponId";
 
     /// <summary>Creates every code or none: null when the coupon is unknown, otherwise the outcome.</summary>
     /// <remarks>
     /// A plain write, not a catalogue write: pricing reads the submitted codes live, so new codes need no cache rebuild.
     /// </remarks>
-    public Task<CreateCodesOutcome?> CreateAsync(string tenant, string couponId, IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, tx) => CreateWithinAsync(connection, tx, tenant, couponId, codes), cancellationToken);
+    public async Task<CreateCodesOutcome?> CreateAsync(string tenant, string couponId, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    {
+        var outcome = await database.WriteAsync((connection, tx) => CreateWithinAsync(connection, tx, tenant, couponId, codes), cancellationToken);
+        if (outcome is { ExistingCode: null, Created.Count: > 0 })
+        {
+            CodesAdded(tenant, couponId);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Reports codes committed to the coupon's list (here or by an import's batch): once writes to it go quiet, this
+    /// instance reads the list's boundaries in the background (docs/decisions/0526-warm-boundaries-after-writes.md).
+    /// </summary>
+    public void CodesAdded(string tenant, string couponId) =>
+        warming.Moved(ListKey(tenant, couponId), cancellationToken => WarmAsync(tenant, couponId, cancellationToken));
+
+    /// <summary>Reports that an import into the coupon's list has ended: its boundaries are read at once, not after the quiet period.</summary>
+    public void CodesSettled(string tenant, string couponId) =>
+        warming.Settled(ListKey(tenant, couponId), cancellationToken => WarmAsync(tenant, couponId, cancellationToken));
+
+    /// <summary>The name of a coupon's code list in <see cref="ListPositions"/>.</summary>
+    internal static string ListKey(string tenant, string couponId) => $"codes\n{tenant}\n{couponId}";
+
+    // Reads and keeps the boundaries of a code list long enough to have deep pages, unless they are kept already.
+    private Task WarmAsync(string tenant, string couponId, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                if (await CouponListSizes.GetCodesAsync(connection, tenant, couponId) is { } size && size.Total > ListPositions.Stride)
+                {
+                    await database.Lists.WarmAsync(
+                        ListKey(tenant, couponId), size.Generation, Boundaries(connection, tenant, couponId), GenerationNow(connection, tenant, couponId));
+                }
+
+                return true;
+            }, cancellationToken: cancellationToken);
+
+    private static Func<Task<IEnumerable<string>>> Boundaries(DbConnection connection, string tenant, string couponId) =>
+        () => connection.QueryAsync<string>(ListPositions.BoundariesSql("id", "coupon_codes", List), new { tenant, couponId });
+
+    private static Func<Task<long>> GenerationNow(DbConnection connection, string tenant, string couponId) =>
+        async () => (await CouponListSizes.GetCodesAsync(connection, tenant, couponId))?.Generation ?? 0;
 
     private async Task<WriteOutcome<CreateCodesOutcome?>> CreateWithinAsync(
         DbConnection connection, DbTransaction tx, string tenant, string couponId, IReadOnlyList<string> codes)
@@ -73,13 +117,8 @@ public sealed class CodeStore(Database database, TimeProvider clock, ObjectIds i
                     return ([], total);
                 }
 
-                const string List = "tenant = @tenant AND coupon_id = @couponId";
                 var seek = await database.Lists.SeekAsync(
-                    $"codes\n{tenant}\n{couponId}",
-                    size.Generation,
-                    page.Offset,
-                    () => connection.QueryAsync<string>(ListPositions.BoundariesSql("id", "coupon_codes", List), new { tenant, couponId }),
-                    async () => (await CouponListSizes.GetCodesAsync(connection, tenant, couponId))?.Generation ?? 0);
+                    ListKey(tenant, couponId), size.Generation, page.Offset, Boundaries(connection, tenant, couponId), GenerationNow(connection, tenant, couponId));
                 var rows = await connection.QueryAsync<CodeRow>(
                     $"SELECT {Columns} FROM coupon_codes WHERE {List}{(seek.HasAfter ? " AND id > @After" : "")} ORDER BY id LIMIT @Count OFFSET @Skip",
                     new { tenant, couponId, page.Count, seek.After, seek.Skip });

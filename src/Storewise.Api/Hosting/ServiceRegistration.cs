@@ -85,6 +85,7 @@ public static class ServiceRegistration
     {
         var imports = configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions();
         services.AddSingleton(imports);
+        services.AddSingleton<ListWarming>();
         services.AddSingleton<CodeStore>();
         services.AddSingleton<ImportStore>();
         services.AddSingleton<ImportStaging>();

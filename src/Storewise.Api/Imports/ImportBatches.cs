@@ -13,7 +13,7 @@ namespace Storewise.Api.Imports;
 /// its error rows and the import's counters and cursor commit together, and only while this worker still holds
 /// the lease. A crash therefore loses at most an uncommitted batch, which the next owner redoes from the cursor.
 /// </summary>
-public sealed partial class ImportBatches(Database database, TimeProvider clock, ImportOptions options, StorewiseMetrics metrics, ILogger<ImportBatches> logger)
+public sealed partial class ImportBatches(Database database, TimeProvider clock, ImportOptions options, StorewiseMetrics metrics, CodeStore codes, ILogger<ImportBatches> logger)
 {
     public async Task RunAsync(ImportRow import, string owner, CancellationToken cancellationToken)
     {
@@ -32,6 +32,7 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
                 if (next >= import.TotalRows)
                 {
                     await EndAsync(import, owner, ImportStatus.Completed, null, cancellationToken);
+                    codes.CodesSettled(import.Tenant, import.CouponId);
                     var elapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     LogSettled(logger, import.NextSeq, import.TotalRows, import.Id, elapsedMs);
                     return;
@@ -105,6 +106,7 @@ public sealed partial class ImportBatches(Database database, TimeProvider clock,
         if (settled is SettledBatch.Settled)
         {
             metrics.ImportRowsSettled(to - from);
+            codes.CodesAdded(import.Tenant, import.CouponId);
         }
 
         return settled;
