@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,9 @@ namespace Storewise.Api.Tests.Carts;
 /// written straight to the offers table (copies of one created through the API, each on a product of its own among
 /// 20,000), the set compiled once by a first cart, then one promotion edited through the API
 /// <c>STOREWISE_EDITS</c> times (default 50). Each edit is timed from the answer of its PUT (committed) to the first
-/// cart answer priced with it, in wall-clock time and in the process's CPU time (the in-memory client included).
+/// cart answer priced with it, in wall-clock time and in the process's CPU time (the in-memory client included), and
+/// the same cart once more with nothing changed, for what the request costs without the change, and the loader alone
+/// deriving the same change again.
 /// </summary>
 public abstract class OneEditMeasurements(ApiFixture fixture, ITestOutputHelper output)
 {
@@ -39,6 +42,9 @@ public abstract class OneEditMeasurements(ApiFixture fixture, ITestOutputHelper 
     {
         var tenant = ApiFixture.NewTenant();
         using var client = fixture.Client(tenant);
+        // The carts go without the answer's check against the contract, which costs more than the cart itself.
+        using var carts = fixture.Factory.CreateDefaultClient();
+        carts.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Token(tenant));
         var category = $$"""{"kind":"ProductLevelPercentage","discount":10,"includedProducts":["{{EditedProduct}}"]}""";
         var promotion = (await client.CreateAsync(OfferBodies.PromotionsPath, OfferBodies.Body("Seed", category)))["promotion"]!;
         var seeding = Stopwatch.StartNew();
@@ -47,23 +53,29 @@ public abstract class OneEditMeasurements(ApiFixture fixture, ITestOutputHelper 
 
         var cache = fixture.Services.GetRequiredService<PromotionSetCache>();
         var compile = Stopwatch.StartNew();
-        var total = await TotalAsync(client);
+        var total = await TotalAsync(carts);
         compile.Stop();
 
         var wall = new List<double>();
         var cpu = new List<double>();
+        var unchangedWall = new List<double>();
+        var unchangedCpu = new List<double>();
+        var loaderWall = new List<double>();
+        var loaderCpu = new List<double>();
+        var loader = fixture.Services.GetRequiredService<PromotionSetLoader>();
         var derived = 0;
         var current = promotion;
         for (var edit = 0; edit < Edits; edit++)
         {
             // Its minimum cart value is raised above the cart's and lowered again (the category cannot change).
             var applies = edit % 2 == 1;
+            var setBefore = cache.Current(tenant)!;
             var body = OfferBodies.ReplaceBody(current, b => b["currencies"]![0]!["minimumCartValue"] = applies ? 0 : 5000);
             current = (await (await client.PutJsonAsync($"{OfferBodies.PromotionsPath}/{promotion["id"]}", body)).ExpectAsync(200))["promotion"]!;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var expected = total + (applies ? -10m : 10m);
-            while (await TotalAsync(client) != expected)
+            while (await TotalAsync(carts) != expected)
             {
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the edit was not priced within 10 s");
             }
@@ -73,12 +85,30 @@ public abstract class OneEditMeasurements(ApiFixture fixture, ITestOutputHelper 
             wall.Add(clock.Elapsed.TotalMilliseconds);
             derived += cache.Current(tenant)?.Derived == true ? 1 : 0;
             total = expected;
+
+            // The same cart once more, with nothing changed: what the request costs without the change.
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            clock.Restart();
+            Assert.Equal(total, await TotalAsync(carts));
+            unchangedCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            unchangedWall.Add(clock.Elapsed.TotalMilliseconds);
+
+            // The loader alone, deriving the same change again from the set it replaced (no HTTP, nothing installed).
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            clock.Restart();
+            Assert.True((await loader.LoadAsync(tenant, setBefore)).Derived);
+            loaderCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            loaderWall.Add(clock.Elapsed.TotalMilliseconds);
         }
 
         output.WriteLine(FormattableString.Invariant(
             $"{fixture.Provider}: {Promotions + 1} promotions seeded in {seeding.Elapsed.TotalSeconds:0.0} s; first cart (full compile) {compile.Elapsed.TotalMilliseconds:0} ms; {Edits} edits, {derived} priced through a derived set"));
         output.WriteLine($"edit -> first priced cart, wall ms: {Summary(wall)}");
         output.WriteLine($"edit -> first priced cart, process CPU ms: {Summary(cpu)}");
+        output.WriteLine($"the same cart unchanged, wall ms: {Summary(unchangedWall)}");
+        output.WriteLine($"the same cart unchanged, process CPU ms: {Summary(unchangedCpu)}");
+        output.WriteLine($"the loader alone, wall ms: {Summary(loaderWall)}");
+        output.WriteLine($"the loader alone, process CPU ms: {Summary(loaderCpu)}");
         output.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
