@@ -11,8 +11,6 @@ namespace Storewise.Api.Carts;
 /// </summary>
 public sealed class PromotionSetCache
 {
-    private static readonly Dictionary<string, StoredOfferVersion> NoOffers = new(StringComparer.Ordinal);
-
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Func<string, LoadedPromotionSet?, Task<LoadedPromotionSet>> _load;
 
@@ -23,7 +21,7 @@ public sealed class PromotionSetCache
 
     /// <summary>For tests: builds sets with <paramref name="load"/> instead of reading the database.</summary>
     internal PromotionSetCache(Func<string, Task<PromotionCatalog>> load)
-        : this(async (tenant, _) => new LoadedPromotionSet(await load(tenant), NoOffers, null, Derived: false))
+        : this(async (tenant, _) => new LoadedPromotionSet(await load(tenant), Version: 0, UnstampedVersions: 0, Settings: null, Derived: false))
     {
     }
 

@@ -12,11 +12,27 @@ namespace Storewise.Api.Carts;
 /// <summary>
 /// Reads a tenant's offers, promotions configuration and store zones and compiles them for the engine: the store
 /// registry travels with the catalogue, so a cart finds its store's zone without a round trip. Given the set it
-/// replaces, it reads every offer's version token, then the documents of the offers that changed only, and derives
-/// the new set from the old one (docs/decisions/0514-incremental-catalogue-updates.md).
+/// replaces, it reads only the offers written and removed at a catalogue version above the set's, and derives the new
+/// set from the old one (docs/decisions/0514-incremental-catalogue-updates.md,
+/// docs/decisions/0523-offer-rows-stamped-with-the-catalogue-version.md).
 /// </summary>
 public sealed partial class PromotionSetLoader(Database database, ILogger<PromotionSetLoader> logger)
 {
+    // The tenant's version and the offers in one statement, so in one snapshot on both providers: the tenant's changes
+    // commit in version order, so the rows read are exactly those of that version.
+    private const string VersionRow =
+        "SELECT 0 AS part, NULL AS type, NULL AS id, NULL AS document, version, version - stamped_versions AS unstamped FROM catalogue_versions WHERE tenant = @tenant";
+
+    private const string AllOffers = VersionRow + " UNION ALL SELECT 1, type, id, document, 0, 0 FROM offers WHERE tenant = @tenant";
+
+    private const string ChangedOffers = VersionRow + """
+
+         UNION ALL SELECT * FROM (SELECT 1 AS part, type, id, document, 0 AS version, 0 AS unstamped FROM offers
+             WHERE tenant = @tenant AND written_at_version > @since LIMIT @limit) written
+         UNION ALL SELECT * FROM (SELECT 2 AS part, NULL AS type, id, NULL AS document, 0 AS version, 0 AS unstamped FROM offer_removals
+             WHERE tenant = @tenant AND removed_at_version > @since LIMIT @limit) removed
+         """;
+
     public Task<LoadedPromotionSet> LoadAsync(string tenant) => LoadAsync(tenant, null);
 
     public async Task<LoadedPromotionSet> LoadAsync(string tenant, LoadedPromotionSet? previous)
@@ -34,22 +50,19 @@ public sealed partial class PromotionSetLoader(Database database, ILogger<Promot
                     return updated;
                 }
 
-                var rows = await connection.QueryAsync<(string Type, string Id, string Version, string Document)>(
-                    "SELECT type, id, version, document FROM offers WHERE tenant = @tenant", new { tenant });
-                var versions = new Dictionary<string, StoredOfferVersion>(StringComparer.Ordinal);
+                var read = await ReadOffersAsync(connection, AllOffers, new { tenant });
                 var promotions = new List<Offer>();
                 var coupons = new List<Offer>();
-                foreach (var (type, id, version, document) in rows)
+                foreach (var row in read.Written)
                 {
-                    versions[id] = new StoredOfferVersion(type, version);
-                    if (ToEngineOffer(tenant, type, document, settings.TimeReading) is { } offer)
+                    if (ToEngineOffer(tenant, row.Type!, row.Document!, settings.TimeReading) is { } offer)
                     {
                         (offer.Source == OfferSource.Coupon ? coupons : promotions).Add(offer);
                     }
                 }
 
                 var catalog = PromotionCatalog.Compile(promotions, coupons, settings.Exclusions, settings.Stackable, StoreZones(settings));
-                return new LoadedPromotionSet(catalog, versions, settings, Derived: false);
+                return new LoadedPromotionSet(catalog, read.Version, read.Unstamped, settings, Derived: false);
             }, async replica => await CatalogueVersions.GetAsync(replica, tenant) >= known);
     }
 
@@ -76,54 +89,57 @@ public sealed partial class PromotionSetLoader(Database database, ILogger<Promot
         return storeZones;
     }
 
-    /// <summary>The previous set updated with the offers whose version token changed; null when too many did.</summary>
+    /// <summary>
+    /// The previous set updated with the offers written or removed at a version above its own, read in one statement;
+    /// null when too many changed for an incremental update or a write stamped nothing. An offer both removed and
+    /// written again (a promotion turned coupon under the same id) is removed and then upserted as its row now says.
+    /// </summary>
     private async Task<LoadedPromotionSet?> TryUpdateAsync(DbConnection connection, string tenant, LoadedPromotionSet previous, CatalogueSettings settings)
     {
-        var current = await connection.QueryAsync<(string Type, string Id, string Version)>(
-            "SELECT type, id, version FROM offers WHERE tenant = @tenant", new { tenant });
-        var versions = new Dictionary<string, StoredOfferVersion>(previous.Offers.Count, StringComparer.Ordinal);
-        var changedIds = new List<string>();
-        foreach (var (type, id, version) in current)
-        {
-            var stored = new StoredOfferVersion(type, version);
-            versions[id] = stored;
-            if (!previous.Offers.TryGetValue(id, out var known) || known != stored)
-            {
-                changedIds.Add(id);
-            }
-        }
-
-        var removed = previous.Offers.Keys.Where(id => !versions.ContainsKey(id)).ToList();
-        if (changedIds.Count + removed.Count > PromotionCatalog.LargestIncrementalChange)
+        var read = await ReadOffersAsync(
+            connection, ChangedOffers, new { tenant, since = previous.Version, limit = PromotionCatalog.LargestIncrementalChange + 1 });
+        // A write that stamped nothing (an instance of an earlier release) may have changed any row.
+        if (read.Unstamped != previous.UnstampedVersions || read.Written.Count + read.Removed.Count > PromotionCatalog.LargestIncrementalChange)
         {
             return null;
         }
 
-        var upserted = new List<Offer>();
-        if (changedIds.Count > 0)
+        var removed = new List<string>(read.Removed);
+        var upserted = new List<Offer>(read.Written.Count);
+        foreach (var row in read.Written)
         {
-            // An offer written or deleted since the first read: its row now says what it is.
-            removed.AddRange(changedIds);
-            var rows = await connection.QueryAsync<(string Type, string Id, string Version, string Document)>(
-                $"SELECT type, id, version, document FROM offers WHERE tenant = @tenant AND {SqlDialect.Of(connection).In("id", "ids")}",
-                new { tenant, ids = changedIds.ToArray() });
-            foreach (var (type, id, version, document) in rows)
+            // Removed first: an unreadable document leaves the offer out, as a fresh compile would.
+            removed.Add(row.Id!);
+            if (ToEngineOffer(tenant, row.Type!, row.Document!, settings.TimeReading) is { } offer)
             {
-                versions[id] = new StoredOfferVersion(type, version);
-                if (ToEngineOffer(tenant, type, document, settings.TimeReading) is { } offer)
-                {
-                    upserted.Add(offer);
-                }
-            }
-
-            foreach (var id in changedIds.Where(id => !rows.Any(row => row.Id == id)))
-            {
-                versions.Remove(id);
+                upserted.Add(offer);
             }
         }
 
         var catalog = previous.Catalog.Apply(new CatalogueChange(upserted, removed));
-        return new LoadedPromotionSet(catalog, versions, settings, Derived: true);
+        return new LoadedPromotionSet(catalog, read.Version, read.Unstamped, settings, Derived: true);
+    }
+
+    private static async Task<OffersRead> ReadOffersAsync(DbConnection connection, string sql, object parameters)
+    {
+        var read = new OffersRead();
+        foreach (var row in await connection.QueryAsync<StoredRow>(sql, parameters))
+        {
+            switch (row.Part)
+            {
+                case 0:
+                    (read.Version, read.Unstamped) = (row.Version, row.Unstamped);
+                    break;
+                case 1:
+                    read.Written.Add(row);
+                    break;
+                default:
+                    read.Removed.Add(row.Id!);
+                    break;
+            }
+        }
+
+        return read;
     }
 
     // One unreadable row must not take pricing down for the whole tenant: it is left out (and logged).
@@ -139,6 +155,34 @@ public sealed partial class PromotionSetLoader(Database database, ILogger<Promot
             LogUnreadableOffer(logger, ex, tenant);
             return null;
         }
+    }
+
+    // Classes with setters, so Dapper converts SQLite's INTEGER and PostgreSQL's integer and bigint alike.
+    private sealed class StoredRow
+    {
+        public long Part { get; set; }
+
+        public string? Type { get; set; }
+
+        public string? Id { get; set; }
+
+        public string? Document { get; set; }
+
+        public long Version { get; set; }
+
+        public long Unstamped { get; set; }
+    }
+
+    // The tenant's version (0 before its first change), the rows written and the ids removed.
+    private sealed class OffersRead
+    {
+        public long Version { get; set; }
+
+        public long Unstamped { get; set; }
+
+        public List<StoredRow> Written { get; } = [];
+
+        public List<string> Removed { get; } = [];
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Skipping unreadable offer document of tenant {Tenant}")]

@@ -25,7 +25,7 @@ public static class OfferStore
 
     public static Task<OfferWriteOutcome> InsertAsync(DbConnection connection, DbTransaction transaction, OfferDocument offer) =>
         WriteAsync(connection, transaction, offer, () => connection.ExecuteAsync(
-            $"INSERT INTO offers ({Columns}) VALUES (@Tenant, @Id, @Type, @Name, @NameKey, @Kind, @Active, @ValidFrom, @ValidTo, @SegmentKey, @SegmentValue, @ExternalId, @Document, @Version, @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)",
+            $"INSERT INTO offers ({Columns}, written_at_version) VALUES (@Tenant, @Id, @Type, @Name, @NameKey, @Kind, @Active, @ValidFrom, @ValidTo, @SegmentKey, @SegmentValue, @ExternalId, @Document, @Version, @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy, {CatalogueVersions.OfThisTransaction})",
             Row.From(offer),
             transaction));
 
@@ -35,15 +35,39 @@ public static class OfferStore
     /// </summary>
     public static Task<OfferWriteOutcome> UpdateAsync(DbConnection connection, DbTransaction transaction, OfferDocument offer, string expectedVersion) =>
         WriteAsync(connection, transaction, offer, () => connection.ExecuteAsync(
-            """
+            $"""
             UPDATE offers SET name = @Name, name_key = @NameKey, kind = @Kind, active = @Active,
                 valid_from = @ValidFrom, valid_to = @ValidTo, segment_key = @SegmentKey, segment_value = @SegmentValue,
                 external_id = @ExternalId, document = @Document, version = @Version,
-                updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                updated_at = @UpdatedAt, updated_by = @UpdatedBy, written_at_version = {CatalogueVersions.OfThisTransaction}
             WHERE tenant = @Tenant AND type = @Type AND id = @Id AND version = @ExpectedVersion
             """,
             Row.From(offer) with { ExpectedVersion = expectedVersion },
             transaction));
+
+    /// <summary>
+    /// Removes the offer's row and records its id with this transaction's catalogue version, so that instances remove
+    /// it from their sets without reading every offer (docs/decisions/0523-offer-rows-stamped-with-the-catalogue-version.md).
+    /// Runs inside <see cref="Database.WriteCatalogueAsync{T}(string, Func{DbConnection, DbTransaction, Task{WriteOutcome{T}}}, CancellationToken)"/>;
+    /// false when there was no such offer.
+    /// </summary>
+    public static async Task<bool> DeleteAsync(DbConnection connection, DbTransaction transaction, string tenant, OfferType type, string id)
+    {
+        var key = new { Tenant = tenant, Type = type.Name(), Id = id };
+        if (await connection.ExecuteAsync("DELETE FROM offers WHERE tenant = @Tenant AND type = @Type AND id = @Id", key, transaction) == 0)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(
+            $"""
+            INSERT INTO offer_removals (tenant, id, removed_at_version) VALUES (@Tenant, @Id, {CatalogueVersions.OfThisTransaction})
+            ON CONFLICT (tenant, id) DO UPDATE SET removed_at_version = excluded.removed_at_version
+            """,
+            key,
+            transaction);
+        return true;
+    }
 
     public static async Task<bool> ExistsAsync(DbConnection connection, DbTransaction transaction, string tenant, OfferType type, string id) =>
         await connection.ExecuteScalarAsync<int?>(

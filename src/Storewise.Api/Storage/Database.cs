@@ -170,6 +170,8 @@ public sealed class Database : IAsyncDisposable
     /// A write that changes what carts are priced with (offers, code activity, exclusions, stacking mode): when
     /// <paramref name="work"/> commits, the tenant's catalogue version is bumped in the same transaction, so every
     /// instance rebuilds its cached promotion set. A change that forgets this would serve stale prices elsewhere.
+    /// The bump comes first: while <paramref name="work"/> runs, the tenant's row of <c>catalogue_versions</c> holds
+    /// this transaction's version (<see cref="CatalogueVersions.OfThisTransaction"/>).
     /// </summary>
     public async Task<T> WriteCatalogueAsync<T>(string tenant, Func<DbConnection, DbTransaction, Task<WriteOutcome<T>>> work, CancellationToken cancellationToken = default)
     {
@@ -184,10 +186,13 @@ public sealed class Database : IAsyncDisposable
         (long Version, long At)? bumped = null;
         var value = await WriteAsync(connection, async (c, transaction) =>
         {
+            // Bumped before the work, so the offer rows it writes are stamped with this transaction's version; the row
+            // stays locked until commit, so the tenant's changes commit one at a time in version order
+            // (docs/decisions/0523-offer-rows-stamped-with-the-catalogue-version.md). A rollback undoes the bump.
+            var version = await CatalogueVersions.BumpAsync(c, transaction, tenant);
             var outcome = await work(c, transaction);
             if (outcome.Commit)
             {
-                var version = await CatalogueVersions.BumpAsync(c, transaction, tenant);
                 await Dialect.NotifyAsync(c, transaction, CatalogueChangeListener.Channel, CatalogueChangeListener.Payload(tenant, version));
                 // The bumped row stays locked until commit, so no other change of this tenant commits in between.
                 bumped = (version, Stopwatch.GetTimestamp());
