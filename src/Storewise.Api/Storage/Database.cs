@@ -140,10 +140,10 @@ public sealed class Database : IAsyncDisposable
         var outcome = await work(connection, transaction);
         if (outcome.Commit)
         {
-            var deliveries = 0;
+            var deliveries = outcome.DeliveriesWritten;
             if (outcome.Events is { Count: > 0 } events)
             {
-                deliveries = await Outbox.AppendAsync(connection, transaction, events);
+                deliveries += await Outbox.AppendAsync(connection, transaction, events);
             }
 
             await transaction.CommitAsync(cancellationToken);
