@@ -50,5 +50,8 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); server peak RSS: $(p
 echo "statements (whole run, warm-up included; calls, execution ms, rows, shared buffer hits):"
 run_sql postgres "$WORK" "SELECT calls || ' | ' || round(total_exec_time::numeric, 1) || ' | ' || rows || ' | ' || shared_blks_hit || ' | ' || left(regexp_replace(query, '\s+', ' ', 'g'), 110)
   FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 15"
+# Each pair commits twice (the reserve and the confirm), so the commits count the pairs, warm-up included.
+echo "statements per pair (all statements' calls / half the commits): $(run_sql postgres "$WORK" "SELECT round(sum(calls)::numeric / nullif(sum(calls) FILTER (WHERE query = 'COMMIT'), 0) * 2, 1)
+  FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")"
 stop_server postgres
 SERVER_PID=
