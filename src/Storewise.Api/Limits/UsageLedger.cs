@@ -52,6 +52,22 @@ public static class UsageLedger
             parameters.AddDynamicParams(lead.Parameters);
         }
 
+        // The ledger rows and the events go in the same round trip, ahead of the counters: a counter's row stays locked
+        // from its update to the commit, so nothing else of the batch runs while it is held. If a counter refuses, the
+        // caller's rollback removes them too.
+        if (events is not null)
+        {
+            sql.Append(events.Sql);
+            parameters.AddDynamicParams(events.Parameters);
+        }
+
+        if (ordered.Count > 0)
+        {
+            sql.AppendLine("INSERT INTO usage_grants (tenant, reservation_id, offer_id, counter, order_id, code, customer_key, store_id, period, amount, state) VALUES");
+            sql.AppendJoin(",\n", ordered.Select((_, i) => $"(@tenant, @holdId, @o{i}, @c{i}, @orderId, @k{i}, @u{i}, @s{i}, @p{i}, @a{i}, @state)"));
+            sql.AppendLine(" RETURNING counter;");
+        }
+
         for (var i = 0; i < ordered.Count; i++)
         {
             var grant = ordered[i];
@@ -77,20 +93,6 @@ public static class UsageLedger
                    """);
         }
 
-        // The ledger rows go in the same round trip: if a counter refused, the caller's rollback removes them too.
-        if (ordered.Count > 0)
-        {
-            sql.AppendLine("INSERT INTO usage_grants (tenant, reservation_id, offer_id, counter, order_id, code, customer_key, store_id, period, amount, state) VALUES");
-            sql.AppendJoin(",\n", ordered.Select((_, i) => $"(@tenant, @holdId, @o{i}, @c{i}, @orderId, @k{i}, @u{i}, @s{i}, @p{i}, @a{i}, @state)"));
-            sql.AppendLine(" RETURNING counter;");
-        }
-
-        if (events is not null)
-        {
-            sql.Append(events.Sql);
-            parameters.AddDynamicParams(events.Parameters);
-        }
-
         var filled = new List<UsageGrant>();
         UsageGrant? refused = null;
         var deliveries = 0;
@@ -99,6 +101,16 @@ public static class UsageLedger
             if (first is not null && !(await results.ReadAsync<object>()).Any())
             {
                 return new LedgerHold(null, [], FirstRefused: true);
+            }
+
+            if (events is not null)
+            {
+                deliveries = await events.ReadDeliveriesAsync(results);
+            }
+
+            if (ordered.Count > 0)
+            {
+                await results.ReadAsync<string>();
             }
 
             foreach (var grant in ordered)
@@ -112,16 +124,6 @@ public static class UsageLedger
                 {
                     filled.Add(grant);
                 }
-            }
-
-            if (ordered.Count > 0)
-            {
-                await results.ReadAsync<string>();
-            }
-
-            if (events is not null)
-            {
-                deliveries = await events.ReadDeliveriesAsync(results);
             }
         }
 
