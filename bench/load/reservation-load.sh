@@ -3,7 +3,8 @@
 # hot money budget, each for the given time. Runs on a PostgreSQL cluster of its own (so its CPU is the benchmark's
 # alone; fsync off, as on the shared test server), with pg_stat_statements: the statements' calls, time and buffer
 # hits are printed after the run.
-# Usage: bench/load/reservation-load.sh [seconds=20] [concurrency=8] [warmupSeconds=10]
+# Usage: bench/load/reservation-load.sh [seconds=20] [concurrency=8] [warmupSeconds=20]
+# (20 s of warm-up: with 10 the first case was still timed while the server compiled its hot paths, on a busy machine)
 # SERVER_DIR=DIR runs an already built server (a directory holding Storewise.Api.dll) instead of building this tree.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -45,10 +46,13 @@ echo "machine: $(nproc) cpu, $(lscpu | sed -n 's/^Model name: *//p'); load avera
 start_server postgres "$WORK"
 TOKEN=$(token)
 run_sql postgres "$WORK" "SELECT pg_stat_statements_reset()" >/dev/null
-dotnet "$ROOT/bench/ReservationLoad/bin/Release/net10.0/ReservationLoad.dll" "$BASE_URL" "$TOKEN" "${1:-20}" "${2:-8}" "${3:-10}" "$SERVER_PID" "$DB_PID"
+dotnet "$ROOT/bench/ReservationLoad/bin/Release/net10.0/ReservationLoad.dll" "$BASE_URL" "$TOKEN" "${1:-20}" "${2:-8}" "${3:-20}" "$SERVER_PID" "$DB_PID"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); server peak RSS: $(peak_rss_mib "$SERVER_PID") MiB"
 echo "statements (whole run, warm-up included; calls, execution ms, rows, shared buffer hits):"
 run_sql postgres "$WORK" "SELECT calls || ' | ' || round(total_exec_time::numeric, 1) || ' | ' || rows || ' | ' || shared_blks_hit || ' | ' || left(regexp_replace(query, '\s+', ' ', 'g'), 110)
   FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 15"
+# Each pair commits twice (the reserve and the confirm), so the commits count the pairs, warm-up included.
+echo "statements per pair (all statements' calls / half the commits): $(run_sql postgres "$WORK" "SELECT round(sum(calls)::numeric / nullif(sum(calls) FILTER (WHERE query = 'COMMIT'), 0) * 2, 1)
+  FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")"
 stop_server postgres
 SERVER_PID=

@@ -42,9 +42,18 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
         Func<IReadOnlyDictionary<string, CouponCodeState>, IReadOnlyDictionary<string, CouponCodeState>>? varyCodes = null) =>
         PriceAsync(tenant, cart, evaluatedAt, explain, vary, varyCodes, replica: false);
 
+    /// <summary>
+    /// As <see cref="PriceWithUsageAsync"/>, but limited promotions are priced as if they had room, without reading
+    /// their usage: a hold of this price stands exactly when they had room, and then pricing with their usage would
+    /// have given the same price (docs/decisions/0609-reserve-without-the-usage-read.md). A cart that meets a limited
+    /// coupon reads its usage as <see cref="PriceWithUsageAsync"/> does.
+    /// </summary>
+    public Task<UsagePricedCart> PriceAssumingRoomAsync(string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt) =>
+        PriceAsync(tenant, cart, evaluatedAt, explain: false, vary: null, varyCodes: null, replica: false, assumeRoom: true);
+
     private async Task<UsagePricedCart> PriceAsync(
         string tenant, Pricing.Cart cart, DateTimeOffset evaluatedAt, bool explain, Func<PromotionCatalog, PromotionCatalog>? vary,
-        Func<IReadOnlyDictionary<string, CouponCodeState>, IReadOnlyDictionary<string, CouponCodeState>>? varyCodes, bool replica)
+        Func<IReadOnlyDictionary<string, CouponCodeState>, IReadOnlyDictionary<string, CouponCodeState>>? varyCodes, bool replica, bool assumeRoom = false)
     {
         var keys = cart.CouponCodes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).ToArray();
         var (version, codes) = keys.Length == 0 && database.Versions.TryGetCurrent(tenant, out var known)
@@ -67,6 +76,11 @@ public sealed class CartPricing(Database database, PromotionSetCache cache, Stor
         if (result.UsageWanted.Count == 0)
         {
             return new UsagePricedCart(result, catalog, UsageSnapshot.Empty);
+        }
+
+        if (assumeRoom && OfferUsageReader.Unread(catalog, result.UsageWanted, cart, evaluatedAt) is { } unread)
+        {
+            return new UsagePricedCart(result, catalog, unread);
         }
 
         // A limited offer took part: one more round trip reads its usage, and the cart is priced again with it.

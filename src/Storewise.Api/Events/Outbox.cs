@@ -30,61 +30,80 @@ public static class Outbox
         var deliveries = 0;
         for (var start = 0; start < events.Count; start += EventsPerStatement)
         {
-            var end = Math.Min(events.Count, start + EventsPerStatement);
-            var values = new StringBuilder();
-            var parameters = new DynamicParameters();
-            var anyTppe = false;
-            for (var i = start; i < end; i++)
-            {
-                var e = events[i];
-                var tppe = EventTypes.Tppe.Contains(e.Type);
-                anyTppe |= tppe;
-                values.Append(i == start ? "" : ", ").Append($"(@t{i}, @i{i}, @y{i}, @s{i}, @j{i}, @a{i}, {i}, {(tppe ? 1 : 0)})");
-                parameters.Add($"t{i}", e.Tenant);
-                parameters.Add($"i{i}", e.Id);
-                parameters.Add($"y{i}", e.Type);
-                parameters.Add($"s{i}", e.SubjectId);
-                parameters.Add($"j{i}", e.Subject);
-                parameters.Add($"a{i}", e.OccurredAtMs);
-                parameters.Add($"p{i}", e.ToPayload());
-            }
-
-            var payloads = new StringBuilder();
-            for (var i = start; i < end; i++)
-            {
-                payloads.Append(i == start ? "" : ", ").Append($"(@t{i}, @i{i}, @y{i}, @s{i}, @a{i}, @p{i})");
-            }
-
-            var sql = new StringBuilder()
-                .Append("INSERT INTO outbox_events (tenant, id, type, subject_id, occurred_at, payload) VALUES ").Append(payloads).Append(";\n")
-                .Append($"WITH v({Columns}) AS (VALUES ").Append(values).Append(')').Append("""
-
-                    INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
-                    SELECT v.tenant, v.id || '.' || e.id, e.id, v.id, v.subject, 'pending', 0, v.at, v.at, v.at
-                    FROM v JOIN webhook_endpoints e ON e.tenant = v.tenant AND e.enabled = 1 AND (e.event_types = '*' OR e.event_types LIKE '%,' || v.type || ',%')
-                    ORDER BY v.n, e.id;
-
-                    """);
-            if (anyTppe)
-            {
-                parameters.Add("section", IntegrationConfigEndpoints.TppeSection);
-                parameters.Add("tppeTarget", TppeTarget);
-                sql.Append($"WITH v({Columns}) AS (VALUES ").Append(values).Append(')').Append("""
-
-                    INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
-                    SELECT v.tenant, v.id || '.' || @tppeTarget, @tppeTarget, v.id, v.subject, 'pending', 0, v.at, v.at, v.at
-                    FROM v JOIN integration_configs c ON c.tenant = v.tenant AND c.section = @section
-                        AND c.session_update_url IS NOT NULL AND c.session_update_url <> ''
-                    WHERE v.tppe = 1
-                    ORDER BY v.n;
-
-                    """);
-            }
-
+            var batch = Build(events, start, Math.Min(events.Count, start + EventsPerStatement), string.Empty);
             // The rows the batch inserted are the events and their deliveries.
-            deliveries += await connection.ExecuteAsync(sql.ToString(), parameters, transaction) - (end - start);
+            deliveries += await connection.ExecuteAsync(batch.Sql, batch.Parameters, transaction) - batch.Events;
         }
 
         return deliveries;
+    }
+
+    /// <summary>
+    /// The statements that append <paramref name="events"/> (at most <see cref="EventsPerStatement"/>), for a caller
+    /// to send in a round trip of its own, with parameter names starting with <paramref name="prefix"/> so they do not
+    /// meet its own. The caller reads their results with <see cref="OutboxBatch.ReadDeliveriesAsync"/>, after its own.
+    /// </summary>
+    public static OutboxBatch Prepare(IReadOnlyList<OutboxEvent> events, string prefix)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(events.Count, EventsPerStatement);
+        return Build(events, 0, events.Count, prefix);
+    }
+
+    private static OutboxBatch Build(IReadOnlyList<OutboxEvent> events, int start, int end, string prefix)
+    {
+        var values = new StringBuilder();
+        var parameters = new DynamicParameters();
+        var anyTppe = false;
+        for (var i = start; i < end; i++)
+        {
+            var e = events[i];
+            var tppe = EventTypes.Tppe.Contains(e.Type);
+            anyTppe |= tppe;
+            values.Append(i == start ? "" : ", ").Append($"(@{prefix}t{i}, @{prefix}i{i}, @{prefix}y{i}, @{prefix}s{i}, @{prefix}j{i}, @{prefix}a{i}, {i}, {(tppe ? 1 : 0)})");
+            parameters.Add($"{prefix}t{i}", e.Tenant);
+            parameters.Add($"{prefix}i{i}", e.Id);
+            parameters.Add($"{prefix}y{i}", e.Type);
+            parameters.Add($"{prefix}s{i}", e.SubjectId);
+            parameters.Add($"{prefix}j{i}", e.Subject);
+            parameters.Add($"{prefix}a{i}", e.OccurredAtMs);
+            parameters.Add($"{prefix}p{i}", e.ToPayload());
+        }
+
+        var payloads = new StringBuilder();
+        for (var i = start; i < end; i++)
+        {
+            payloads.Append(i == start ? "" : ", ").Append($"(@{prefix}t{i}, @{prefix}i{i}, @{prefix}y{i}, @{prefix}s{i}, @{prefix}a{i}, @{prefix}p{i})");
+        }
+
+        // Each fan-out returns the deliveries it made, so a caller that sends these among its own statements can count them.
+        var sql = new StringBuilder()
+            .Append("INSERT INTO outbox_events (tenant, id, type, subject_id, occurred_at, payload) VALUES ").Append(payloads).Append(";\n")
+            .Append($"WITH v({Columns}) AS (VALUES ").Append(values).Append(')').Append("""
+
+                INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
+                SELECT v.tenant, v.id || '.' || e.id, e.id, v.id, v.subject, 'pending', 0, v.at, v.at, v.at
+                FROM v JOIN webhook_endpoints e ON e.tenant = v.tenant AND e.enabled = 1 AND (e.event_types = '*' OR e.event_types LIKE '%,' || v.type || ',%')
+                ORDER BY v.n, e.id
+                RETURNING id;
+
+                """);
+        if (anyTppe)
+        {
+            parameters.Add($"{prefix}section", IntegrationConfigEndpoints.TppeSection);
+            parameters.Add($"{prefix}tppeTarget", TppeTarget);
+            sql.Append($"WITH v({Columns}) AS (VALUES ").Append(values).Append(')').Append($"""
+
+                INSERT INTO webhook_deliveries (tenant, id, endpoint_id, event_id, subject, status, attempts, next_attempt_at, window_start, created_at)
+                SELECT v.tenant, v.id || '.' || @{prefix}tppeTarget, @{prefix}tppeTarget, v.id, v.subject, 'pending', 0, v.at, v.at, v.at
+                FROM v JOIN integration_configs c ON c.tenant = v.tenant AND c.section = @{prefix}section
+                    AND c.session_update_url IS NOT NULL AND c.session_update_url <> ''
+                WHERE v.tppe = 1
+                ORDER BY v.n
+                RETURNING id;
+
+                """);
+        }
+
+        return new OutboxBatch(sql.ToString(), parameters, end - start, anyTppe);
     }
 }

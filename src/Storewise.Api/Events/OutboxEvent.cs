@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Storewise.Api.Common;
@@ -20,16 +22,25 @@ public sealed record OutboxEvent(string Id, string Type, string Tenant, string S
         new($"evt_{Guid.CreateVersion7(occurredAt):N}", type, tenant, subjectId, occurredAt, data as JsonNode ?? JsonSerializer.SerializeToNode(data, DataJson)!);
 
     /// <summary>The body every receiver gets (docs/events.md): the same bytes on every attempt.</summary>
-    public string ToPayload() =>
-        new JsonObject
+    /// <remarks>Written straight from <see cref="Data"/>: the bytes a <see cref="JsonObject"/> of these members would give, without copying the data into it.</remarks>
+    public string ToPayload()
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["id"] = Id,
-            ["type"] = Type,
-            ["timestamp"] = OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["tenant"] = Tenant,
-            ["subjectId"] = SubjectId,
-            ["data"] = Data.DeepClone(),
-        }.ToJsonString();
+            writer.WriteStartObject();
+            writer.WriteString("id", Id);
+            writer.WriteString("type", Type);
+            writer.WriteString("timestamp", OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("tenant", Tenant);
+            writer.WriteString("subjectId", SubjectId);
+            writer.WritePropertyName("data");
+            Data.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>Unix milliseconds, as storage keeps times.</summary>
     public long OccurredAtMs => Timestamps.ToUnixMs(OccurredAt);

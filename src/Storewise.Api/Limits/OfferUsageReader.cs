@@ -19,21 +19,10 @@ public static class OfferUsageReader
     public static async Task<UsageSnapshot> ReadAsync(
         DbConnection connection, DbTransaction? transaction, string tenant, PromotionCatalog catalog, IReadOnlyList<string> offerIds, Pricing.Cart cart, DateTimeOffset at)
     {
-        var offers = new List<(string Id, UsageTerms Terms, OfferCounters Counters)>();
-        foreach (var id in offerIds.Distinct(StringComparer.Ordinal))
-        {
-            if (catalog.FindLimitedOffer(id)?.UsageTerms is { } terms)
-            {
-                offers.Add((id, terms, UsageCounters.Of(terms, cart, at)));
-            }
-        }
-
-        var usage = new Dictionary<string, OfferUsage>(StringComparer.Ordinal);
-        var counters = new Dictionary<string, OfferCounters>(StringComparer.Ordinal);
-        var capacities = new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
+        var offers = LimitedOffers(catalog, offerIds, cart, at);
         if (offers.Count == 0)
         {
-            return new UsageSnapshot(usage, counters, capacities);
+            return Snapshot(offers, [], new());
         }
 
         // At most two statements whatever the number of offers: every counter of these offers any of them uses, and,
@@ -89,6 +78,39 @@ public static class OfferUsageReader
             }
         }
 
+        return Snapshot(offers, heldCounters, redeemedByOffer);
+    }
+
+    /// <summary>
+    /// The counters and capacities of some limited promotions without reading anything: what a hold of a cart priced
+    /// as if they had room moves (docs/decisions/0609-reserve-without-the-usage-read.md). Null when one of them is a
+    /// coupon, whose capacities depend on its redemptions outside the ledger and so need the read.
+    /// </summary>
+    public static UsageSnapshot? Unread(PromotionCatalog catalog, IReadOnlyList<string> offerIds, Pricing.Cart cart, DateTimeOffset at) =>
+        offerIds.Any(id => catalog.FindCoupon(id) is not null) ? null : Snapshot(LimitedOffers(catalog, offerIds, cart, at), [], new());
+
+    private static List<(string Id, UsageTerms Terms, OfferCounters Counters)> LimitedOffers(
+        PromotionCatalog catalog, IReadOnlyList<string> offerIds, Pricing.Cart cart, DateTimeOffset at)
+    {
+        var offers = new List<(string Id, UsageTerms Terms, OfferCounters Counters)>();
+        foreach (var id in offerIds.Distinct(StringComparer.Ordinal))
+        {
+            if (catalog.FindLimitedOffer(id)?.UsageTerms is { } terms)
+            {
+                offers.Add((id, terms, UsageCounters.Of(terms, cart, at)));
+            }
+        }
+
+        return offers;
+    }
+
+    // What is left of each offer's limits given the counters held and the uses outside the ledger, and the capacity of each counter.
+    private static UsageSnapshot Snapshot(
+        List<(string Id, UsageTerms Terms, OfferCounters Counters)> offers, List<HeldCounter> heldCounters, Dictionary<string, RedeemedCounts> redeemedByOffer)
+    {
+        var usage = new Dictionary<string, OfferUsage>(StringComparer.Ordinal);
+        var counters = new Dictionary<string, OfferCounters>(StringComparer.Ordinal);
+        var capacities = new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
         foreach (var (id, terms, offerCounters) in offers)
         {
             var redeemed = redeemedByOffer.GetValueOrDefault(id) ?? new RedeemedCounts();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Dapper;
+using Storewise.Api.Events;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Limits;
@@ -22,13 +23,14 @@ public static class UsageLedger
     /// this hold filled for the first time are marked and returned, so their event is written once. <c>first</c> is a
     /// statement sent ahead of the hold in the same round trip (a reservation's own insert), which must return a row
     /// for the hold to stand; when it returns none, nothing is held and <see cref="LedgerHold.FirstRefused"/> says so.
-    /// <c>redeemed</c> records the grants as confirmed at once (the redemption route's).
+    /// <c>redeemed</c> records the grants as confirmed at once (the redemption route's). <c>events</c> go to the outbox in
+    /// the same round trip (the caller's rollback removes them with the rest when the hold does not stand).
     /// </summary>
     public static async Task<LedgerHold> HoldAsync(
         DbConnection connection, DbTransaction transaction, string tenant, string holdId, string orderId, IReadOnlyList<UsageGrant> grants, long now,
-        (string Sql, object Parameters)? first = null, bool redeemed = false)
+        (string Sql, object Parameters)? first = null, bool redeemed = false, OutboxBatch? events = null)
     {
-        if (grants.Count == 0 && first is null)
+        if (grants.Count == 0 && first is null && events is null)
         {
             return new LedgerHold(null, []);
         }
@@ -48,6 +50,22 @@ public static class UsageLedger
         {
             sql.AppendLine(lead.Sql.TrimEnd().TrimEnd(';') + ";");
             parameters.AddDynamicParams(lead.Parameters);
+        }
+
+        // The ledger rows and the events go in the same round trip, ahead of the counters: a counter's row stays locked
+        // from its update to the commit, so nothing else of the batch runs while it is held. If a counter refuses, the
+        // caller's rollback removes them too.
+        if (events is not null)
+        {
+            sql.Append(events.Sql);
+            parameters.AddDynamicParams(events.Parameters);
+        }
+
+        if (ordered.Count > 0)
+        {
+            sql.AppendLine("INSERT INTO usage_grants (tenant, reservation_id, offer_id, counter, order_id, code, customer_key, store_id, period, amount, state) VALUES");
+            sql.AppendJoin(",\n", ordered.Select((_, i) => $"(@tenant, @holdId, @o{i}, @c{i}, @orderId, @k{i}, @u{i}, @s{i}, @p{i}, @a{i}, @state)"));
+            sql.AppendLine(" RETURNING counter;");
         }
 
         for (var i = 0; i < ordered.Count; i++)
@@ -75,21 +93,24 @@ public static class UsageLedger
                    """);
         }
 
-        // The ledger rows go in the same round trip: if a counter refused, the caller's rollback removes them too.
-        if (ordered.Count > 0)
-        {
-            sql.AppendLine("INSERT INTO usage_grants (tenant, reservation_id, offer_id, counter, order_id, code, customer_key, store_id, period, amount, state) VALUES");
-            sql.AppendJoin(",\n", ordered.Select((_, i) => $"(@tenant, @holdId, @o{i}, @c{i}, @orderId, @k{i}, @u{i}, @s{i}, @p{i}, @a{i}, @state)"));
-            sql.AppendLine(" RETURNING counter;");
-        }
-
         var filled = new List<UsageGrant>();
         UsageGrant? refused = null;
+        var deliveries = 0;
         using (var results = await connection.QueryMultipleAsync(sql.ToString(), parameters, transaction))
         {
             if (first is not null && !(await results.ReadAsync<object>()).Any())
             {
                 return new LedgerHold(null, [], FirstRefused: true);
+            }
+
+            if (events is not null)
+            {
+                deliveries = await events.ReadDeliveriesAsync(results);
+            }
+
+            if (ordered.Count > 0)
+            {
+                await results.ReadAsync<string>();
             }
 
             foreach (var grant in ordered)
@@ -104,11 +125,6 @@ public static class UsageLedger
                     filled.Add(grant);
                 }
             }
-
-            if (ordered.Count > 0)
-            {
-                await results.ReadAsync<string>();
-            }
         }
 
         if (refused is not null)
@@ -116,7 +132,7 @@ public static class UsageLedger
             return new LedgerHold(refused, []);
         }
 
-        return new LedgerHold(null, filled.Count == 0 ? [] : await MarkExhaustedAsync(connection, transaction, tenant, filled, now));
+        return new LedgerHold(null, filled.Count == 0 ? [] : await MarkExhaustedAsync(connection, transaction, tenant, filled, now), Deliveries: deliveries);
     }
 
     /// <summary>

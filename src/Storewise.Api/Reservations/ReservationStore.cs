@@ -31,10 +31,14 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
     public async Task<ReservationOutcome> ReserveAsync(
         string tenant, ParsedReservation request, Func<DbConnection, DbTransaction, ReservationResponse, Task>? beforeCommit, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        // The first attempt prices limited promotions as if they had room and reads no usage: its hold stands exactly
+        // when they had, and otherwise the attempts after it read the usage (docs/decisions/0609-reserve-without-the-usage-read.md).
+        for (var attempt = 0; attempt <= MaxAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
-            var priced = await pricing.PriceWithUsageAsync(tenant, request.Cart, now, explain: false);
+            var priced = attempt == 0
+                ? await pricing.PriceAssumingRoomAsync(tenant, request.Cart, now)
+                : await pricing.PriceWithUsageAsync(tenant, request.Cart, now, explain: false);
             var grants = UsageGrants.Of(priced, request.Cart);
             var id = ids.NewId();
             var reservation = new ReservationResponse
@@ -65,7 +69,9 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
                             reservedAt = Timestamps.ToUnixMs(now),
                             answer = JsonSerializer.Serialize(reservation, AnswerJson),
                         });
-                    var hold = await UsageLedger.HoldAsync(connection, tx, tenant, id, request.OrderId, grants, Timestamps.ToUnixMs(now), insert);
+                    // Its event too: the hold's round trip writes it, and a hold that does not stand rolls it back.
+                    var created = Outbox.Prepare([Event(EventTypes.ReservationCreated, tenant, reservation, now)], "e");
+                    var hold = await UsageLedger.HoldAsync(connection, tx, tenant, id, request.OrderId, grants, Timestamps.ToUnixMs(now), insert, events: created);
                     if (hold.FirstRefused)
                     {
                         return WriteOutcome.RollBack<ReservationOutcome?>(ReservationOutcome.Failed(
@@ -82,8 +88,7 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
                         await beforeCommit(connection, tx, reservation);
                     }
 
-                    return WriteOutcome.Commit<ReservationOutcome?>(ReservationOutcome.Done(reservation, StatusCodes.Status201Created))
-                        .WithEvent(Event(EventTypes.ReservationCreated, tenant, reservation, now))
+                    return (WriteOutcome.Commit<ReservationOutcome?>(ReservationOutcome.Done(reservation, StatusCodes.Status201Created)) with { DeliveriesWritten = hold.Deliveries })
                         .WithEvents(hold.Exhausted.Select(grant => BudgetExhaustion.Event(tenant, grant, now)));
                 },
                 cancellationToken);

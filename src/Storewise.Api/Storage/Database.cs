@@ -37,6 +37,16 @@ public sealed class Database : IAsyncDisposable
                 builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;
             }
 
+            // A connection taken from the pool is not reset: the reset is seven statements the backend runs with the first
+            // command of every checkout (two per reservation and confirmation). The only session state set here is the
+            // change listener's (its name and LISTEN, on a connection it holds until it fails); an open transaction is still
+            // rolled back when its connection goes back, and advisory locks end with their scope
+            // (docs/decisions/0609-reserve-without-the-usage-read.md).
+            if (!Sets(connectionString, "NoResetOnClose"))
+            {
+                builder.ConnectionStringBuilder.NoResetOnClose = true;
+            }
+
             _postgres = builder.Build();
             Replica = string.IsNullOrWhiteSpace(readOnlyConnectionString) ? null : new ReadReplica(readOnlyConnectionString);
         }
@@ -140,10 +150,10 @@ public sealed class Database : IAsyncDisposable
         var outcome = await work(connection, transaction);
         if (outcome.Commit)
         {
-            var deliveries = 0;
+            var deliveries = outcome.DeliveriesWritten;
             if (outcome.Events is { Count: > 0 } events)
             {
-                deliveries = await Outbox.AppendAsync(connection, transaction, events);
+                deliveries += await Outbox.AppendAsync(connection, transaction, events);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -10,6 +10,12 @@ public readonly record struct WriteOutcome<T>(T Value, bool Commit)
 {
     public IReadOnlyList<OutboxEvent>? Events { get; init; }
 
+    /// <summary>
+    /// Deliveries of events the work wrote to the outbox itself, among its own statements (<see cref="Outbox.Prepare"/>):
+    /// the delivery worker is woken for them as for <see cref="Events"/>'.
+    /// </summary>
+    public int DeliveriesWritten { get; init; }
+
     /// <summary>This outcome with one more event; ignored when the work rolls back.</summary>
     public WriteOutcome<T> WithEvent(OutboxEvent outboxEvent) => this with { Events = [.. Events ?? [], outboxEvent] };
 
