@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
@@ -59,6 +61,29 @@ public sealed partial class CatalogueChangeListener(Database database, ILogger<C
     private async Task ListenAsync(Action listening, CancellationToken stoppingToken)
     {
         await using var connection = await database.OpenAsync(stoppingToken);
+        try
+        {
+            await ListenOnAsync(connection, listening, stoppingToken);
+        }
+        finally
+        {
+            // A heartbeat that timed out or a shutdown leaves the connection open; it goes back to the pool as a plain one.
+            if (connection.State == ConnectionState.Open)
+            {
+                try
+                {
+                    await database.Dialect.StopListeningAsync(connection);
+                }
+                catch (DbException)
+                {
+                    // A connection that cannot run the statement is broken, and the pool does not keep broken ones.
+                }
+            }
+        }
+    }
+
+    private async Task ListenOnAsync(DbConnection connection, Action listening, CancellationToken stoppingToken)
+    {
         await database.Dialect.ListenAsync(connection, Channel, Received, stoppingToken);
         // Taken after LISTEN returned: every change committed from now on is announced on this connection.
         database.Versions.Listening(Stopwatch.GetTimestamp());

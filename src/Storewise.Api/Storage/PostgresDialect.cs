@@ -108,6 +108,13 @@ public sealed class PostgresDialect : SqlDialect
         await listen.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public override async Task StopListeningAsync(DbConnection connection)
+    {
+        await using var stop = connection.CreateCommand();
+        stop.CommandText = "UNLISTEN *; RESET application_name";
+        await stop.ExecuteNonQueryAsync();
+    }
+
     private sealed class AdvisoryLock(DbConnection connection, long key) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync() =>

@@ -68,4 +68,11 @@ public abstract class SqlDialect
     /// with each payload while the connection reads the answer of any statement.
     /// </summary>
     public abstract Task ListenAsync(DbConnection connection, string channel, Action<string> received, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Undoes <see cref="ListenAsync"/> on a connection that is still open, before it goes back to the pool: pooled
+    /// connections are not reset on checkout (docs/decisions/0609-reserve-without-the-usage-read.md), so a request
+    /// must not inherit the listener's name and channel.
+    /// </summary>
+    public abstract Task StopListeningAsync(DbConnection connection);
 }

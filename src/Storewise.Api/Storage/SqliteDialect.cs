@@ -84,6 +84,8 @@ public sealed class SqliteDialect : SqlDialect
     public override Task ListenAsync(DbConnection connection, string channel, Action<string> received, CancellationToken cancellationToken) =>
         throw new NotSupportedException("SQLite has no notifications.");
 
+    public override Task StopListeningAsync(DbConnection connection) => Task.CompletedTask;
+
     private sealed class NoLock : IAsyncDisposable
     {
         public static readonly NoLock Instance = new();
