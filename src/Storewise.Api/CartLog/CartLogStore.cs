@@ -17,7 +17,6 @@ public static class CartLogStore
         database.WriteAsync(async (connection, transaction) =>
         {
             var scratch = new ArrayBufferWriter<byte>(8192);
-            var part = new ArrayBufferWriter<byte>(256);
             for (var start = 0; start < rows.Count; start += RowsPerStatement)
             {
                 var sql = new StringBuilder("INSERT INTO cart_log (tenant, logged_at, seq, store_id, cart) VALUES ");
@@ -31,7 +30,7 @@ public static class CartLogStore
                     parameters.Add($"a{i}", row.LoggedAt);
                     parameters.Add($"s{i}", Random.Shared.NextInt64());
                     parameters.Add($"st{i}", row.Cart.StoreId);
-                    parameters.Add($"c{i}", LoggedCart.From(row.Cart, row.EvaluatedAt).Store(scratch, part));
+                    parameters.Add($"c{i}", LoggedCart.From(row.Cart, row.EvaluatedAt).Store(scratch));
                 }
 
                 sql.Append(" ON CONFLICT DO NOTHING");

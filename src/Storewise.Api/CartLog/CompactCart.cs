@@ -14,9 +14,8 @@ namespace Storewise.Api.CartLog;
 /// After the version: a flags number (which of the request's instant, customer, channel, store, shop, locale and
 /// shipping follow), the instant, the currency, the coupon codes (a count, then each; early, so a page's codes are read without
 /// reading its lines), the flagged values, the customer attributes (a count, then key and value), and the lines (a
-/// count, then each line's id, quantity, price and its product part: the length of that part, then the product id,
-/// the category paths and the name). A line's product part is the same bytes wherever the same product with the same
-/// paths and name is logged, so a replay reads it once per batch (<see cref="LoggedCartPools"/>).
+/// count, then each line's id, quantity, price, product id, category paths (a count, then each path's count and
+/// names) and name (0 for none, else its length plus one).
 /// </remarks>
 public static class CompactCart
 {
@@ -28,7 +27,7 @@ public static class CompactCart
     /// Writes <paramref name="cart"/> to <paramref name="output"/> (cleared first); false, with nothing usable written,
     /// when a text of the cart cannot be stored this way (a NUL character or a lone surrogate): such a cart is stored as JSON.
     /// </summary>
-    public static bool TryWrite(Pricing.Cart cart, long? at, ArrayBufferWriter<byte> output, ArrayBufferWriter<byte> scratch)
+    public static bool TryWrite(Pricing.Cart cart, long? at, ArrayBufferWriter<byte> output)
     {
         output.ResetWrittenCount();
         var flags = (cart.CustomerId is null ? 0 : HasCustomer) | (cart.ChannelType is null ? 0 : HasChannel) | (cart.StoreId is null ? 0 : HasStore)
@@ -71,22 +70,19 @@ public static class CompactCart
             ok &= CompactNumbers.TryWriteText(output, item.Id);
             CompactNumbers.WriteSigned(output, item.Quantity);
             CompactNumbers.WriteDecimal(output, item.Price);
-            scratch.ResetWrittenCount();
-            ok &= CompactNumbers.TryWriteText(scratch, item.ProductId);
-            CompactNumbers.Write(scratch, (ulong)item.Categories.Count);
+            ok &= CompactNumbers.TryWriteText(output, item.ProductId);
+            CompactNumbers.Write(output, (ulong)item.Categories.Count);
             foreach (var path in item.Categories)
             {
-                CompactNumbers.Write(scratch, (ulong)path.Count);
+                CompactNumbers.Write(output, (ulong)path.Count);
                 foreach (var segment in path)
                 {
-                    ok &= CompactNumbers.TryWriteText(scratch, segment);
+                    ok &= CompactNumbers.TryWriteText(output, segment);
                 }
             }
 
             // 0 for no name, else the name's length plus one.
-            ok &= item.Name is null ? Zero(scratch) : CompactNumbers.TryWriteText(scratch, item.Name, plusOne: true);
-            CompactNumbers.Write(output, (ulong)scratch.WrittenCount);
-            output.Write(scratch.WrittenSpan);
+            ok &= item.Name is null ? Zero(output) : CompactNumbers.TryWriteText(output, item.Name, plusOne: true);
         }
 
         return ok;
@@ -111,24 +107,24 @@ public static class CompactCart
         }
     }
 
-    /// <summary>Reads a stored cart in this form; texts and product parts come from <paramref name="pools"/> when given.</summary>
-    public static LoggedCart Read(ReadOnlySpan<byte> stored, LoggedCartPools? pools)
+    /// <summary>Reads a stored cart in this form; the short texts come from <paramref name="texts"/> when given.</summary>
+    public static LoggedCart Read(ReadOnlySpan<byte> stored, TextPool? texts)
     {
         var reader = new CompactReader(stored, 1);
         var flags = (int)reader.Number();
         long? at = (flags & HasAt) == 0 ? null : reader.Signed();
         var cart = new Pricing.Cart
         {
-            Currency = reader.Text(pools?.Texts),
+            Currency = reader.Text(texts),
             CouponCodes = ReadCodes(ref reader),
             CustomerId = (flags & HasCustomer) == 0 ? null : reader.Text(),
-            ChannelType = (flags & HasChannel) == 0 ? null : reader.Text(pools?.Texts),
-            StoreId = (flags & HasStore) == 0 ? null : reader.Text(pools?.Texts),
-            ShopId = (flags & HasShop) == 0 ? null : reader.Text(pools?.Texts),
-            Locale = (flags & HasLocale) == 0 ? null : reader.Text(pools?.Texts),
+            ChannelType = (flags & HasChannel) == 0 ? null : reader.Text(texts),
+            StoreId = (flags & HasStore) == 0 ? null : reader.Text(texts),
+            ShopId = (flags & HasShop) == 0 ? null : reader.Text(texts),
+            Locale = (flags & HasLocale) == 0 ? null : reader.Text(texts),
             ShippingCost = (flags & HasShipping) == 0 ? null : reader.Decimal(),
-            CustomerAttributes = ReadAttributes(ref reader, pools?.Texts),
-            Items = ReadItems(ref reader, pools),
+            CustomerAttributes = ReadAttributes(ref reader, texts),
+            Items = ReadItems(ref reader, texts),
         };
         reader.End();
         return new LoggedCart(cart, at);
@@ -152,7 +148,7 @@ public static class CompactCart
         return attributes;
     }
 
-    private static Pricing.CartItem[] ReadItems(ref CompactReader reader, LoggedCartPools? pools)
+    private static Pricing.CartItem[] ReadItems(ref CompactReader reader, TextPool? texts)
     {
         var items = new Pricing.CartItem[reader.Length()];
         for (var i = 0; i < items.Length; i++)
@@ -160,42 +156,32 @@ public static class CompactCart
             var id = reader.Text();
             var quantity = reader.Int32();
             var price = reader.Decimal();
-            var part = reader.Bytes(reader.Length());
-            var product = pools is null ? ReadProduct(part, null) : pools.Product(part);
-            items[i] = new Pricing.CartItem(id, product.ProductId, quantity, price, product.Categories, product.Name);
+            var product = reader.Text();
+            IReadOnlyList<IReadOnlyList<string>> categories = [];
+            var pathCount = reader.Length();
+            if (pathCount > 0)
+            {
+                var paths = new IReadOnlyList<string>[pathCount];
+                for (var p = 0; p < paths.Length; p++)
+                {
+                    var segments = new string[reader.Length()];
+                    for (var s = 0; s < segments.Length; s++)
+                    {
+                        segments[s] = reader.Text(texts);
+                    }
+
+                    paths[p] = segments;
+                }
+
+                categories = paths;
+            }
+
+            var nameLength = reader.Number();
+            var name = nameLength == 0 ? null : Encoding.UTF8.GetString(reader.Bytes((int)Math.Min(nameLength - 1, int.MaxValue)));
+            items[i] = new Pricing.CartItem(id, product, quantity, price, categories, name);
         }
 
         return items;
-    }
-
-    /// <summary>Reads a line's product part (see the remarks).</summary>
-    internal static LoggedProduct ReadProduct(ReadOnlySpan<byte> part, TextPool? texts)
-    {
-        var reader = new CompactReader(part, 0);
-        var product = reader.Text();
-        IReadOnlyList<IReadOnlyList<string>> categories = [];
-        var pathCount = reader.Length();
-        if (pathCount > 0)
-        {
-            var paths = new IReadOnlyList<string>[pathCount];
-            for (var p = 0; p < paths.Length; p++)
-            {
-                var segments = new string[reader.Length()];
-                for (var s = 0; s < segments.Length; s++)
-                {
-                    segments[s] = reader.Text(texts);
-                }
-
-                paths[p] = segments;
-            }
-
-            categories = paths;
-        }
-
-        var nameLength = reader.Number();
-        var name = nameLength == 0 ? null : Encoding.UTF8.GetString(reader.Bytes((int)Math.Min(nameLength - 1, int.MaxValue)));
-        reader.End();
-        return new LoggedProduct(product, categories, name);
     }
 
     private static string[] ReadCodes(ref CompactReader reader)
@@ -221,6 +207,3 @@ public static class CompactCart
         return true;
     }
 }
-
-/// <summary>What a logged line's product part holds: the product id, its category paths and the line's name.</summary>
-public sealed record LoggedProduct(string ProductId, IReadOnlyList<IReadOnlyList<string>> Categories, string? Name);

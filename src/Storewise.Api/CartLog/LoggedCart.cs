@@ -59,17 +59,17 @@ public sealed record LoggedCart(Pricing.Cart Cart, long? At)
 
     /// <summary>
     /// The text kept in <c>cart_log.cart</c>: the compact form (<see cref="CompactCart"/>), or this JSON for a cart the
-    /// compact form cannot hold. <paramref name="scratch"/> and <paramref name="part"/> are reused buffers.
+    /// compact form cannot hold. <paramref name="scratch"/> is a reused buffer.
     /// </summary>
-    public string Store(ArrayBufferWriter<byte> scratch, ArrayBufferWriter<byte> part) =>
-        CompactCart.TryWrite(Cart, At, scratch, part) ? Encoding.UTF8.GetString(scratch.WrittenSpan) : Serialize(scratch);
+    public string Store(ArrayBufferWriter<byte> scratch) =>
+        CompactCart.TryWrite(Cart, At, scratch) ? Encoding.UTF8.GetString(scratch.WrittenSpan) : Serialize(scratch);
 
     /// <summary>Reads a stored cart in either form.</summary>
     public static LoggedCart Parse(ReadOnlySpan<byte> utf8) => Parse(utf8, null);
 
-    /// <summary>Reads a stored cart in either form; a compact one shares texts and products through <paramref name="pools"/>.</summary>
-    public static LoggedCart Parse(ReadOnlySpan<byte> utf8, LoggedCartPools? pools) =>
-        CompactCart.Is(utf8) ? CompactCart.Read(utf8, pools) : ParseJson(utf8);
+    /// <summary>Reads a stored cart in either form; a compact one takes its short texts from <paramref name="texts"/>.</summary>
+    public static LoggedCart Parse(ReadOnlySpan<byte> utf8, TextPool? texts) =>
+        CompactCart.Is(utf8) ? CompactCart.Read(utf8, texts) : ParseJson(utf8);
 
     private static LoggedCart ParseJson(ReadOnlySpan<byte> utf8)
     {

@@ -51,8 +51,8 @@ public sealed class LoggedCartPage
         return _bytes.AsSpan(offset, length);
     }
 
-    /// <summary>Reads row <paramref name="index"/>'s cart, sharing texts and products through <paramref name="pools"/>.</summary>
-    public LoggedCart Read(int index, LoggedCartPools pools) => LoggedCart.Parse(Stored(index), pools);
+    /// <summary>Reads row <paramref name="index"/>'s cart, its short texts from <paramref name="texts"/>.</summary>
+    public LoggedCart Read(int index, TextPool texts) => LoggedCart.Parse(Stored(index), texts);
 
     /// <summary>The coupon codes every cart of the page sent (with repeats).</summary>
     public List<string> CouponCodes()

@@ -82,7 +82,7 @@ public sealed class SimulationRunner(Database database, PromotionSetCache cache,
         var changedCodes = replay.Plan.Change.CodesOver(codes);
         for (var i = 0; i < page.Count; i++)
         {
-            var logged = page.Read(i, replay.Pools);
+            var logged = page.Read(i, replay.Texts);
             var loggedAt = page[i].LoggedAt;
             var at = DateTimeOffset.FromUnixTimeMilliseconds(logged.At ?? loggedAt);
             var before = PricingEngine.Evaluate(logged.Cart, at, replay.Stored, codes, explain: false);
@@ -150,8 +150,8 @@ public sealed class SimulationReplay(
     /// <summary>The page being replayed, its buffer kept from batch to batch.</summary>
     public LoggedCartPage Page { get; } = new();
 
-    /// <summary>The texts and products read so far, shared by the carts read after them.</summary>
-    public LoggedCartPools Pools { get; } = new();
+    /// <summary>The short texts read so far, shared by the carts read after them (a few thousand: stores, categories).</summary>
+    public TextPool Texts { get; } = new(16_384);
 
     /// <summary>Replays and saves one batch; false when the job is done, cancelled or no longer this worker's.</summary>
     public Task<bool> NextBatchAsync(CancellationToken cancellationToken) => runner.NextBatchAsync(this, cancellationToken);

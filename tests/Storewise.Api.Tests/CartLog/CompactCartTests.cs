@@ -10,16 +10,16 @@ public sealed class CompactCartTests
     public void Every_field_of_random_carts_reads_back_as_written_with_and_without_pools()
     {
         var random = new Random(11);
-        var pools = new LoggedCartPools();
-        var (scratch, part) = (new System.Buffers.ArrayBufferWriter<byte>(), new System.Buffers.ArrayBufferWriter<byte>());
+        var texts = new TextPool(64);
+        var scratch = new System.Buffers.ArrayBufferWriter<byte>();
         for (var n = 0; n < 500; n++)
         {
             var cart = RandomCart(random);
             long? at = random.Next(2) == 0 ? null : random.NextInt64(-4_000_000_000_000, 4_000_000_000_000);
-            var stored = LoggedCart.From(cart, at).Store(scratch, part);
+            var stored = LoggedCart.From(cart, at).Store(scratch);
             Assert.True(CompactCart.Is(Encoding.UTF8.GetBytes(stored)));
             Assert.DoesNotContain('\0', stored);
-            foreach (var read in new[] { LoggedCart.Parse(stored), LoggedCart.Parse(Encoding.UTF8.GetBytes(stored), pools) })
+            foreach (var read in new[] { LoggedCart.Parse(stored), LoggedCart.Parse(Encoding.UTF8.GetBytes(stored), texts) })
             {
                 Assert.Equal(at, read.At);
                 Assert.Equal(Describe(cart), Describe(read.Cart));
@@ -30,7 +30,7 @@ public sealed class CompactCartTests
     [Fact]
     public void Scales_signs_and_the_largest_decimals_and_quantities_keep_their_exact_value()
     {
-        var (scratch, part) = (new System.Buffers.ArrayBufferWriter<byte>(), new System.Buffers.ArrayBufferWriter<byte>());
+        var scratch = new System.Buffers.ArrayBufferWriter<byte>();
         decimal[] prices = [0m, 0.00m, 19.990m, -3.5m, decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m, 79228162514264337593543950.335m];
         var cart = new Pricing.Cart
         {
@@ -38,8 +38,8 @@ public sealed class CompactCartTests
             ShippingCost = -0.10m,
             Items = [.. prices.Select((p, i) => new Pricing.CartItem($"l{i}", "p", i % 2 == 0 ? int.MaxValue : int.MinValue, p, [], null))],
         };
-        var read = LoggedCart.Parse(LoggedCart.From(cart, long.MinValue).Store(scratch, part)).Cart;
-        Assert.Equal(long.MinValue, LoggedCart.Parse(LoggedCart.From(cart, long.MinValue).Store(scratch, part)).At);
+        var read = LoggedCart.Parse(LoggedCart.From(cart, long.MinValue).Store(scratch)).Cart;
+        Assert.Equal(long.MinValue, LoggedCart.Parse(LoggedCart.From(cart, long.MinValue).Store(scratch)).At);
         Assert.Equal(Describe(cart), Describe(read));
         Assert.Equal(prices.Select(p => p.Scale), read.Items.Select(i => i.Price.Scale));
         Assert.Equal(-0.10m, read.ShippingCost);
@@ -48,11 +48,11 @@ public sealed class CompactCartTests
     [Fact]
     public void A_cart_with_a_nul_or_a_lone_surrogate_is_stored_as_json()
     {
-        var (scratch, part) = (new System.Buffers.ArrayBufferWriter<byte>(), new System.Buffers.ArrayBufferWriter<byte>());
+        var scratch = new System.Buffers.ArrayBufferWriter<byte>();
         foreach (var text in new[] { "a\0b", "a\uD800b" })
         {
             var cart = new Pricing.Cart { Currency = "EUR", Items = [new("l1", text, 1, 1m, [], null)] };
-            var stored = LoggedCart.From(cart, null).Store(scratch, part);
+            var stored = LoggedCart.From(cart, null).Store(scratch);
             Assert.StartsWith("{", stored, StringComparison.Ordinal);
             Assert.Equal(LoggedCart.From(cart, null).Serialize(), stored);
         }
@@ -61,33 +61,33 @@ public sealed class CompactCartTests
     [Fact]
     public void A_page_reads_json_rows_and_compact_rows_and_their_codes_alike()
     {
-        var (scratch, part) = (new System.Buffers.ArrayBufferWriter<byte>(), new System.Buffers.ArrayBufferWriter<byte>());
+        var scratch = new System.Buffers.ArrayBufferWriter<byte>();
         var random = new Random(3);
         var carts = Enumerable.Range(0, 40).Select(_ => RandomCart(random)).ToList();
         var page = new LoggedCartPage();
         for (var i = 0; i < carts.Count; i++)
         {
             var logged = LoggedCart.From(carts[i], i);
-            var stored = i % 2 == 0 ? logged.Serialize() : logged.Store(scratch, part);
+            var stored = i % 2 == 0 ? logged.Serialize() : logged.Store(scratch);
             page.Add(new LogPosition(i, i), new MemoryStream(Encoding.UTF8.GetBytes(stored)));
         }
 
-        var pools = new LoggedCartPools();
+        var texts = new TextPool(64);
         Assert.Equal(carts.Count, page.Count);
         Assert.Equal(carts.SelectMany(c => c.CouponCodes), page.CouponCodes());
         for (var i = 0; i < carts.Count; i++)
         {
             Assert.Equal(new LogPosition(i, i), page[i]);
-            Assert.Equal(i, page.Read(i, pools).At);
-            Assert.Equal(Describe(carts[i]), Describe(page.Read(i, pools).Cart));
+            Assert.Equal(i, page.Read(i, texts).At);
+            Assert.Equal(Describe(carts[i]), Describe(page.Read(i, texts).Cart));
         }
     }
 
     [Fact]
     public void A_malformed_compact_entry_is_refused()
     {
-        var (scratch, part) = (new System.Buffers.ArrayBufferWriter<byte>(), new System.Buffers.ArrayBufferWriter<byte>());
-        var stored = Encoding.UTF8.GetBytes(LoggedCart.From(RandomCart(new Random(5)), 7).Store(scratch, part));
+        var scratch = new System.Buffers.ArrayBufferWriter<byte>();
+        var stored = Encoding.UTF8.GetBytes(LoggedCart.From(RandomCart(new Random(5)), 7).Store(scratch));
         for (var length = 1; length < stored.Length; length += 7)
         {
             Assert.Throws<FormatException>(() => LoggedCart.Parse(stored.AsSpan(0, length)));
