@@ -12,10 +12,10 @@ namespace Storewise.Api.CartLog;
 /// </summary>
 /// <remarks>
 /// After the version: a flags number (which of the request's instant, customer, channel, store, shop, locale and
-/// shipping follow), the instant, the currency, the coupon codes (a count, then each; early, so a page's codes are read without
-/// reading its lines), the flagged values, the customer attributes (a count, then key and value), and the lines (a
-/// count, then each line's id, quantity, price, product id, category paths (a count, then each path's count and
-/// names) and name (0 for none, else its length plus one).
+/// shipping follow), the instant, the currency, the coupon codes (a count, then each; early, so a page's codes are
+/// read without reading its lines), the other flagged values, the customer attributes (a count, then key and value),
+/// and the lines (a count, then each line's id, quantity, price, product id, category paths (a count, then each
+/// path's count and names) and name (0 for none, else its length plus one)).
 /// </remarks>
 public static class CompactCart
 {
