@@ -30,7 +30,7 @@ public static class CartLogStore
                     parameters.Add($"a{i}", row.LoggedAt);
                     parameters.Add($"s{i}", Random.Shared.NextInt64());
                     parameters.Add($"st{i}", row.Cart.StoreId);
-                    parameters.Add($"c{i}", LoggedCart.From(row.Cart, row.EvaluatedAt).Serialize(scratch));
+                    parameters.Add($"c{i}", LoggedCart.From(row.Cart, row.EvaluatedAt).Store(scratch));
                 }
 
                 sql.Append(" ON CONFLICT DO NOTHING");
@@ -62,20 +62,21 @@ public static class CartLogStore
     }
 
     /// <summary>
-    /// The same page as <see cref="ReadAsync"/>, each cart parsed as its row arrives: a replay keeps the parsed carts
-    /// of a page, never the text of all its rows at once (which is about as large again and outlives a collection).
+    /// The same page as <see cref="ReadAsync"/> into <paramref name="page"/> (cleared first): each row's stored bytes as
+    /// they are, no text made of them (docs/decisions/0711-compact-cart-log.md).
     /// </summary>
-    public static async Task<IReadOnlyList<ParsedLoggedCart>> ReadParsedAsync(
-        DbConnection connection, string tenant, long from, long to, IReadOnlyList<string> stores, LogPosition after, int limit)
+    public static async Task ReadPageAsync(
+        DbConnection connection, string tenant, long from, long to, IReadOnlyList<string> stores, LogPosition after, int limit, LoggedCartPage page)
     {
-        var carts = new List<ParsedLoggedCart>(limit);
+        page.Clear();
         await using var reader = await connection.ExecuteReaderAsync(PageSql(connection, stores), PageParameters(tenant, from, to, stores, after, limit));
         while (await reader.ReadAsync())
         {
-            carts.Add(new ParsedLoggedCart(new LogPosition(reader.GetInt64(0), reader.GetInt64(1)), LoggedCart.Parse(reader.GetString(2))));
+            // The position first: a provider may end a column's stream once another column is read.
+            var position = new LogPosition(reader.GetInt64(0), reader.GetInt64(1));
+            using var stored = reader.GetStream(2);
+            page.Add(position, stored);
         }
-
-        return carts;
     }
 
     private static string PageSql(DbConnection connection, IReadOnlyList<string> stores) =>
@@ -105,8 +106,5 @@ public readonly record struct LogPosition(long LoggedAt, long Seq)
     public static LogPosition Start => new(long.MinValue, long.MinValue);
 }
 
-/// <summary>One stored cart of the log, still in its compact JSON.</summary>
+/// <summary>One stored cart of the log, still in its stored text (<see cref="LoggedCart.Parse(ReadOnlySpan{byte})"/> reads it).</summary>
 public sealed record LoggedCartEntry(LogPosition Position, string Cart);
-
-/// <summary>One stored cart of the log, read.</summary>
-public sealed record ParsedLoggedCart(LogPosition Position, LoggedCart Logged);

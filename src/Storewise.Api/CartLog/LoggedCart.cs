@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.ObjectModel;
 using System.Text;
 using System.Text.Json;
 
@@ -15,7 +16,9 @@ namespace Storewise.Api.CartLog;
 /// <c>l</c> locale, <c>k</c> codes, <c>s</c> shipping, <c>a</c> customer attributes, <c>t</c> the request's instant.
 /// Written and read by hand with <see cref="Utf8JsonWriter"/> and <see cref="Utf8JsonReader"/> straight from and
 /// into the engine's <see cref="Pricing.Cart"/>, with no intermediate objects: a replay reads every logged cart
-/// (docs/decisions/0710-replay-cost.md). Rows written earlier by a serializer hold the same text.
+/// (docs/decisions/0710-replay-cost.md). Rows written earlier by a serializer hold the same text. New rows are stored
+/// in the compact form (<see cref="Store"/>, docs/decisions/0711-compact-cart-log.md); <see cref="Parse(ReadOnlySpan{byte})"/>
+/// reads both.
 /// </remarks>
 public sealed record LoggedCart(Pricing.Cart Cart, long? At)
 {
@@ -39,13 +42,13 @@ public sealed record LoggedCart(Pricing.Cart Cart, long? At)
         return Encoding.UTF8.GetString(scratch.WrittenSpan);
     }
 
-    public static LoggedCart Parse(string json)
+    public static LoggedCart Parse(string stored)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(json.Length);
+        var length = Encoding.UTF8.GetMaxByteCount(stored.Length);
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            var written = Encoding.UTF8.GetBytes(json, rented);
+            var written = Encoding.UTF8.GetBytes(stored, rented);
             return Parse(rented.AsSpan(0, written));
         }
         finally
@@ -54,7 +57,21 @@ public sealed record LoggedCart(Pricing.Cart Cart, long? At)
         }
     }
 
-    public static LoggedCart Parse(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// The text kept in <c>cart_log.cart</c>: the compact form (<see cref="CompactCart"/>), or this JSON for a cart the
+    /// compact form cannot hold. <paramref name="scratch"/> is a reused buffer.
+    /// </summary>
+    public string Store(ArrayBufferWriter<byte> scratch) =>
+        CompactCart.TryWrite(Cart, At, scratch) ? Encoding.UTF8.GetString(scratch.WrittenSpan) : Serialize(scratch);
+
+    /// <summary>Reads a stored cart in either form.</summary>
+    public static LoggedCart Parse(ReadOnlySpan<byte> utf8) => Parse(utf8, null);
+
+    /// <summary>Reads a stored cart in either form; a compact one takes its short texts from <paramref name="texts"/>.</summary>
+    public static LoggedCart Parse(ReadOnlySpan<byte> utf8, TextPool? texts) =>
+        CompactCart.Is(utf8) ? CompactCart.Read(utf8, texts) : ParseJson(utf8);
+
+    private static LoggedCart ParseJson(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8);
         Expect(ref reader, JsonTokenType.StartObject);
@@ -102,7 +119,7 @@ public sealed record LoggedCart(Pricing.Cart Cart, long? At)
             Locale = locale,
             CouponCodes = codes,
             ShippingCost = shipping,
-            CustomerAttributes = attributes ?? new Dictionary<string, string>(StringComparer.Ordinal),
+            CustomerAttributes = attributes ?? ReadOnlyDictionary<string, string>.Empty,
         };
         return new LoggedCart(cart, at);
     }

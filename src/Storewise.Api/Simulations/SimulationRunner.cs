@@ -17,6 +17,8 @@ namespace Storewise.Api.Simulations;
 /// </summary>
 public sealed class SimulationRunner(Database database, PromotionSetCache cache, SimulationOptions options, TimeProvider clock)
 {
+    private const int CodesPerStatement = 500;
+
     /// <summary>Runs <paramref name="job"/> to its end, or until it is cancelled or no longer this worker's.</summary>
     public async Task RunAsync(SimulationRow job, string owner, CancellationToken cancellationToken)
     {
@@ -67,23 +69,25 @@ public sealed class SimulationRunner(Database database, PromotionSetCache cache,
     internal async Task<bool> NextBatchAsync(SimulationReplay replay, CancellationToken cancellationToken)
     {
         var job = replay.Job;
-        IReadOnlyList<ParsedLoggedCart> page;
+        var page = replay.Page;
         Dictionary<string, CouponCodeState> codes;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            page = await CartLogStore.ReadParsedAsync(
-                connection, job.Tenant, replay.Plan.From, replay.Plan.To, replay.Plan.Stores, replay.Position, Math.Max(1, options.BatchSize));
-            codes = await CodeStatesAsync(connection, job.Tenant, page.SelectMany(c => c.Logged.Cart.CouponCodes));
-            var changedCodes = replay.Plan.Change.CodesOver(codes);
-            foreach (var (position, logged) in page)
-            {
-                var cart = logged.Cart;
-                var loggedAt = position.LoggedAt;
-                var at = DateTimeOffset.FromUnixTimeMilliseconds(logged.At ?? loggedAt);
-                var before = PricingEngine.Evaluate(cart, at, replay.Stored, codes, explain: false);
-                var after = PricingEngine.Evaluate(cart, at, replay.Changed, changedCodes, explain: false);
-                replay.Tally.Add(cart, loggedAt, before, after);
-            }
+            await CartLogStore.ReadPageAsync(
+                connection, job.Tenant, replay.Plan.From, replay.Plan.To, replay.Plan.Stores, replay.Position, Math.Max(1, options.BatchSize), page);
+            codes = await CodeStatesAsync(connection, job.Tenant, page.CouponCodes());
+        }
+
+        // Each cart is read just before it is priced, so it and its results die young (docs/decisions/0711-compact-cart-log.md).
+        var changedCodes = replay.Plan.Change.CodesOver(codes);
+        for (var i = 0; i < page.Count; i++)
+        {
+            var logged = page.Read(i, replay.Texts);
+            var loggedAt = page[i].LoggedAt;
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(logged.At ?? loggedAt);
+            var before = PricingEngine.Evaluate(logged.Cart, at, replay.Stored, codes, explain: false);
+            var after = PricingEngine.Evaluate(logged.Cart, at, replay.Changed, changedCodes, explain: false);
+            replay.Tally.Add(logged.Cart, loggedAt, before, after);
         }
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -93,7 +97,7 @@ public sealed class SimulationRunner(Database database, PromotionSetCache cache,
             return false;
         }
 
-        replay.Position = page[^1].Position;
+        replay.Position = page[page.Count - 1];
         replay.Replayed += page.Count;
         return await SimulationStore.SaveProgressAsync(
             database, job, replay.Owner, replay.Position, replay.Replayed, JsonSerializer.Serialize(replay.Tally, SimulationJson.Default.SimulationTally),
@@ -105,18 +109,17 @@ public sealed class SimulationRunner(Database database, PromotionSetCache cache,
     private static async Task<Dictionary<string, CouponCodeState>> CodeStatesAsync(System.Data.Common.DbConnection connection, string tenant, IEnumerable<string> codes)
     {
         var states = new Dictionary<string, CouponCodeState>(StringComparer.OrdinalIgnoreCase);
-        var keys = codes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).ToArray();
-        if (keys.Length == 0)
+        // In chunks: SQLite finds each of a statement's parameters by name, so one statement with a page's thousands
+        // of codes spent its time matching parameter names.
+        foreach (var keys in codes.Select(CodeText.Key).Distinct(StringComparer.Ordinal).Chunk(CodesPerStatement))
         {
-            return states;
-        }
-
-        var rows = await connection.QueryAsync<(string Code, string CouponId, long Active, long Redemptions)>(
-            $"SELECT code, coupon_id, CASE WHEN active THEN 1 ELSE 0 END, redemptions FROM coupon_codes WHERE tenant = @tenant AND {SqlDialect.Of(connection).In("code_key", "keys")}",
-            new { tenant, keys });
-        foreach (var row in rows)
-        {
-            states[row.Code] = new CouponCodeState(row.Code, row.CouponId, row.Active != 0, (int)row.Redemptions);
+            var rows = await connection.QueryAsync<(string Code, string CouponId, long Active, long Redemptions)>(
+                $"SELECT code, coupon_id, CASE WHEN active THEN 1 ELSE 0 END, redemptions FROM coupon_codes WHERE tenant = @tenant AND {SqlDialect.Of(connection).In("code_key", "keys")}",
+                new { tenant, keys });
+            foreach (var row in rows)
+            {
+                states[row.Code] = new CouponCodeState(row.Code, row.CouponId, row.Active != 0, (int)row.Redemptions);
+            }
         }
 
         return states;
@@ -143,6 +146,12 @@ public sealed class SimulationReplay(
     public LogPosition Position { get; set; } = position;
 
     public long Replayed { get; set; } = replayed;
+
+    /// <summary>The page being replayed, its buffer kept from batch to batch.</summary>
+    public LoggedCartPage Page { get; } = new();
+
+    /// <summary>The short texts read so far, shared by the carts read after them (a few thousand: stores, categories).</summary>
+    public TextPool Texts { get; } = new(16_384);
 
     /// <summary>Replays and saves one batch; false when the job is done, cancelled or no longer this worker's.</summary>
     public Task<bool> NextBatchAsync(CancellationToken cancellationToken) => runner.NextBatchAsync(this, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Storewise.Api.CartLog;
 
@@ -71,33 +70,7 @@ public sealed class LoggedCartTests
         }
     }
 
-    private static Pricing.Cart RandomCart(Random random) => new()
-    {
-        Currency = random.Next(3) == 0 ? "JPY" : "EUR",
-        CustomerId = Maybe(random, "cust"),
-        ChannelType = Maybe(random, "web"),
-        StoreId = Maybe(random, "store"),
-        ShopId = Maybe(random, "shop"),
-        Locale = Maybe(random, "fr"),
-        CouponCodes = [.. Enumerable.Range(0, random.Next(3)).Select(_ => Text(random, "code"))],
-        ShippingCost = random.Next(2) == 0 ? null : random.Next(0, 100_000) / 100m,
-        CustomerAttributes = Enumerable.Range(0, random.Next(3)).ToDictionary(i => Text(random, $"k{i}"), _ => Text(random, "v"), StringComparer.Ordinal),
-        Items = [.. Enumerable.Range(0, random.Next(1, 51)).Select(i => new Pricing.CartItem(
-            $"line-{i}", Text(random, "P"), random.Next(1, 100), random.Next(0, 1_000_000) / (random.Next(2) == 0 ? 100m : 1000m),
-            [.. Enumerable.Range(0, random.Next(3)).Select(_ => (IReadOnlyList<string>)[.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Text(random, "C"))])],
-            Maybe(random, "name")))],
-    };
+    private static Pricing.Cart RandomCart(Random random) => RandomCarts.Cart(random, 1000);
 
-    private static string? Maybe(Random random, string prefix) => random.Next(2) == 0 ? null : Text(random, prefix);
-
-    // Text with the characters JSON must escape and some that are not ASCII.
-    private static string Text(Random random, string prefix) =>
-        prefix + random.Next(1000).ToString(CultureInfo.InvariantCulture) + (random.Next(4) == 0 ? "\"\\/<é €\u0001\t𝄞" : "");
-
-    private static string Describe(Pricing.Cart cart) => string.Join('|',
-        cart.Currency, cart.CustomerId, cart.ChannelType, cart.StoreId, cart.ShopId, cart.Locale, string.Join(',', cart.CouponCodes),
-        cart.ShippingCost?.ToString(CultureInfo.InvariantCulture),
-        string.Join(',', (cart.CustomerAttributes ?? new Dictionary<string, string>()).Select(a => $"{a.Key}={a.Value}")),
-        string.Join(';', cart.Items.Select(i => string.Join(':',
-            i.Id, i.ProductId, i.Quantity, i.Price.ToString(CultureInfo.InvariantCulture), string.Join('/', i.Categories.Select(p => string.Join('>', p))), i.Name))));
+    private static string Describe(Pricing.Cart cart) => RandomCarts.Describe(cart);
 }
