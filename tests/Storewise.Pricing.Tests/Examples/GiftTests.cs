@@ -40,6 +40,20 @@ public sealed class GiftTests
     }
 
     [Fact]
+    public void AGiftHeldToItsCapSpreadsTheCapOverTheUnitsInTheCart()
+    {
+        var offer = Rewards.Gift("kit", ("MUG", 1), ("PIN", 2)).MaxDiscount(1.00m);
+
+        var result = Store.With(offer).Price(Of(Item("m", 100.00m, 1, "MUG"), Item("p", 0.10m, 1, "PIN")));
+
+        Assert.Equal(1.00m, result.Line("m").AmountFrom("kit"));
+        Assert.Equal(0.00m, result.Line("p").TotalDiscount);
+        Assert.Equal(0.10m, result.Line("p").Total);
+        var added = Assert.Single(result.AddedItems);
+        Assert.Equal(("PIN", 1), (added.ProductId, added.Quantity));
+    }
+
+    [Fact]
     public void AGiftInTheCartIsSettledBeforeACartDiscount()
     {
         var tenPercent = Offers.Percent("ten", OfferKind.CartLevelPercentage, 10);
