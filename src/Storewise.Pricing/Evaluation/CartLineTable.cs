@@ -84,14 +84,15 @@ internal sealed class CartLineTable
             long amount = 0;
             if (MinorUnits.TryToMinor(item.Price, exponent, out var unit) && item.Quantity > 0)
             {
-                var lineAmount = (Int128)unit * item.Quantity;
-                if (lineAmount > MinorUnits.MaxCartMinorUnits || lineAmount < -MinorUnits.MaxCartMinorUnits)
+                // One widening multiply: the product fits in 64 bits exactly when the high half is the low half's sign.
+                var high = Math.BigMul(unit, item.Quantity, out long lineAmount);
+                if (high != lineAmount >> 63 || lineAmount > MinorUnits.MaxCartMinorUnits || lineAmount < -MinorUnits.MaxCartMinorUnits)
                 {
                     withinRange = false;
                 }
                 else
                 {
-                    amount = (long)lineAmount;
+                    amount = lineAmount;
                 }
             }
             else if (item.Quantity > 0)

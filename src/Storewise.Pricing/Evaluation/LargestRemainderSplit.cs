@@ -22,6 +22,10 @@ internal sealed class LargestRemainderSplit
     private int[] bucketSizes = new int[16];
     private int count;
 
+    // Of the weights added so far (the largest at least 0), kept as they are added.
+    private Int128 weightSum;
+    private Int128 maxWeight;
+
     /// <summary>The line of each entry, in the order they were added.</summary>
     public ReadOnlySpan<int> Lines => lines.AsSpan(0, count);
 
@@ -32,6 +36,8 @@ internal sealed class LargestRemainderSplit
     public void Begin(int capacity)
     {
         count = 0;
+        weightSum = 0;
+        maxWeight = 0;
         ArrayCapacity.Reserve(ref lines, capacity);
         ArrayCapacity.Reserve(ref weights, capacity);
         ArrayCapacity.Reserve(ref shares, capacity);
@@ -49,6 +55,11 @@ internal sealed class LargestRemainderSplit
         weights[count] = weight;
         narrowWeights[count] = (long)weight;
         count++;
+        weightSum += weight;
+        if (weight > maxWeight)
+        {
+            maxWeight = weight;
+        }
     }
 
     /// <summary>
@@ -57,17 +68,6 @@ internal sealed class LargestRemainderSplit
     /// </summary>
     public void Allocate(long total, ReadOnlySpan<string> lineIds)
     {
-        Int128 weightSum = 0;
-        Int128 maxWeight = 0;
-        for (var j = 0; j < count; j++)
-        {
-            weightSum += weights[j];
-            if (weights[j] > maxWeight)
-            {
-                maxWeight = weights[j];
-            }
-        }
-
         if (weightSum <= 0 || total <= 0)
         {
             Array.Clear(shares, 0, count);
