@@ -6,7 +6,7 @@ namespace Storewise.Pricing;
 /// Splits a whole number of minor units over weighted lines so the shares sum exactly to it (docs/pricing-rules.md A07, Hamilton):
 /// every line gets the floor of its exact quota, and the leftover units go one by one to the largest fractional
 /// remainders; ties go to the larger weight, then the smaller line id, ordinal (docs/pricing-rules.md A08, A55).
-/// One instance is reused for every split of an evaluation: <see cref="Begin"/>, <see cref="Add"/> each weighted
+/// One instance is reused for every split of an evaluation: <see cref="Begin"/>, <c>Add</c> each weighted
 /// line, <see cref="Allocate"/>, then read <see cref="Shares"/>.
 /// </summary>
 internal sealed class LargestRemainderSplit
@@ -26,6 +26,10 @@ internal sealed class LargestRemainderSplit
     private Int128 weightSum;
     private Int128 maxWeight;
 
+    // The largest of the 64-bit weights, and whether every weight so far was one (then only narrowWeights holds them).
+    private long narrowMax;
+    private bool narrowOnly;
+
     /// <summary>The line of each entry, in the order they were added.</summary>
     public ReadOnlySpan<int> Lines => lines.AsSpan(0, count);
 
@@ -38,6 +42,8 @@ internal sealed class LargestRemainderSplit
         count = 0;
         weightSum = 0;
         maxWeight = 0;
+        narrowMax = 0;
+        narrowOnly = true;
         ArrayCapacity.Reserve(ref lines, capacity);
         ArrayCapacity.Reserve(ref weights, capacity);
         ArrayCapacity.Reserve(ref shares, capacity);
@@ -51,6 +57,16 @@ internal sealed class LargestRemainderSplit
 
     public void Add(int line, Int128 weight)
     {
+        if (narrowOnly)
+        {
+            for (var j = 0; j < count; j++)
+            {
+                weights[j] = narrowWeights[j];
+            }
+
+            narrowOnly = false;
+        }
+
         lines[count] = line;
         weights[count] = weight;
         narrowWeights[count] = (long)weight;
@@ -59,6 +75,24 @@ internal sealed class LargestRemainderSplit
         if (weight > maxWeight)
         {
             maxWeight = weight;
+        }
+    }
+
+    /// <summary>Adds an entry whose weight is a money amount: kept in 64 bits until a 128-bit split needs it.</summary>
+    public void Add(int line, long weight)
+    {
+        lines[count] = line;
+        narrowWeights[count] = weight;
+        if (!narrowOnly)
+        {
+            weights[count] = weight;
+        }
+
+        count++;
+        weightSum += weight;
+        if (weight > narrowMax)
+        {
+            narrowMax = weight;
         }
     }
 
@@ -74,6 +108,11 @@ internal sealed class LargestRemainderSplit
             return;
         }
 
+        if (narrowMax > maxWeight)
+        {
+            maxWeight = narrowMax;
+        }
+
         if (weightSum <= long.MaxValue && total <= long.MaxValue / (long)maxWeight)
         {
             // Common case: every product fits in 64 bits, and 64-bit division and comparisons are several times
@@ -86,6 +125,14 @@ internal sealed class LargestRemainderSplit
                 : SplitByDivision(total, sum, narrow, rest);
             GiveLeftover(total - given, rest, sum, new RemainderOrder<long>(rest, narrow, lines, lineIds));
             return;
+        }
+
+        if (narrowOnly)
+        {
+            for (var j = 0; j < count; j++)
+            {
+                weights[j] = narrowWeights[j];
+            }
         }
 
         long assigned = 0;
