@@ -6,7 +6,8 @@ namespace Storewise.Benchmarks;
 
 /// <summary>
 /// Times single evaluations with a Stopwatch to report per-call percentiles (which BenchmarkDotNet, averaging over
-/// iterations, does not), throughput, and bytes allocated per call beyond the result itself.
+/// iterations, does not), throughput, the process's CPU time per call, and bytes allocated per call beyond the result
+/// itself.
 /// </summary>
 internal static class LatencyProbe
 {
@@ -57,6 +58,7 @@ internal static class LatencyProbe
         var ticks = new long[evaluations];
         GC.Collect();
         var before = GC.GetAllocatedBytesForCurrentThread();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
         for (var i = 0; i < evaluations; i++)
         {
@@ -66,10 +68,14 @@ internal static class LatencyProbe
         }
 
         total.Stop();
+
+        // CPU time of the whole process (the GC's included) per call: on a shared machine it moves far less than
+        // wall-clock figures do, since time spent waiting for a core is not counted.
+        var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / evaluations;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var resultBytes = ResultBytes(carts, source, catalog, explain);
         Array.Sort(ticks);
-        Console.WriteLine(Invariant($"{name}: mean {Micros(Mean(ticks)):F1} µs, p50 {Micros(ticks[ticks.Length / 2]):F1} µs, p90 {Micros(ticks[(int)(ticks.Length * 0.90)]):F1} µs, p99 {Micros(ticks[(int)(ticks.Length * 0.99)]):F1} µs, max {Micros(ticks[^1]):F1} µs; {evaluations / total.Elapsed.TotalSeconds:N0} carts/s on one thread; allocated {allocated / (double)evaluations:N0} B/call, of which result {resultBytes:N0} B, beyond result {(allocated / (double)evaluations) - resultBytes:N0} B"));
+        Console.WriteLine(Invariant($"{name}: mean {Micros(Mean(ticks)):F1} µs, p50 {Micros(ticks[ticks.Length / 2]):F1} µs, p90 {Micros(ticks[(int)(ticks.Length * 0.90)]):F1} µs, p99 {Micros(ticks[(int)(ticks.Length * 0.99)]):F1} µs, max {Micros(ticks[^1]):F1} µs; {evaluations / total.Elapsed.TotalSeconds:N0} carts/s on one thread; CPU {cpuPerCall:F2} µs/call; allocated {allocated / (double)evaluations:N0} B/call, of which result {resultBytes:N0} B, beyond result {(allocated / (double)evaluations) - resultBytes:N0} B"));
         Console.WriteLine("    " + shape);
     }
 

@@ -30,7 +30,8 @@ public sealed partial class PromotionCatalog
 
     private readonly Dictionary<string, CompiledOffer> couponsById;
     private readonly Dictionary<string, Offer> limitedOffers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IndexEntry[]> byProduct;
+    // By product id: its index list and its exclusion, so a cart line costs one lookup.
+    private readonly Dictionary<string, ProductEntry> byProduct;
     private readonly Dictionary<string, IndexEntry[]> cartWideByStore;
     private readonly FrozenSet<string> excludedProducts;
     private readonly CompiledOffer[] coupons;
@@ -118,11 +119,16 @@ public sealed partial class PromotionCatalog
         // ended, and an evaluation stops at the first one that ended before it.
         var latestEndFirst = new LatestEndFirst(ValidToTicks);
         CategoryRoot.Freeze(latestEndFirst, Entries);
-        byProduct = new Dictionary<string, IndexEntry[]>(productLists.Count, StringComparer.Ordinal);
+        byProduct = new Dictionary<string, ProductEntry>(productLists.Count + excludedProducts.Count, StringComparer.Ordinal);
         foreach (var (productId, list) in productLists)
         {
             list.Sort(latestEndFirst);
-            byProduct.Add(productId, Entries(list));
+            byProduct.Add(productId, new ProductEntry(Entries(list), excludedProducts.Contains(productId)));
+        }
+
+        foreach (var productId in excludedProducts)
+        {
+            byProduct.TryAdd(productId, new ProductEntry(NoOffers, Excluded: true));
         }
 
         cartWide.Sort(latestEndFirst);
@@ -294,10 +300,9 @@ public sealed partial class PromotionCatalog
         return null;
     }
 
-    internal bool IsGloballyExcluded(string productId) => excludedProducts.Contains(productId);
-
-    internal IndexEntry[] PromotionsForProduct(string productId) =>
-        byProduct.TryGetValue(productId, out var offers) ? offers : NoOffers;
+    /// <summary>The promotions indexed by <paramref name="productId"/> and whether it is globally excluded, in one lookup.</summary>
+    internal ProductEntry Product(string productId) =>
+        byProduct.TryGetValue(productId, out var entry) ? entry : new ProductEntry(NoOffers, Excluded: false);
 
     /// <summary>
     /// Active cart-level and free-shipping promotions restricted to <paramref name="storeId"/>, latest end first.

@@ -22,6 +22,13 @@ internal static class CategoryPrefix
 
     private static bool StartsWith(IReadOnlyList<string> path, string[] prefix)
     {
+        if (path is string[] segments)
+        {
+            // The paths the service makes are arrays: compared as spans, without a call through IReadOnlyList per
+            // segment. Default string equality is the ordinal comparison below.
+            return segments.AsSpan().StartsWith(prefix);
+        }
+
         if (path.Count < prefix.Length)
         {
             return false;

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Storewise.Pricing;
 
 /// <summary>
@@ -6,7 +8,11 @@ namespace Storewise.Pricing;
 /// </summary>
 internal sealed class CategoryTrieNode
 {
-    private Dictionary<string, CategoryTrieNode>? children;
+    // While promotions are added; Freeze turns them into the frozen children that carts look up. A frozen
+    // dictionary hashes only the characters that tell its keys apart, and the walk looked up every segment of
+    // every line's paths in an ordinary one.
+    private Dictionary<string, CategoryTrieNode>? building;
+    private FrozenDictionary<string, CategoryTrieNode>? children;
     private List<int>? pending;
 
     /// <summary>Indices of the promotions whose configured path is exactly this node's path.</summary>
@@ -29,11 +35,11 @@ internal sealed class CategoryTrieNode
         var node = this;
         foreach (var segment in path)
         {
-            node.children ??= new Dictionary<string, CategoryTrieNode>(StringComparer.Ordinal);
-            if (!node.children.TryGetValue(segment, out var next))
+            node.building ??= new Dictionary<string, CategoryTrieNode>(StringComparer.Ordinal);
+            if (!node.building.TryGetValue(segment, out var next))
             {
                 next = new CategoryTrieNode();
-                node.children.Add(segment, next);
+                node.building.Add(segment, next);
             }
 
             node = next;
@@ -52,20 +58,20 @@ internal sealed class CategoryTrieNode
 
     private CategoryTrieNode WithOffersAt(string[] path, int depth, Func<IndexEntry[], IndexEntry[]> change)
     {
-        var copy = new CategoryTrieNode
-        {
-            children = children is null ? null : new Dictionary<string, CategoryTrieNode>(children, StringComparer.Ordinal),
-            Offers = Offers,
-        };
+        // Frozen children are never changed, so a copy may share them.
+        var copy = new CategoryTrieNode { children = children, Offers = Offers };
         if (depth == path.Length)
         {
             copy.Offers = change(Offers);
             return copy;
         }
 
-        copy.children ??= new Dictionary<string, CategoryTrieNode>(StringComparer.Ordinal);
-        var child = copy.children.TryGetValue(path[depth], out var existing) ? existing : new CategoryTrieNode();
-        copy.children[path[depth]] = child.WithOffersAt(path, depth + 1, change);
+        var edited = children is null
+            ? new Dictionary<string, CategoryTrieNode>(StringComparer.Ordinal)
+            : new Dictionary<string, CategoryTrieNode>(children, StringComparer.Ordinal);
+        var child = edited.TryGetValue(path[depth], out var existing) ? existing : new CategoryTrieNode();
+        edited[path[depth]] = child.WithOffersAt(path, depth + 1, change);
+        copy.children = edited.ToFrozenDictionary(StringComparer.Ordinal);
         return copy;
     }
 
@@ -79,12 +85,15 @@ internal sealed class CategoryTrieNode
             pending = null;
         }
 
-        if (children is not null)
+        if (building is not null)
         {
-            foreach (var child in children.Values)
+            foreach (var child in building.Values)
             {
                 child.Freeze(order, entries);
             }
+
+            children = building.ToFrozenDictionary(StringComparer.Ordinal);
+            building = null;
         }
     }
 }

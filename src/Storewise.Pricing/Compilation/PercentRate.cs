@@ -14,12 +14,21 @@ internal readonly struct PercentRate
     private readonly decimal percent;
     private readonly bool exact;
 
+    // Decided once here rather than by decimal comparisons and a division on every line discounted; false and 0 in
+    // a default rate, which takes nothing, as a percentage of 0 does.
+    private readonly bool positive;
+    private readonly bool full;
+    private readonly long maxExactAmount;
+
     public PercentRate(decimal percent)
     {
         this.percent = percent;
+        positive = percent > 0m;
+        full = percent >= 100m;
         numerator = 0;
         denominator = 100;
         exact = false;
+        maxExactAmount = 0;
         if (percent <= 0m || percent > 100m)
         {
             return;
@@ -34,6 +43,7 @@ internal readonly struct PercentRate
                 numerator = (long)scaled;
                 denominator = 100 * scale;
                 exact = true;
+                maxExactAmount = long.MaxValue / numerator;
                 return;
             }
 
@@ -45,12 +55,12 @@ internal readonly struct PercentRate
     /// <summary>The percentage of <paramref name="amount"/>, rounded once half away from zero, within [0, amount] (docs/pricing-rules.md A06, A10).</summary>
     public long Of(long amount)
     {
-        if (amount <= 0 || percent <= 0m)
+        if (amount <= 0 || !positive)
         {
             return 0;
         }
 
-        if (percent >= 100m)
+        if (full)
         {
             return amount;
         }
@@ -60,7 +70,7 @@ internal readonly struct PercentRate
             return MinorUnits.PercentOfPart(amount, 1, 1, percent);
         }
 
-        if (amount <= long.MaxValue / numerator)
+        if (amount <= maxExactAmount)
         {
             return RoundedQuotient(amount * numerator, denominator);
         }
@@ -76,7 +86,7 @@ internal readonly struct PercentRate
             return Of(amount);
         }
 
-        if (amount <= 0 || units <= 0 || percent <= 0m)
+        if (amount <= 0 || units <= 0 || !positive)
         {
             return 0;
         }

@@ -393,7 +393,7 @@ public sealed partial class PromotionCatalog
 
         public required Dictionary<string, Offer> LimitedOffers { get; set; }
 
-        public required Dictionary<string, IndexEntry[]> ByProduct { get; set; }
+        public required Dictionary<string, ProductEntry> ByProduct { get; set; }
 
         public required Dictionary<string, IndexEntry[]> CartWideByStore { get; set; }
 
@@ -417,7 +417,7 @@ public sealed partial class PromotionCatalog
             {
                 case IndexList.Product:
                     ByProduct = Owned(ByProduct, ref ownsByProduct);
-                    Replace(ByProduct, key.Key!, change);
+                    ReplaceProduct(ByProduct, key.Key!, change);
                     break;
                 case IndexList.Store:
                     CartWideByStore = Owned(CartWideByStore, ref ownsByStore);
@@ -433,7 +433,7 @@ public sealed partial class PromotionCatalog
         }
 
         // The previous catalogue's dictionary is copied once, before the first change to it.
-        private static Dictionary<string, IndexEntry[]> Owned(Dictionary<string, IndexEntry[]> lists, ref bool owned)
+        private static Dictionary<string, T> Owned<T>(Dictionary<string, T> lists, ref bool owned)
         {
             if (owned)
             {
@@ -441,7 +441,22 @@ public sealed partial class PromotionCatalog
             }
 
             owned = true;
-            return new Dictionary<string, IndexEntry[]>(lists, StringComparer.Ordinal);
+            return new Dictionary<string, T>(lists, StringComparer.Ordinal);
+        }
+
+        // As Replace; an excluded product keeps its entry (its exclusion is read there) when its list empties.
+        private static void ReplaceProduct(Dictionary<string, ProductEntry> products, string productId, Func<IndexEntry[], IndexEntry[]> change)
+        {
+            var entry = products.TryGetValue(productId, out var found) ? found : new ProductEntry(NoOffers, Excluded: false);
+            var list = change(entry.Offers);
+            if (list.Length == 0 && !entry.Excluded)
+            {
+                products.Remove(productId);
+            }
+            else
+            {
+                products[productId] = entry with { Offers = list };
+            }
         }
 
         // A list left empty goes, as a fresh compile would never have made it.

@@ -12,6 +12,7 @@ internal sealed class CartLineTable
     private long[] catalogAmounts = new long[16];
     private int[] quantities = new int[16];
     private bool[] excluded = new bool[16];
+    private IndexEntry[][] productOffers = new IndexEntry[16][];
 
     // 0, 1, 2, ...: the same for every cart, so filled only when it grows.
     private int[] lineIndices = [];
@@ -31,6 +32,9 @@ internal sealed class CartLineTable
 
     /// <summary>Lines that never take a discount: globally excluded products (docs/spec.md §1.5, docs/pricing-rules.md A19) and lines with odd data.</summary>
     public ReadOnlySpan<bool> Excluded => excluded.AsSpan(0, Count);
+
+    /// <summary>The promotions indexed by each line's product, latest end first, read with its exclusion in one lookup.</summary>
+    public ReadOnlySpan<IndexEntry[]> ProductOffers => productOffers.AsSpan(0, Count);
 
     /// <summary>The index of every line, in order: the list of lines for a stage that looks at all of them.</summary>
     public ReadOnlySpan<int> AllLines
@@ -69,6 +73,7 @@ internal sealed class CartLineTable
         ArrayCapacity.Reserve(ref catalogAmounts, Count);
         ArrayCapacity.Reserve(ref quantities, Count);
         ArrayCapacity.Reserve(ref excluded, Count);
+        ArrayCapacity.Reserve(ref productOffers, Count);
 
         long catalogTotal = 0;
         var withinRange = true;
@@ -84,14 +89,15 @@ internal sealed class CartLineTable
             long amount = 0;
             if (MinorUnits.TryToMinor(item.Price, exponent, out var unit) && item.Quantity > 0)
             {
-                var lineAmount = (Int128)unit * item.Quantity;
-                if (lineAmount > MinorUnits.MaxCartMinorUnits || lineAmount < -MinorUnits.MaxCartMinorUnits)
+                // One widening multiply: the product fits in 64 bits exactly when the high half is the low half's sign.
+                var high = Math.BigMul(unit, item.Quantity, out long lineAmount);
+                if (high != lineAmount >> 63 || lineAmount > MinorUnits.MaxCartMinorUnits || lineAmount < -MinorUnits.MaxCartMinorUnits)
                 {
                     withinRange = false;
                 }
                 else
                 {
-                    amount = (long)lineAmount;
+                    amount = lineAmount;
                 }
             }
             else if (item.Quantity > 0)
@@ -108,7 +114,9 @@ internal sealed class CartLineTable
             }
 
             // Lines the service should have refused (quantity < 1, negative price) are priced but never discounted.
-            excluded[line] = catalog.IsGloballyExcluded(productId) || item.Quantity < 1 || amount < 0;
+            var product = catalog.Product(productId);
+            productOffers[line] = product.Offers;
+            excluded[line] = product.Excluded || item.Quantity < 1 || amount < 0;
         }
 
         CatalogTotalValue = MinorUnits.ToDecimal(catalogTotal, exponent);
@@ -135,6 +143,7 @@ internal sealed class CartLineTable
         Array.Clear(items, 0, Count);
         Array.Clear(lineIds, 0, Count);
         Array.Clear(productIds, 0, Count);
+        Array.Clear(productOffers, 0, Count);
         Count = 0;
     }
 }

@@ -1,10 +1,12 @@
+using System.Numerics;
+
 namespace Storewise.Pricing;
 
 /// <summary>
 /// Splits a whole number of minor units over weighted lines so the shares sum exactly to it (docs/pricing-rules.md A07, Hamilton):
 /// every line gets the floor of its exact quota, and the leftover units go one by one to the largest fractional
 /// remainders; ties go to the larger weight, then the smaller line id, ordinal (docs/pricing-rules.md A08, A55).
-/// One instance is reused for every split of an evaluation: <see cref="Begin"/>, <see cref="Add"/> each weighted
+/// One instance is reused for every split of an evaluation: <see cref="Begin"/>, <c>Add</c> each weighted
 /// line, <see cref="Allocate"/>, then read <see cref="Shares"/>.
 /// </summary>
 internal sealed class LargestRemainderSplit
@@ -16,7 +18,17 @@ internal sealed class LargestRemainderSplit
     private long[] narrowWeights = new long[16];
     private long[] narrowRemainders = new long[16];
     private int[] order = new int[16];
+    private int[] buckets = new int[16];
+    private int[] bucketSizes = new int[16];
     private int count;
+
+    // Of the weights added so far (the largest at least 0), kept as they are added.
+    private Int128 weightSum;
+    private Int128 maxWeight;
+
+    // The largest of the 64-bit weights, and whether every weight so far was one (then only narrowWeights holds them).
+    private long narrowMax;
+    private bool narrowOnly;
 
     /// <summary>The line of each entry, in the order they were added.</summary>
     public ReadOnlySpan<int> Lines => lines.AsSpan(0, count);
@@ -28,6 +40,10 @@ internal sealed class LargestRemainderSplit
     public void Begin(int capacity)
     {
         count = 0;
+        weightSum = 0;
+        maxWeight = 0;
+        narrowMax = 0;
+        narrowOnly = true;
         ArrayCapacity.Reserve(ref lines, capacity);
         ArrayCapacity.Reserve(ref weights, capacity);
         ArrayCapacity.Reserve(ref shares, capacity);
@@ -35,13 +51,49 @@ internal sealed class LargestRemainderSplit
         ArrayCapacity.Reserve(ref narrowWeights, capacity);
         ArrayCapacity.Reserve(ref narrowRemainders, capacity);
         ArrayCapacity.Reserve(ref order, capacity);
+        ArrayCapacity.Reserve(ref buckets, capacity);
+        ArrayCapacity.Reserve(ref bucketSizes, capacity);
     }
 
     public void Add(int line, Int128 weight)
     {
+        if (narrowOnly)
+        {
+            for (var j = 0; j < count; j++)
+            {
+                weights[j] = narrowWeights[j];
+            }
+
+            narrowOnly = false;
+        }
+
         lines[count] = line;
         weights[count] = weight;
+        narrowWeights[count] = (long)weight;
         count++;
+        weightSum += weight;
+        if (weight > maxWeight)
+        {
+            maxWeight = weight;
+        }
+    }
+
+    /// <summary>Adds an entry whose weight is a money amount: kept in 64 bits until a 128-bit split needs it.</summary>
+    public void Add(int line, long weight)
+    {
+        lines[count] = line;
+        narrowWeights[count] = weight;
+        if (!narrowOnly)
+        {
+            weights[count] = weight;
+        }
+
+        count++;
+        weightSum += weight;
+        if (weight > narrowMax)
+        {
+            narrowMax = weight;
+        }
     }
 
     /// <summary>
@@ -50,21 +102,15 @@ internal sealed class LargestRemainderSplit
     /// </summary>
     public void Allocate(long total, ReadOnlySpan<string> lineIds)
     {
-        Int128 weightSum = 0;
-        Int128 maxWeight = 0;
-        for (var j = 0; j < count; j++)
-        {
-            weightSum += weights[j];
-            if (weights[j] > maxWeight)
-            {
-                maxWeight = weights[j];
-            }
-        }
-
         if (weightSum <= 0 || total <= 0)
         {
             Array.Clear(shares, 0, count);
             return;
+        }
+
+        if (narrowMax > maxWeight)
+        {
+            maxWeight = narrowMax;
         }
 
         if (weightSum <= long.MaxValue && total <= long.MaxValue / (long)maxWeight)
@@ -74,20 +120,19 @@ internal sealed class LargestRemainderSplit
             var sum = (long)weightSum;
             var narrow = narrowWeights.AsSpan(0, count);
             var rest = narrowRemainders.AsSpan(0, count);
-            long given = 0;
-            for (var j = 0; j < narrow.Length; j++)
-            {
-                var weight = (long)weights[j];
-                narrow[j] = weight;
-                var exact = total * weight;
-                var share = exact / sum;
-                shares[j] = share;
-                rest[j] = exact - (share * sum);
-                given += share;
-            }
-
-            GiveLeftover(total - given, new RemainderOrder<long>(rest, narrow, lines, lineIds));
+            var given = total <= MaxEstimatedQuotient / (long)maxWeight
+                ? SplitByEstimate(total, sum, narrow, rest)
+                : SplitByDivision(total, sum, narrow, rest);
+            GiveLeftover(total - given, rest, sum, new RemainderOrder<long>(rest, narrow, lines, lineIds));
             return;
+        }
+
+        if (narrowOnly)
+        {
+            for (var j = 0; j < count; j++)
+            {
+                weights[j] = narrowWeights[j];
+            }
         }
 
         long assigned = 0;
@@ -100,11 +145,72 @@ internal sealed class LargestRemainderSplit
             assigned += share;
         }
 
-        GiveLeftover(total - assigned, new RemainderOrder<Int128>(remainders, weights, lines, lineIds));
+        GiveLeftover(total - assigned, remainders.AsSpan(0, count), weightSum, new RemainderOrder<Int128>(remainders, weights, lines, lineIds));
+    }
+
+    // Below 2^50 a quotient computed in double is within one of the exact floor, which one correction step
+    // restores; the loops below keep the result exact whatever the estimate.
+    private const long MaxEstimatedQuotient = 1L << 50;
+
+    /// <summary>
+    /// Floors of total × weight / sum and their remainders, the quotient estimated by a multiply with the reciprocal
+    /// and then corrected in integers: a 64-bit division per line cost more than the rest of the split.
+    /// </summary>
+    private long SplitByEstimate(long total, long sum, ReadOnlySpan<long> narrow, Span<long> rest)
+    {
+        var reciprocal = 1.0 / sum;
+        long given = 0;
+        for (var j = 0; j < narrow.Length; j++)
+        {
+            var exact = total * narrow[j];
+            var share = (long)(exact * reciprocal);
+            var remainder = exact - (share * sum);
+            while (remainder < 0)
+            {
+                share--;
+                remainder += sum;
+            }
+
+            while (remainder >= sum)
+            {
+                share++;
+                remainder -= sum;
+            }
+
+            shares[j] = share;
+            rest[j] = remainder;
+            given += share;
+        }
+
+        return given;
+    }
+
+    private long SplitByDivision(long total, long sum, ReadOnlySpan<long> narrow, Span<long> rest)
+    {
+        long given = 0;
+        for (var j = 0; j < narrow.Length; j++)
+        {
+            var exact = total * narrow[j];
+            var share = exact / sum;
+            shares[j] = share;
+            rest[j] = exact - (share * sum);
+            given += share;
+        }
+
+        return given;
     }
 
     /// <summary>One unit each to the <paramref name="leftover"/> entries that come first by <paramref name="ranking"/>.</summary>
-    private void GiveLeftover<TOrder>(long leftover, TOrder ranking)
+    /// <remarks>
+    /// <paramref name="ranking"/> orders by remainder first, and the remainders share the denominator <paramref name="sum"/>
+    /// (comparing numerators compares the fractions). Each remainder goes to one of <c>count</c> buckets by its
+    /// fraction, computed in double: rounding is monotonic, so a higher bucket never holds a smaller remainder, and
+    /// every entry above the bucket where the first <paramref name="leftover"/> end is among them. Only that one
+    /// bucket, about one entry on average, is ranked exactly; a selection over all the entries with the ranking
+    /// cost most of the split.
+    /// </remarks>
+    private void GiveLeftover<T, TOrder>(long leftover, ReadOnlySpan<T> rest, T sum, TOrder ranking)
+        where T : INumberBase<T>
         where TOrder : struct, IComparer<int>, allows ref struct
     {
         if (leftover <= 0)
@@ -112,18 +218,62 @@ internal sealed class LargestRemainderSplit
             return;
         }
 
-        // The remainders share one denominator, so comparing numerators compares the fractions.
-        var entries = order.AsSpan(0, count);
-        for (var j = 0; j < count; j++)
+        if (leftover >= count)
         {
-            entries[j] = j;
+            // Cannot happen with remainders below the denominator; kept so a split never gives more than one unit each.
+            for (var j = 0; j < count; j++)
+            {
+                shares[j]++;
+            }
+
+            return;
         }
 
-        // Only which entries are among the first `leftover` matters, not their order.
-        IndexSort.SelectSmallest(entries, (int)leftover, ranking);
-        for (var k = 0; k < leftover && k < count; k++)
+        var bucketOf = buckets.AsSpan(0, count);
+        var sizes = bucketSizes.AsSpan(0, count);
+        sizes.Clear();
+        var perUnit = count / double.CreateTruncating(sum);
+        var last = count - 1;
+        for (var j = 0; j < bucketOf.Length; j++)
         {
-            shares[entries[k]]++;
+            var bucket = (int)(double.CreateTruncating(rest[j]) * perUnit);
+            bucket = bucket < 0 ? 0 : bucket > last ? last : bucket;
+            bucketOf[j] = bucket;
+            sizes[bucket]++;
+        }
+
+        // The bucket in which the first `leftover` entries end, and how many of it they take.
+        var wanted = (int)leftover;
+        var boundary = last;
+        while (sizes[boundary] < wanted)
+        {
+            wanted -= sizes[boundary];
+            boundary--;
+        }
+
+        var tied = order.AsSpan(0, sizes[boundary]);
+        var t = 0;
+        for (var j = 0; j < bucketOf.Length; j++)
+        {
+            if (bucketOf[j] > boundary)
+            {
+                shares[j]++;
+            }
+            else if (bucketOf[j] == boundary)
+            {
+                tied[t++] = j;
+            }
+        }
+
+        if (wanted < tied.Length)
+        {
+            // Only which entries are among the first `wanted` matters, not their order.
+            IndexSort.SelectSmallest(tied, wanted, ranking);
+        }
+
+        for (var k = 0; k < wanted; k++)
+        {
+            shares[tied[k]]++;
         }
     }
 

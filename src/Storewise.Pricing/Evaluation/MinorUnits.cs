@@ -58,7 +58,8 @@ internal static class MinorUnits
         var scale = amount.Scale;
         if (scale <= exponent)
         {
-            Span<int> bits = stackalloc int[4];
+            var parts = default(DecimalBits);
+            Span<int> bits = parts;
             decimal.GetBits(amount, bits);
             var magnitude = ((long)(uint)bits[1] << 32) | (uint)bits[0];
             var up = exponent - scale;

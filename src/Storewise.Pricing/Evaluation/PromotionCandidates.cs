@@ -108,7 +108,7 @@ internal sealed class PromotionCandidates
     private void FindThroughIndex(in EvaluationContext context, CartLineTable lines, PromotionCatalog catalog)
     {
         var excluded = lines.Excluded;
-        var productIds = lines.ProductIds;
+        var productOffers = lines.ProductOffers;
         var items = lines.Items;
         for (var line = 0; line < excluded.Length; line++)
         {
@@ -118,7 +118,7 @@ internal sealed class PromotionCandidates
                 continue;
             }
 
-            AddAll(context, catalog, catalog.PromotionsForProduct(productIds[line]), line);
+            AddAll(context, catalog, productOffers[line], line);
             var categories = items[line].Categories;
             if (categories is null)
             {
