@@ -58,8 +58,16 @@ public sealed class ConsoleFixture : IAsyncLifetime, IDisposable
 
     public void Dispose() => _accounts.Dispose();
 
-    public async Task<IBrowserContext> NewContextAsync() =>
-        await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // The suite runs beside the API suite on two cores, and the first sign-in of a run (account, password hash, the
+        // console's first render with a cold JIT) once took longer than Playwright's 30 s default. These are limits
+        // for a step to finish, not measurements: no test asserts how long anything takes.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
 
     /// <summary>A page signed in as the editor (made through the one-time setup link on first use).</summary>
     public async Task<IPage> EditorPageAsync()
