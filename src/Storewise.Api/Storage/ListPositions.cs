@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Storewise.Api.Storage;
 
@@ -72,8 +73,8 @@ public sealed class ListPositions
             return PageSeek<TKey>.FromStart(offset);
         }
 
-        var keys = _lists.TryGetValue(list, out var known) && known.Generation == generation && known.Boundaries is TKey[] cached
-            ? cached
+        var keys = TryKept<TKey>(list, generation, out var kept)
+            ? kept
             : await ReadBoundariesOnceAsync(list, generation, boundaries, generationNow);
 
         // keys[i] is the key of row (i + 1) * Stride - 1 (0-based): the last row before block i + 1.
@@ -95,8 +96,14 @@ public sealed class ListPositions
     }
 
     /// <summary>Whether the boundaries of <paramref name="list"/> at <paramref name="generation"/> are kept.</summary>
-    public bool Knows<TKey>(string list, long generation) =>
-        _lists.TryGetValue(list, out var known) && known.Generation == generation && known.Boundaries is TKey[];
+    public bool Knows<TKey>(string list, long generation) => TryKept<TKey>(list, generation, out _);
+
+    // The boundaries kept for this generation of the list, if any (kept ones of another generation are never used).
+    private bool TryKept<TKey>(string list, long generation, [NotNullWhen(true)] out TKey[]? keys)
+    {
+        keys = _lists.TryGetValue(list, out var known) && known.Generation == generation ? known.Boundaries as TKey[] : null;
+        return keys is not null;
+    }
 
     /// <summary>
     /// The boundaries of a list at a generation, read by one page at a time: the pages that miss while a read is under
