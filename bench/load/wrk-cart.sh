@@ -8,6 +8,8 @@
 # SQLite in a throwaway directory with the rate limit lifted; 1,000 promotions are seeded, CART_WIDE of them (5
 # unless set) cart-wide percentages that stack, so a 50-line cart receives 50 × CART_WIDE discount entries (250 by
 # default; CART_WIDE=1 gives a plain 50-line cart with one entry per line). Needs wrk and curl.
+# PROFILE=FILE records a perf profile of the server during the measured run into FILE (needs perf; the server then runs
+# with perf maps on, W^X off and ReadyToRun off, so every frame has a JIT symbol) and prints the top 25 symbols.
 set -euo pipefail
 BIN=$(cd "$1" && pwd) LINES=${2:-50} SECONDS_=${3:-15} CONNECTIONS=${4:-8} CART_WIDE=${CART_WIDE:-5}
 WORK=$(mktemp -d /tmp/storewise-wrk.XXXXXX)
@@ -17,6 +19,7 @@ cleanup() { if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "
 trap cleanup EXIT
 export Auth__SigningKey="wrk-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" Storage__Provider=sqlite \
   Storage__DataDirectory="$WORK/data" RateLimit__PermitsPerSecond=1000000 RateLimit__Burst=1000000
+if [ -n "${PROFILE:-}" ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0; fi
 (cd "$BIN" && exec dotnet Storewise.Api.dll --urls "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1) &
 SERVER=$!
 URL="http://127.0.0.1:$PORT"
@@ -46,6 +49,8 @@ LUA
 wrk -t2 -c"$CONNECTIONS" -d3s -s "$WORK/cart.lua" "$URL/v0/promotions/cart" >/dev/null # warm-up
 PID=$(pgrep -f "Storewise.Api.dll --urls http://127.0.0.1:$PORT" | head -1)
 BEFORE=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+PERF=
+if [ -n "${PROFILE:-}" ]; then perf record -F 999 -g -p "$PID" -o "$PROFILE" -- sleep "$SECONDS_" 2>/dev/null & PERF=$!; fi
 OUT=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency -s "$WORK/cart.lua" "$URL/v0/promotions/cart")
 AFTER=$(awk '{print $14 + $15}' "/proc/$PID/stat")
 REQUESTS=$(printf '%s\n' "$OUT" | awk '/requests in/ {print $1}')
@@ -55,3 +60,7 @@ printf '%s\n' "$OUT" | grep -E 'Requests/sec|Latency|99%|50%'
 echo "lines $LINES, answer $(printf '%s' "$ANSWER" | wc -c) bytes, $ENTRIES discount entries; requests $REQUESTS, non-2xx ${NON2XX:-0}"
 awk -v t="$(( AFTER - BEFORE ))" -v n="$REQUESTS" -v hz="$TICKS" 'BEGIN { printf "server CPU per request: %.0f us\n", t / hz / n * 1e6 }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "$PERF" ]; then
+  wait "$PERF" || true
+  perf report -i "$PROFILE" --no-children --sort symbol -g none --percent-limit 0.3 --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -25
+fi

@@ -15,6 +15,7 @@ public static class CartEndpoints
     {
         app.MapPost("/v0/promotions/cart", PriceAsync)
             .RequireAuthorization(Scopes.PromotionsRead)
+            .ReadsContiguousBody()
             .WithName("PriceCart")
             .Produces<DiscountedCartResponse>(StatusCodes.Status200OK, "application/json")
             .WithTags("Cart")

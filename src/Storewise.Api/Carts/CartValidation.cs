@@ -39,7 +39,7 @@ public static class CartValidation
             var ids = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < request.Items.Count; i++)
             {
-                var item = ValidateItem(request.Items[i], $"items[{i}]", currency, exponent, errors);
+                var item = ValidateItem(request.Items[i], i, currency, exponent, errors);
                 if (item is null)
                 {
                     continue;
@@ -76,9 +76,9 @@ public static class CartValidation
             }
         }
 
-        if (request.ShippingCost is { } shipping && currency is not null)
+        if (request.ShippingCost is { } shipping && currency is not null && MoneyProblem(shipping, currency, exponent) is { } shippingProblem)
         {
-            CheckMoney(shipping, "shippingCost", currency, exponent, errors);
+            errors.Add("shippingCost", shippingProblem);
         }
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -136,54 +136,56 @@ public static class CartValidation
         return null;
     }
 
-    private static CartItem? ValidateItem(CartItemRequest? item, string field, string? currency, int exponent, ValidationErrors errors)
+    // The field names are formatted only for a line that has a problem: a valid line allocates no text.
+    private static CartItem? ValidateItem(CartItemRequest? item, int index, string? currency, int exponent, ValidationErrors errors)
     {
         if (item is null)
         {
-            errors.Add(field, "must be an object");
+            errors.Add(ItemField(index, ""), "must be an object");
             return null;
         }
 
         var before = errors.Causes.Count;
         if (string.IsNullOrEmpty(item.Id))
         {
-            errors.Add($"{field}.id", "is required");
+            errors.Add(ItemField(index, ".id"), "is required");
         }
 
         if (string.IsNullOrEmpty(item.ProductId))
         {
-            errors.Add($"{field}.productId", "is required");
+            errors.Add(ItemField(index, ".productId"), "is required");
         }
 
         if (item.Quantity is not { } quantity)
         {
-            errors.Add($"{field}.quantity", "is required");
+            errors.Add(ItemField(index, ".quantity"), "is required");
         }
         else if (quantity is < 1 or > MaxQuantity)
         {
-            errors.Add($"{field}.quantity", $"must be an integer from 1 to {MaxQuantity}");
+            errors.Add(ItemField(index, ".quantity"), $"must be an integer from 1 to {MaxQuantity}");
         }
 
         if (item.Price is not { } price)
         {
-            errors.Add($"{field}.price", "is required");
+            errors.Add(ItemField(index, ".price"), "is required");
         }
-        else if (currency is not null)
+        else if (currency is not null && MoneyProblem(price, currency, exponent) is { } priceProblem)
         {
-            CheckMoney(price, $"{field}.price", currency, exponent, errors);
+            errors.Add(ItemField(index, ".price"), priceProblem);
         }
 
-        var categories = new List<IReadOnlyList<string>>();
-        for (var c = 0; c < (item.Categories?.Count ?? 0); c++)
+        var count = item.Categories?.Count ?? 0;
+        var categories = new List<IReadOnlyList<string>>(count);
+        for (var c = 0; c < count; c++)
         {
-            var path = item.Categories![c]?.Path;
-            if (path is null || path.Any(segment => segment is null))
+            if (Segments(item.Categories![c]?.Path) is { } segments)
             {
-                errors.Add($"{field}.categories[{c}].path", "must be an array of strings");
-                continue;
+                categories.Add(segments);
             }
-
-            categories.Add(path.Select(segment => segment!).ToArray());
+            else
+            {
+                errors.Add(ItemField(index, $".categories[{c}].path"), "must be an array of strings");
+            }
         }
 
         return errors.Causes.Count > before
@@ -191,19 +193,34 @@ public static class CartValidation
             : new CartItem(item.Id!, item.ProductId!, item.Quantity!.Value, item.Price!.Value, categories, item.Name);
     }
 
-    private static void CheckMoney(decimal amount, string field, string currency, int exponent, ValidationErrors errors)
+    private static string ItemField(int index, string suffix) => $"items[{index}]{suffix}";
+
+    /// <summary>The path's segments, or null when it is missing or one of them is not a string.</summary>
+    private static string[]? Segments(IReadOnlyList<string?>? path)
     {
-        if (amount < 0)
+        if (path is null)
         {
-            errors.Add(field, "must not be negative");
+            return null;
         }
-        else if (amount > MaxMoney)
+
+        var segments = new string[path.Count];
+        for (var s = 0; s < segments.Length; s++)
         {
-            errors.Add(field, $"must be at most {MaxMoney}");
+            if (path[s] is not { } segment)
+            {
+                return null;
+            }
+
+            segments[s] = segment;
         }
-        else if (!CurrencyMinorUnits.HasAtMostMinorUnitPrecision(amount, currency))
-        {
-            errors.Add(field, $"has more decimals than {currency.ToUpperInvariant()} allows ({exponent})");
-        }
+
+        return segments;
     }
+
+    /// <summary>What is wrong with an amount of money, or null when nothing is.</summary>
+    private static string? MoneyProblem(decimal amount, string currency, int exponent) =>
+        amount < 0 ? "must not be negative"
+        : amount > MaxMoney ? $"must be at most {MaxMoney}"
+        : !CurrencyMinorUnits.HasAtMostMinorUnitPrecision(amount, currency) ? $"has more decimals than {currency.ToUpperInvariant()} allows ({exponent})"
+        : null;
 }

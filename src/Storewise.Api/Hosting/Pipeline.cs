@@ -67,6 +67,7 @@ public static partial class Pipeline
         app.UseTenantHeaderCheck();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseContiguousRequestBodies();
         app.UseConsole();
     }
 
