@@ -82,6 +82,7 @@ internal static class ScaleProbe
         edit.Stop();
         Console.WriteLine(Invariant($"one edit served by a full recompile: {edit.Elapsed.TotalMilliseconds:F0} ms"));
         MeasureIncrementalEdits(source, catalog, carts[0]);
+        EditProbe.Run(source, catalog, carts[0], 300);
 
         using var self = Process.GetCurrentProcess();
         Console.WriteLine(Invariant($"process: RSS {self.WorkingSet64 / 1048576.0:F0} MB, peak {self.PeakWorkingSet64 / 1048576.0:F0} MB (source offers, two compiled sets and the carts)"));

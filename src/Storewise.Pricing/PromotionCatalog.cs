@@ -31,14 +31,14 @@ public sealed partial class PromotionCatalog
     private readonly Dictionary<string, CompiledOffer> couponsById;
     private readonly Dictionary<string, Offer> limitedOffers = new(StringComparer.Ordinal);
     // By product id: its index list and its exclusion, so a cart line costs one lookup.
-    private readonly Dictionary<string, ProductEntry> byProduct;
+    private readonly PagedStringMap<ProductEntry> byProduct;
     private readonly Dictionary<string, IndexEntry[]> cartWideByStore;
     private readonly FrozenSet<string> excludedProducts;
-    private readonly CompiledOffer[] coupons;
+    private readonly ChunkedArray<CompiledOffer> coupons;
     private readonly FrozenDictionary<string, TimeZoneInfo> storeZones;
 
     // Every promotion and coupon by age rank, for placing offers added by an incremental update.
-    private readonly CompiledOffer[] byAge;
+    private readonly ChunkedSortedArray<CompiledOffer> byAge;
     private readonly int storeLocalCount;
     private readonly bool hasDuplicateIds;
 
@@ -52,13 +52,13 @@ public sealed partial class PromotionCatalog
         CompiledOffer[] byAge)
     {
         this.storeZones = storeZones;
-        this.byAge = byAge;
+        this.byAge = ChunkedSortedArray<CompiledOffer>.FromSorted(byAge);
         CategoryRoot = new CategoryTrieNode();
-        Promotions = promotions;
+        Promotions = ChunkedArray<CompiledOffer>.From(promotions);
         CurrencyIds = currencyIds;
         StackableCoupons = stackableCoupons;
         this.excludedProducts = excludedProducts;
-        this.coupons = coupons;
+        this.coupons = ChunkedArray<CompiledOffer>.From(coupons);
         couponsById = new Dictionary<string, CompiledOffer>(coupons.Length, StringComparer.OrdinalIgnoreCase);
         foreach (var coupon in coupons)
         {
@@ -105,31 +105,36 @@ public sealed partial class PromotionCatalog
             }
         }
 
-        ValidFromTicks = new long[promotions.Length];
-        ValidToTicks = new long[promotions.Length];
+        var validFrom = new long[promotions.Length];
+        var validTo = new long[promotions.Length];
         foreach (var promotion in promotions)
         {
-            (ValidFromTicks[promotion.Index], ValidToTicks[promotion.Index]) = PrefilterWindow(promotion);
+            (validFrom[promotion.Index], validTo[promotion.Index]) = PrefilterWindow(promotion);
         }
+
+        ValidFromTicks = ChunkedArray<long>.From(validFrom);
+        ValidToTicks = ChunkedArray<long>.From(validTo);
 
         storeLocalCount = promotions.Count(static p => p.Offer.StoreLocal) + coupons.Count(static c => c.Offer.StoreLocal);
         hasDuplicateIds = HasDuplicateIds();
 
         // Every list of the index is ordered by end of validity, latest first: most stored promotions have
         // ended, and an evaluation stops at the first one that ended before it.
-        var latestEndFirst = new LatestEndFirst(ValidToTicks);
+        var latestEndFirst = new LatestEndFirst(validTo);
         CategoryRoot.Freeze(latestEndFirst, Entries);
-        byProduct = new Dictionary<string, ProductEntry>(productLists.Count + excludedProducts.Count, StringComparer.Ordinal);
+        var products = new Dictionary<string, ProductEntry>(productLists.Count + excludedProducts.Count, StringComparer.Ordinal);
         foreach (var (productId, list) in productLists)
         {
             list.Sort(latestEndFirst);
-            byProduct.Add(productId, new ProductEntry(Entries(list), excludedProducts.Contains(productId)));
+            products.Add(productId, new ProductEntry(Entries(list), excludedProducts.Contains(productId)));
         }
 
         foreach (var productId in excludedProducts)
         {
-            byProduct.TryAdd(productId, new ProductEntry(NoOffers, Excluded: true));
+            products.TryAdd(productId, new ProductEntry(NoOffers, Excluded: true));
         }
+
+        byProduct = PagedStringMap<ProductEntry>.From(products);
 
         cartWide.Sort(latestEndFirst);
         CartWide = Entries(cartWide);
@@ -147,12 +152,12 @@ public sealed partial class PromotionCatalog
     /// <summary>Whether several coupons may apply to one cart; false is the legacy mode (docs/pricing-rules.md A48, A49).</summary>
     public bool StackableCoupons { get; }
 
-    internal CompiledOffer[] Promotions { get; }
+    internal ChunkedArray<CompiledOffer> Promotions { get; }
 
     internal CurrencyIds CurrencyIds { get; }
 
     /// <summary>Promotions sorted by lower-cased id, then id (docs/pricing-rules.md A44), for the explain report.</summary>
-    internal CompiledOffer[] PromotionsByLowerId { get; }
+    internal ChunkedSortedArray<CompiledOffer> PromotionsByLowerId { get; }
 
     /// <summary>
     /// Active cart-level and free-shipping promotions without a store restriction, latest end first: every cart
@@ -163,10 +168,10 @@ public sealed partial class PromotionCatalog
     internal CategoryTrieNode CategoryRoot { get; }
 
     /// <summary>Validity windows as UTC ticks by promotion index: a dense array is the cheapest first filter.</summary>
-    internal long[] ValidFromTicks { get; }
+    internal ChunkedArray<long> ValidFromTicks { get; }
 
     /// <summary>Inclusive end of each window (docs/spec.md §2.4); <see cref="long.MaxValue"/> when open-ended.</summary>
-    internal long[] ValidToTicks { get; }
+    internal ChunkedArray<long> ValidToTicks { get; }
 
     /// <summary>Whether some offer reads its naive times or schedule in the cart's store zone (explain then says which zone was used).</summary>
     public bool UsesStoreZones => storeLocalCount > 0;
@@ -260,7 +265,7 @@ public sealed partial class PromotionCatalog
         storeId is not null && storeZones.TryGetValue(storeId, out var zone) ? zone : null;
 
     /// <summary>Every compiled coupon, for qualification.</summary>
-    internal CompiledOffer[] Coupons => coupons;
+    internal ChunkedArray<CompiledOffer> Coupons => coupons;
 
     /// <summary>The stored coupon with this id, or null (redemptions read its terms; see <see cref="CouponRedemption"/>).</summary>
     public Offer? FindCoupon(string couponId) => FindCompiledCoupon(couponId)?.Offer;
@@ -274,30 +279,15 @@ public sealed partial class PromotionCatalog
     /// <summary>The promotion whose id is <paramref name="promotionId"/> (ordinal), found in the report order; null when none.</summary>
     internal CompiledOffer? FindPromotion(string promotionId)
     {
-        var lowerId = promotionId.ToLowerInvariant();
-        int low = 0, high = PromotionsByLowerId.Length - 1;
-        while (low <= high)
+        var probe = (LowerId: promotionId.ToLowerInvariant(), Id: promotionId);
+        var position = PromotionsByLowerId.CountBefore(probe, static (candidate, probe) =>
         {
-            var middle = low + ((high - low) / 2);
-            var candidate = PromotionsByLowerId[middle];
-            var order = string.CompareOrdinal(candidate.LowerId, lowerId);
-            order = order != 0 ? order : string.CompareOrdinal(candidate.Id, promotionId);
-            if (order == 0)
-            {
-                return candidate;
-            }
-
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return null;
+            var order = string.CompareOrdinal(candidate.LowerId, probe.LowerId);
+            return order != 0 ? order : string.CompareOrdinal(candidate.Id, probe.Id);
+        });
+        return position < PromotionsByLowerId.Length && PromotionsByLowerId[position] is var found && string.Equals(found.Id, promotionId, StringComparison.Ordinal)
+            ? found
+            : null;
     }
 
     /// <summary>The promotions indexed by <paramref name="productId"/> and whether it is globally excluded, in one lookup.</summary>
@@ -359,11 +349,11 @@ public sealed partial class PromotionCatalog
         return byId != 0 ? byId : left.CompareTo(right);
     }
 
-    private static CompiledOffer[] SortForReport(CompiledOffer[] promotions)
+    private static ChunkedSortedArray<CompiledOffer> SortForReport(CompiledOffer[] promotions)
     {
         var sorted = (CompiledOffer[])promotions.Clone();
         Array.Sort(sorted, ReportOrder);
-        return sorted;
+        return ChunkedSortedArray<CompiledOffer>.FromSorted(sorted);
     }
 
     // The lists of the index that hold an active promotion: the lists of inactive ones stay empty.
@@ -448,12 +438,15 @@ public sealed partial class PromotionCatalog
     // Incremental updates find offers by id, so they need ids that name one offer; Compile accepts any.
     private bool HasDuplicateIds()
     {
-        for (var i = 1; i < PromotionsByLowerId.Length; i++)
+        string? previous = null;
+        foreach (var promotion in PromotionsByLowerId)
         {
-            if (string.Equals(PromotionsByLowerId[i - 1].Id, PromotionsByLowerId[i].Id, StringComparison.Ordinal))
+            if (string.Equals(previous, promotion.Id, StringComparison.Ordinal))
             {
                 return true;
             }
+
+            previous = promotion.Id;
         }
 
         return couponsById.Count < coupons.Length || coupons.Any(coupon => FindPromotion(coupon.Id) is not null);

@@ -38,12 +38,12 @@ public sealed partial class PromotionCatalog
         CurrencyIds = revision.CurrencyIds;
         couponsById = revision.CouponsById;
         limitedOffers = revision.LimitedOffers;
-        byProduct = revision.ByProduct;
+        byProduct = revision.ByProduct.Build();
         cartWideByStore = revision.CartWideByStore;
         CartWide = revision.CartWide;
         CategoryRoot = revision.CategoryRoot;
-        ValidFromTicks = revision.ValidFromTicks;
-        ValidToTicks = revision.ValidToTicks;
+        ValidFromTicks = revision.ValidFromTicks.Build();
+        ValidToTicks = revision.ValidToTicks.Build();
         PromotionsByLowerId = revision.PromotionsByLowerId;
         byAge = revision.ByAge;
         storeLocalCount = revision.StoreLocalCount;
@@ -154,13 +154,15 @@ public sealed partial class PromotionCatalog
             CurrencyIds = currencyIds,
             CouponsById = couponsById,
             LimitedOffers = limitedOffers,
-            ByProduct = byProduct,
+            ByProduct = byProduct.Edit(),
             CartWideByStore = cartWideByStore,
             CartWide = CartWide,
             CategoryRoot = CategoryRoot,
             ValidFromTicks = Resized(ValidFromTicks, promotions.Length),
             ValidToTicks = Resized(ValidToTicks, promotions.Length),
             StoreLocalCount = storeLocalCount,
+            PromotionsByLowerId = PromotionsByLowerId,
+            ByAge = byAge,
         };
         var placed = promotionMoves.Select(static m => m.New).Concat(createdPromotions).ToList();
         foreach (var promotion in placed)
@@ -168,13 +170,15 @@ public sealed partial class PromotionCatalog
             (revision.ValidFromTicks[promotion.Index], revision.ValidToTicks[promotion.Index]) = PrefilterWindow(promotion);
         }
 
-        // Take every old entry out before putting new ones in: a moved offer may take the index of a removed one.
+        // Each list is copied once, whatever number of offers leave and join it. Every old entry goes before new
+        // ones come in: a moved offer may take the index of a removed one.
         var unplaced = removedPromotions.Concat(promotionMoves.Select(static m => m.Old)).ToList();
+        var listEdits = new Dictionary<(IndexList List, string Key), ListEdit>();
         foreach (var promotion in unplaced)
         {
             foreach (var key in IndexKeys(promotion))
             {
-                revision.EditList(key, list => Without(list, promotion.Index));
+                ListEditOf(listEdits, key).Leaving.Add(promotion.Index);
             }
         }
 
@@ -183,14 +187,19 @@ public sealed partial class PromotionCatalog
             var entry = new IndexEntry(promotion.Index, revision.ValidFromTicks[promotion.Index], revision.ValidToTicks[promotion.Index]);
             foreach (var key in IndexKeys(promotion))
             {
-                revision.EditList(key, list => WithSorted(list, entry));
+                ListEditOf(listEdits, key).Joining.Add(entry);
             }
         }
 
-        revision.PromotionsByLowerId = SortedArrayEdit.Apply(PromotionsByLowerId, unplaced, placed, ReportOrder);
+        foreach (var edit in listEdits.Values)
+        {
+            revision.EditList(edit.Key, edit.Apply);
+        }
+
+        revision.PromotionsByLowerId = PromotionsByLowerId.With(unplaced, placed, ReportOrder);
         var couponsOut = removedCoupons.Concat(couponMoves.Select(static m => m.Old)).ToList();
         var couponsIn = couponMoves.Select(static m => m.New).Concat(createdCoupons).ToList();
-        revision.ByAge = SortedArrayEdit.Apply(byAge, [.. unplaced, .. couponsOut], [.. placed, .. couponsIn], ByAgeRank);
+        revision.ByAge = byAge.With([.. unplaced, .. couponsOut], [.. placed, .. couponsIn], ByAgeRank);
         if (couponsOut.Count + couponsIn.Count > 0)
         {
             revision.CouponsById = new Dictionary<string, CompiledOffer>(couponsById, StringComparer.OrdinalIgnoreCase);
@@ -238,22 +247,23 @@ public sealed partial class PromotionCatalog
             return ranks;
         }
 
-        var staying = SortedArrayEdit.Apply(byAge, removed, [], ByAgeRank);
+        // The staying offers are byAge without the removed ones, read in place rather than copied.
+        var leaving = new HashSet<CompiledOffer>(removed, ReferenceEqualityComparer.Instance);
         var newest = added.ToArray();
         Array.Sort(newest, AgeOrder);
-        var positions = newest.Select(offer => StayingBefore(staying, offer)).ToArray();
+        var neighbours = newest.Select(offer => StayingAround(leaving, offer)).ToArray();
         for (var first = 0; first < newest.Length;)
         {
-            var position = positions[first];
+            var (older, younger) = neighbours[first];
             var last = first;
-            while (last + 1 < newest.Length && positions[last + 1] == position)
+            while (last + 1 < newest.Length && ReferenceEquals(neighbours[last + 1].Older, older))
             {
                 last++;
             }
 
             var count = last - first + 1;
-            var below = position > 0 ? staying[position - 1].AgeRank : (staying.Length > 0 ? staying[0].AgeRank : 0) - AgeRankSpacing;
-            var above = position < staying.Length ? staying[position].AgeRank : (staying.Length > 0 ? staying[^1].AgeRank : 0) + AgeRankSpacing;
+            var below = older?.AgeRank ?? ((younger?.AgeRank ?? 0) - AgeRankSpacing);
+            var above = younger?.AgeRank ?? ((older?.AgeRank ?? 0) + AgeRankSpacing);
             if (above - below <= count)
             {
                 return null;
@@ -270,24 +280,22 @@ public sealed partial class PromotionCatalog
         return ranks;
     }
 
-    // How many staying offers are older than the new offer.
-    private static int StayingBefore(CompiledOffer[] staying, Offer offer)
+    // The youngest staying offer older than the new offer and the oldest staying one younger, each null when none.
+    private (CompiledOffer? Older, CompiledOffer? Younger) StayingAround(HashSet<CompiledOffer> leaving, Offer offer)
     {
-        int low = 0, high = staying.Length;
-        while (low < high)
+        var place = byAge.CountBefore(offer, static (staying, offer) => AgeOrder.Compare(staying.Offer, offer));
+        CompiledOffer? older = null, younger = null;
+        for (var position = place - 1; position >= 0 && older is null; position--)
         {
-            var middle = low + ((high - low) / 2);
-            if (AgeOrder.Compare(staying[middle].Offer, offer) < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
+            older = leaving.Contains(byAge[position]) ? null : byAge[position];
         }
 
-        return low;
+        for (var position = place; position < byAge.Length && younger is null; position++)
+        {
+            younger = leaving.Contains(byAge[position]) ? null : byAge[position];
+        }
+
+        return (older, younger);
     }
 
     /// <summary>
@@ -295,8 +303,8 @@ public sealed partial class PromotionCatalog
     /// only that one moves, and added offers are compiled at the end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static CompiledOffer[] Reslot(
-        CompiledOffer[] current,
+    private static ChunkedArray<CompiledOffer> Reslot(
+        ChunkedArray<CompiledOffer> current,
         List<CompiledOffer> removed,
         Dictionary<Offer, long> ranks,
         OfferSource source,
@@ -308,8 +316,9 @@ public sealed partial class PromotionCatalog
         var adding = ranks.Where(pair => (pair.Key.Source == OfferSource.Coupon) == (source == OfferSource.Coupon))
             .OrderBy(static pair => pair.Value)
             .ToList();
-        var result = new CompiledOffer[keptCount + adding.Count];
-        Array.Copy(current, result, keptCount);
+        // Every place from keptCount on is written below, so the resize need not clear them.
+        var result = current.Edit();
+        result.Resize(keptCount + adding.Count);
         var gone = removed.Select(static offer => offer.Index).ToHashSet();
         var tail = keptCount;
         foreach (var hole in gone.Where(index => index < keptCount).Order())
@@ -331,61 +340,84 @@ public sealed partial class PromotionCatalog
             result[keptCount + k] = offer;
         }
 
-        return result;
+        return result.Build();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long[] Resized(long[] ticks, int length)
+    private static ChunkedArray<long>.Editor Resized(ChunkedArray<long> ticks, int length)
     {
-        var resized = new long[length];
-        Array.Copy(ticks, resized, Math.Min(ticks.Length, length));
+        var resized = ticks.Edit();
+        resized.Resize(length);
         return resized;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static IndexEntry[] Without(IndexEntry[] list, int offerIndex)
+    // Keys of a category list join its path: the same category in two offers is two arrays of the same names.
+    private static ListEdit ListEditOf(Dictionary<(IndexList List, string Key), ListEdit> edits, IndexKey key)
     {
-        var count = 0;
-        foreach (var entry in list)
+        var name = (key.List, key.Key ?? (key.Path is null ? string.Empty : string.Join('\u001f', key.Path)));
+        if (!edits.TryGetValue(name, out var edit))
         {
-            count += entry.Offer == offerIndex ? 0 : 1;
+            edit = new ListEdit(key);
+            edits.Add(name, edit);
         }
 
-        var kept = new IndexEntry[count];
-        var written = 0;
-        foreach (var entry in list)
-        {
-            if (entry.Offer != offerIndex)
-            {
-                kept[written++] = entry;
-            }
-        }
-
-        return kept;
+        return edit;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    // The order of a fresh compile: latest end first, then index.
-    private static IndexEntry[] WithSorted(IndexEntry[] list, IndexEntry added)
+    /// <summary>The entries leaving one list of the index (by offer index) and those joining it.</summary>
+    private sealed class ListEdit(IndexKey key)
     {
-        var at = Array.BinarySearch(list, added, LatestEndFirstEntries);
-        at = at >= 0 ? at : ~at;
-        var longer = new IndexEntry[list.Length + 1];
-        Array.Copy(list, longer, at);
-        longer[at] = added;
-        Array.Copy(list, at, longer, at + 1, list.Length - at);
-        return longer;
+        public IndexKey Key { get; } = key;
+
+        public HashSet<int> Leaving { get; } = [];
+
+        public List<IndexEntry> Joining { get; } = [];
+
+        // The order of a fresh compile: latest end first, then index; one pass merges the kept and the joining.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public IndexEntry[] Apply(IndexEntry[] list)
+        {
+            Joining.Sort(LatestEndFirstEntries);
+            var kept = 0;
+            foreach (var entry in list)
+            {
+                kept += Leaving.Contains(entry.Offer) ? 0 : 1;
+            }
+
+            var result = new IndexEntry[kept + Joining.Count];
+            int written = 0, next = 0;
+            foreach (var entry in list)
+            {
+                if (Leaving.Contains(entry.Offer))
+                {
+                    continue;
+                }
+
+                while (next < Joining.Count && LatestEndFirstEntries.Compare(Joining[next], entry) < 0)
+                {
+                    result[written++] = Joining[next++];
+                }
+
+                result[written++] = entry;
+            }
+
+            while (next < Joining.Count)
+            {
+                result[written++] = Joining[next++];
+            }
+
+            return result;
+        }
     }
 
     /// <summary>The parts of the catalogue being derived; shared parts are copied the first time they change.</summary>
     private sealed class Revision
     {
-        private bool ownsByProduct;
         private bool ownsByStore;
 
-        public required CompiledOffer[] Promotions { get; init; }
+        public required ChunkedArray<CompiledOffer> Promotions { get; init; }
 
-        public required CompiledOffer[] Coupons { get; init; }
+        public required ChunkedArray<CompiledOffer> Coupons { get; init; }
 
         public required CurrencyIds CurrencyIds { get; init; }
 
@@ -393,7 +425,7 @@ public sealed partial class PromotionCatalog
 
         public required Dictionary<string, Offer> LimitedOffers { get; set; }
 
-        public required Dictionary<string, ProductEntry> ByProduct { get; set; }
+        public required PagedStringMap<ProductEntry>.Editor ByProduct { get; init; }
 
         public required Dictionary<string, IndexEntry[]> CartWideByStore { get; set; }
 
@@ -401,13 +433,13 @@ public sealed partial class PromotionCatalog
 
         public required CategoryTrieNode CategoryRoot { get; set; }
 
-        public required long[] ValidFromTicks { get; init; }
+        public required ChunkedArray<long>.Editor ValidFromTicks { get; init; }
 
-        public required long[] ValidToTicks { get; init; }
+        public required ChunkedArray<long>.Editor ValidToTicks { get; init; }
 
-        public CompiledOffer[] PromotionsByLowerId { get; set; } = [];
+        public required ChunkedSortedArray<CompiledOffer> PromotionsByLowerId { get; set; }
 
-        public CompiledOffer[] ByAge { get; set; } = [];
+        public required ChunkedSortedArray<CompiledOffer> ByAge { get; set; }
 
         public int StoreLocalCount { get; set; }
 
@@ -416,7 +448,6 @@ public sealed partial class PromotionCatalog
             switch (key.List)
             {
                 case IndexList.Product:
-                    ByProduct = Owned(ByProduct, ref ownsByProduct);
                     ReplaceProduct(ByProduct, key.Key!, change);
                     break;
                 case IndexList.Store:
@@ -445,7 +476,7 @@ public sealed partial class PromotionCatalog
         }
 
         // As Replace; an excluded product keeps its entry (its exclusion is read there) when its list empties.
-        private static void ReplaceProduct(Dictionary<string, ProductEntry> products, string productId, Func<IndexEntry[], IndexEntry[]> change)
+        private static void ReplaceProduct(PagedStringMap<ProductEntry>.Editor products, string productId, Func<IndexEntry[], IndexEntry[]> change)
         {
             var entry = products.TryGetValue(productId, out var found) ? found : new ProductEntry(NoOffers, Excluded: false);
             var list = change(entry.Offers);
@@ -455,7 +486,7 @@ public sealed partial class PromotionCatalog
             }
             else
             {
-                products[productId] = entry with { Offers = list };
+                products.Set(productId, entry with { Offers = list });
             }
         }
 

@@ -71,6 +71,53 @@ public sealed class IncrementalUpdateProperties
         Assert.Equal(Price(pricingCase, cart, PromotionCatalog.Compile(offers, [], [], true)), Price(pricingCase, cart, catalog));
     }
 
+    [Fact]
+    public void EditsOfACatalogueOfSeveralBlocksPriceLikeAFreshCompile()
+    {
+        // Thousands of offers: the catalogue's arrays span several blocks, so edits copy some and share the rest
+        // (docs/decisions/0530-edits-share-blocks.md); the explain report lists every promotion in report order.
+        var random = new Random(18);
+        var created = PricingCase.EvaluatedAt.AddDays(-30);
+        Offer Numbered(int i) => Offer("Q" + (i * 7919 % 100_000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture), created.AddMinutes(random.Next(5_000)), 1m + (i % 9)) with
+        {
+            IncludedProducts = ["P" + (i % 60).ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        };
+        var promotions = Enumerable.Range(0, 3_500).Select(Numbered).ToList();
+        var catalog = PromotionCatalog.Compile(promotions, [], [], true);
+        var cart = new Cart { Currency = "EUR", Items = [.. Enumerable.Range(0, 6).Select(i => new CartItem("l" + i, "P" + (i * 11), 1 + i, 20m + i, [], null))] };
+        var pricingCase = new PricingCase(cart, [], [], [], [], true);
+        for (var step = 0; step < 30; step++)
+        {
+            var upserted = new List<Offer>();
+            var removed = new List<string>();
+            for (var operation = random.Next(1, 4); operation > 0; operation--)
+            {
+                var at = random.Next(promotions.Count);
+                switch (random.Next(3))
+                {
+                    case 0 when !upserted.Exists(o => o.Id == promotions[at].Id):
+                        removed.Add(promotions[at].Id);
+                        promotions.RemoveAt(at);
+                        break;
+                    case 1 when !removed.Contains(promotions[at].Id) && !upserted.Exists(o => o.Id == promotions[at].Id):
+                        promotions[at] = promotions[at] with { Percent = 50m - step, ValidTo = random.Next(2) == 0 ? PricingCase.EvaluatedAt.AddDays(-1) : null };
+                        upserted.Add(promotions[at]);
+                        break;
+                    default:
+                        var added = Numbered(10_000 + (step * 10) + operation) with { Id = "R" + step + "-" + operation };
+                        promotions.Add(added);
+                        upserted.Add(added);
+                        break;
+                }
+            }
+
+            catalog = catalog.Apply(new CatalogueChange(upserted, removed));
+            Assert.Equal(Price(pricingCase, cart, PromotionCatalog.Compile(promotions, [], [], true)), Price(pricingCase, cart, catalog));
+        }
+
+        Assert.Equal(promotions.Count, catalog.PromotionCount);
+    }
+
     private static string Price(PricingCase pricingCase, Cart cart, PromotionCatalog catalog) =>
         Describe.Result(PricingEngine.Evaluate(cart, PricingCase.EvaluatedAt, catalog, pricingCase.Codes, explain: true));
 
