@@ -4,8 +4,9 @@ using Storewise.Api.Storage;
 namespace Storewise.Api.CartLog;
 
 /// <summary>
-/// Writes the sampled carts of <see cref="CartLogQueue"/> in batches, off the request path, and deletes carts
-/// older than their tenant's retention every <see cref="CartLogOptions.PruneIntervalMinutes"/>.
+/// Writes the sampled carts of <see cref="CartLogQueue"/> in batches, off the request path, every
+/// <see cref="CartLogOptions.FlushIntervalMilliseconds"/> or each <see cref="CartLogOptions.BatchSize"/> carts, and deletes
+/// carts older than their tenant's retention every <see cref="CartLogOptions.PruneIntervalMinutes"/>.
 /// </summary>
 public sealed partial class CartLogWriter(
     CartLogQueue queue, Database database, CartLogOptions options, TimeProvider clock, ILogger<CartLogWriter> logger)
@@ -34,8 +35,11 @@ public sealed partial class CartLogWriter(
         var batch = new List<LoggedCartRow>(options.BatchSize);
         try
         {
+            var interval = TimeSpan.FromMilliseconds(Math.Max(0, options.FlushIntervalMilliseconds));
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // The first cart starts an interval: the carts of the interval go in one transaction, not one each.
+                await queue.WaitForBatchAsync(interval, stoppingToken);
                 await FlushAsync(batch, stoppingToken);
             }
         }
@@ -52,7 +56,7 @@ public sealed partial class CartLogWriter(
         while (true)
         {
             batch.Clear();
-            while (batch.Count < options.BatchSize && queue.Reader.TryRead(out var row))
+            while (batch.Count < options.BatchSize && queue.TryTake(out var row))
             {
                 batch.Add(row);
             }
