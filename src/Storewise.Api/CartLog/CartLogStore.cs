@@ -8,8 +8,9 @@ namespace Storewise.Api.CartLog;
 /// <summary>SQL for <c>cart_log</c>: batched appends, the retention prune, and reading a time range in order.</summary>
 public static class CartLogStore
 {
-    private const string InsertSql =
-        "INSERT INTO cart_log (tenant, logged_at, seq, store_id, cart) VALUES (@tenant, @loggedAt, @seq, @store, @cart) ON CONFLICT DO NOTHING";
+    // The cart goes as the UTF-8 it was encoded in; the dialect makes it text.
+    private static string InsertSql(DbConnection connection) =>
+        $"INSERT INTO cart_log (tenant, logged_at, seq, store_id, cart) VALUES (@tenant, @loggedAt, @seq, @store, {SqlDialect.Of(connection).TextFromUtf8("cart")}) ON CONFLICT DO NOTHING";
 
     /// <summary>
     /// Appends <paramref name="rows"/> in one transaction: one prepared single-row statement run once per row, or, where
@@ -36,12 +37,12 @@ public static class CartLogStore
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = InsertSql;
+        command.CommandText = InsertSql(connection);
         var tenant = AddParameter(command.CreateParameter(), command.Parameters, "tenant", DbType.String);
         var loggedAt = AddParameter(command.CreateParameter(), command.Parameters, "loggedAt", DbType.Int64);
         var seq = AddParameter(command.CreateParameter(), command.Parameters, "seq", DbType.Int64);
         var store = AddParameter(command.CreateParameter(), command.Parameters, "store", DbType.String);
-        var cart = AddParameter(command.CreateParameter(), command.Parameters, "cart", DbType.String);
+        var cart = AddParameter(command.CreateParameter(), command.Parameters, "cart", DbType.Binary);
         await command.PrepareAsync(cancellationToken);
         foreach (var row in rows)
         {
@@ -56,17 +57,18 @@ public static class CartLogStore
 
     private static async Task InsertBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LoggedCartRow> rows, CancellationToken cancellationToken)
     {
+        var sql = InsertSql(connection);
         await using var batch = connection.CreateBatch();
         batch.Transaction = transaction;
         foreach (var row in rows)
         {
             var command = batch.CreateBatchCommand();
-            command.CommandText = InsertSql;
+            command.CommandText = sql;
             AddParameter(command.CreateParameter(), command.Parameters, "tenant", DbType.String).Value = row.Tenant;
             AddParameter(command.CreateParameter(), command.Parameters, "loggedAt", DbType.Int64).Value = row.LoggedAt;
             AddParameter(command.CreateParameter(), command.Parameters, "seq", DbType.Int64).Value = Random.Shared.NextInt64();
             AddParameter(command.CreateParameter(), command.Parameters, "store", DbType.String).Value = (object?)row.StoreId ?? DBNull.Value;
-            AddParameter(command.CreateParameter(), command.Parameters, "cart", DbType.String).Value = row.Cart;
+            AddParameter(command.CreateParameter(), command.Parameters, "cart", DbType.Binary).Value = row.Cart;
             batch.BatchCommands.Add(command);
         }
 

@@ -33,21 +33,23 @@ public sealed partial class CartLogWriter(
     private async Task WriteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<LoggedCartRow>(options.BatchSize);
+        var interval = TimeSpan.FromMilliseconds(Math.Max(0, options.FlushIntervalMilliseconds));
+        // The stop ends the waits, not a batch being written: a commit cancelled by it would roll back and lose the batch.
+        // What is queued then is written with 5 s of grace.
+        using var writing = new CancellationTokenSource();
+        using var stopping = stoppingToken.Register(() => writing.CancelAfter(TimeSpan.FromSeconds(5)));
         try
         {
-            var interval = TimeSpan.FromMilliseconds(Math.Max(0, options.FlushIntervalMilliseconds));
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 // The first cart starts an interval: the carts of the interval go in one transaction, not one each.
                 await queue.WaitForBatchAsync(interval, stoppingToken);
-                await FlushAsync(batch, stoppingToken);
+                await FlushAsync(batch, writing.Token);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: write what is queued, briefly, then stop.
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await FlushAsync(batch, grace.Token);
+            await FlushAsync(batch, writing.Token);
         }
     }
 
