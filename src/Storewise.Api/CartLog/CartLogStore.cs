@@ -1,6 +1,5 @@
-using System.Buffers;
+using System.Data;
 using System.Data.Common;
-using System.Text;
 using Dapper;
 using Storewise.Api.Storage;
 
@@ -9,36 +8,80 @@ namespace Storewise.Api.CartLog;
 /// <summary>SQL for <c>cart_log</c>: batched appends, the retention prune, and reading a time range in order.</summary>
 public static class CartLogStore
 {
-    // Rows per INSERT statement: 5 parameters each stays far below every engine's parameter limit.
-    private const int RowsPerStatement = 200;
+    // The cart goes as the UTF-8 it was encoded in; the dialect makes it text.
+    private static string InsertSql(DbConnection connection) =>
+        $"INSERT INTO cart_log (tenant, logged_at, seq, store_id, cart) VALUES (@tenant, @loggedAt, @seq, @store, {SqlDialect.Of(connection).TextFromUtf8("cart")}) ON CONFLICT DO NOTHING";
 
-    /// <summary>Appends <paramref name="rows"/> in one transaction, a few multi-row statements.</summary>
+    /// <summary>
+    /// Appends <paramref name="rows"/> in one transaction: one prepared single-row statement run once per row, or, where
+    /// the provider sends a batch of statements in one round trip (PostgreSQL), one batch of them
+    /// (docs/decisions/0712-cart-log-writes-in-intervals.md).
+    /// </summary>
     public static Task InsertAsync(Database database, IReadOnlyList<LoggedCartRow> rows, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            var scratch = new ArrayBufferWriter<byte>(8192);
-            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            if (connection.CanCreateBatch)
             {
-                var sql = new StringBuilder("INSERT INTO cart_log (tenant, logged_at, seq, store_id, cart) VALUES ");
-                var parameters = new DynamicParameters();
-                var end = Math.Min(rows.Count, start + RowsPerStatement);
-                for (var i = start; i < end; i++)
-                {
-                    var row = rows[i];
-                    sql.Append(i == start ? "" : ", ").Append($"(@t{i}, @a{i}, @s{i}, @st{i}, @c{i})");
-                    parameters.Add($"t{i}", row.Tenant);
-                    parameters.Add($"a{i}", row.LoggedAt);
-                    parameters.Add($"s{i}", Random.Shared.NextInt64());
-                    parameters.Add($"st{i}", row.Cart.StoreId);
-                    parameters.Add($"c{i}", LoggedCart.From(row.Cart, row.EvaluatedAt).Store(scratch));
-                }
-
-                sql.Append(" ON CONFLICT DO NOTHING");
-                await connection.ExecuteAsync(sql.ToString(), parameters, transaction);
+                await InsertBatchAsync(connection, transaction, rows, cancellationToken);
+            }
+            else
+            {
+                await InsertEachAsync(connection, transaction, rows, cancellationToken);
             }
 
             return WriteOutcome.Commit(rows.Count);
         }, cancellationToken);
+
+    // SQLite runs a statement in process: the cost per row is binding five values and one step, with nothing parsed again.
+    private static async Task InsertEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LoggedCartRow> rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertSql(connection);
+        var tenant = AddParameter(command.CreateParameter(), command.Parameters, "tenant", DbType.String);
+        var loggedAt = AddParameter(command.CreateParameter(), command.Parameters, "loggedAt", DbType.Int64);
+        var seq = AddParameter(command.CreateParameter(), command.Parameters, "seq", DbType.Int64);
+        var store = AddParameter(command.CreateParameter(), command.Parameters, "store", DbType.String);
+        var cart = AddParameter(command.CreateParameter(), command.Parameters, "cart", DbType.Binary);
+        await command.PrepareAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            tenant.Value = row.Tenant;
+            loggedAt.Value = row.LoggedAt;
+            seq.Value = Random.Shared.NextInt64();
+            store.Value = (object?)row.StoreId ?? DBNull.Value;
+            cart.Value = row.Cart;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task InsertBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LoggedCartRow> rows, CancellationToken cancellationToken)
+    {
+        var sql = InsertSql(connection);
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var row in rows)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            AddParameter(command.CreateParameter(), command.Parameters, "tenant", DbType.String).Value = row.Tenant;
+            AddParameter(command.CreateParameter(), command.Parameters, "loggedAt", DbType.Int64).Value = row.LoggedAt;
+            AddParameter(command.CreateParameter(), command.Parameters, "seq", DbType.Int64).Value = Random.Shared.NextInt64();
+            AddParameter(command.CreateParameter(), command.Parameters, "store", DbType.String).Value = (object?)row.StoreId ?? DBNull.Value;
+            AddParameter(command.CreateParameter(), command.Parameters, "cart", DbType.Binary).Value = row.Cart;
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbParameter AddParameter(DbParameter parameter, DbParameterCollection parameters, string name, DbType type)
+    {
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        parameters.Add(parameter);
+        return parameter;
+    }
 
     /// <summary>Deletes the tenant's carts logged before <paramref name="cutoff"/>; returns how many.</summary>
     public static Task<int> PruneAsync(Database database, string tenant, DateTimeOffset cutoff, CancellationToken cancellationToken) =>

@@ -4,8 +4,9 @@ using Storewise.Api.Storage;
 namespace Storewise.Api.CartLog;
 
 /// <summary>
-/// Writes the sampled carts of <see cref="CartLogQueue"/> in batches, off the request path, and deletes carts
-/// older than their tenant's retention every <see cref="CartLogOptions.PruneIntervalMinutes"/>.
+/// Writes the sampled carts of <see cref="CartLogQueue"/> in batches, off the request path, every
+/// <see cref="CartLogOptions.FlushIntervalMilliseconds"/> or each <see cref="CartLogOptions.BatchSize"/> carts, and deletes
+/// carts older than their tenant's retention every <see cref="CartLogOptions.PruneIntervalMinutes"/>.
 /// </summary>
 public sealed partial class CartLogWriter(
     CartLogQueue queue, Database database, CartLogOptions options, TimeProvider clock, ILogger<CartLogWriter> logger)
@@ -32,18 +33,23 @@ public sealed partial class CartLogWriter(
     private async Task WriteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<LoggedCartRow>(options.BatchSize);
+        var interval = TimeSpan.FromMilliseconds(Math.Max(0, options.FlushIntervalMilliseconds));
+        // The stop ends the waits, not a batch being written: a commit cancelled by it would roll back and lose the batch.
+        // What is queued then is written with 5 s of grace.
+        using var writing = new CancellationTokenSource();
+        using var stopping = stoppingToken.Register(() => writing.CancelAfter(TimeSpan.FromSeconds(5)));
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                await FlushAsync(batch, stoppingToken);
+                // The first cart starts an interval: the carts of the interval go in one transaction, not one each.
+                await queue.WaitForBatchAsync(interval, stoppingToken);
+                await FlushAsync(batch, writing.Token);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: write what is queued, briefly, then stop.
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await FlushAsync(batch, grace.Token);
+            await FlushAsync(batch, writing.Token);
         }
     }
 
@@ -52,7 +58,7 @@ public sealed partial class CartLogWriter(
         while (true)
         {
             batch.Clear();
-            while (batch.Count < options.BatchSize && queue.Reader.TryRead(out var row))
+            while (batch.Count < options.BatchSize && queue.TryTake(out var row))
             {
                 batch.Add(row);
             }

@@ -41,10 +41,12 @@ public static class CompactCart
         }
 
         var ok = CompactNumbers.TryWriteText(output, cart.Currency);
-        CompactNumbers.Write(output, (ulong)cart.CouponCodes.Count);
-        foreach (var code in cart.CouponCodes)
+        // Loops by index: a foreach over these read-only lists would allocate an enumerator per list, per cart and line.
+        var codes = cart.CouponCodes;
+        CompactNumbers.Write(output, (ulong)codes.Count);
+        for (var c = 0; c < codes.Count; c++)
         {
-            ok &= CompactNumbers.TryWriteText(output, code);
+            ok &= CompactNumbers.TryWriteText(output, codes[c]);
         }
 
         foreach (var value in (ReadOnlySpan<string?>)[cart.CustomerId, cart.ChannelType, cart.StoreId, cart.ShopId, cart.Locale])
@@ -64,20 +66,24 @@ public static class CompactCart
             ok &= CompactNumbers.TryWriteText(output, key) && CompactNumbers.TryWriteText(output, value);
         }
 
-        CompactNumbers.Write(output, (ulong)cart.Items.Count);
-        foreach (var item in cart.Items)
+        var items = cart.Items;
+        CompactNumbers.Write(output, (ulong)items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             ok &= CompactNumbers.TryWriteText(output, item.Id);
             CompactNumbers.WriteSigned(output, item.Quantity);
             CompactNumbers.WriteDecimal(output, item.Price);
             ok &= CompactNumbers.TryWriteText(output, item.ProductId);
-            CompactNumbers.Write(output, (ulong)item.Categories.Count);
-            foreach (var path in item.Categories)
+            var paths = item.Categories;
+            CompactNumbers.Write(output, (ulong)paths.Count);
+            for (var p = 0; p < paths.Count; p++)
             {
+                var path = paths[p];
                 CompactNumbers.Write(output, (ulong)path.Count);
-                foreach (var segment in path)
+                for (var n = 0; n < path.Count; n++)
                 {
-                    ok &= CompactNumbers.TryWriteText(output, segment);
+                    ok &= CompactNumbers.TryWriteText(output, path[n]);
                 }
             }
 

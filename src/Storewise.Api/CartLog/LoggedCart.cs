@@ -17,12 +17,17 @@ namespace Storewise.Api.CartLog;
 /// Written and read by hand with <see cref="Utf8JsonWriter"/> and <see cref="Utf8JsonReader"/> straight from and
 /// into the engine's <see cref="Pricing.Cart"/>, with no intermediate objects: a replay reads every logged cart
 /// (docs/decisions/0710-replay-cost.md). Rows written earlier by a serializer hold the same text. New rows are stored
-/// in the compact form (<see cref="Store"/>, docs/decisions/0711-compact-cart-log.md); <see cref="Parse(ReadOnlySpan{byte})"/>
+/// in the compact form (<see cref="StoreUtf8"/>, docs/decisions/0711-compact-cart-log.md); <see cref="Parse(ReadOnlySpan{byte})"/>
 /// reads both.
 /// </remarks>
 public sealed record LoggedCart(Pricing.Cart Cart, long? At)
 {
+    private const int MaxKeptScratch = 256 * 1024;
+
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _scratch;
 
     public static LoggedCart From(Pricing.Cart cart, long? evaluatedAt) => new(cart, evaluatedAt);
 
@@ -33,12 +38,7 @@ public sealed record LoggedCart(Pricing.Cart Cart, long? At)
     /// <summary>The stored text, written through <paramref name="scratch"/> (cleared first), so a batch of carts reuses one buffer.</summary>
     public string Serialize(ArrayBufferWriter<byte> scratch)
     {
-        scratch.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(scratch, WriterOptions))
-        {
-            Write(writer);
-        }
-
+        WriteJson(scratch);
         return Encoding.UTF8.GetString(scratch.WrittenSpan);
     }
 
@@ -63,6 +63,29 @@ public sealed record LoggedCart(Pricing.Cart Cart, long? At)
     /// </summary>
     public string Store(ArrayBufferWriter<byte> scratch) =>
         CompactCart.TryWrite(Cart, At, scratch) ? Encoding.UTF8.GetString(scratch.WrittenSpan) : Serialize(scratch);
+
+    /// <summary>
+    /// The stored text of <paramref name="cart"/> as UTF-8, in one array of its size, encoded through a buffer of this
+    /// thread (the cart endpoint encodes each sampled cart as it is priced): no string is made of it, and no
+    /// <see cref="LoggedCart"/> unless the compact form cannot hold the cart.
+    /// </summary>
+    public static byte[] StoreUtf8(Pricing.Cart cart, long? at)
+    {
+        var scratch = _scratch ??= new ArrayBufferWriter<byte>(4096);
+        if (!CompactCart.TryWrite(cart, at, scratch))
+        {
+            new LoggedCart(cart, at).WriteJson(scratch);
+        }
+
+        var stored = scratch.WrittenSpan.ToArray();
+        if (scratch.Capacity > MaxKeptScratch)
+        {
+            // One huge cart must not leave every thread holding its buffer.
+            _scratch = null;
+        }
+
+        return stored;
+    }
 
     /// <summary>Reads a stored cart in either form.</summary>
     public static LoggedCart Parse(ReadOnlySpan<byte> utf8) => Parse(utf8, null);
@@ -122,6 +145,13 @@ public sealed record LoggedCart(Pricing.Cart Cart, long? At)
             CustomerAttributes = attributes ?? ReadOnlyDictionary<string, string>.Empty,
         };
         return new LoggedCart(cart, at);
+    }
+
+    private void WriteJson(ArrayBufferWriter<byte> scratch)
+    {
+        scratch.ResetWrittenCount();
+        using var writer = new Utf8JsonWriter(scratch, WriterOptions);
+        Write(writer);
     }
 
     private void Write(Utf8JsonWriter writer)

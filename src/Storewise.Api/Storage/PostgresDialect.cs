@@ -17,6 +17,8 @@ public sealed class PostgresDialect : SqlDialect
     // Npgsql sends the list as one array parameter.
     public override string In(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
+    public override string TextFromUtf8(string parameter) => $"convert_from(@{parameter}, 'UTF8')";
+
     public override bool IsUniqueViolation(DbException exception, out string? constraint)
     {
         if (exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)

@@ -18,6 +18,12 @@ public abstract class SqlDialect
     public abstract string In(string column, string parameter);
 
     /// <summary>
+    /// A text value from the binary parameter <paramref name="parameter"/> holding UTF-8, so text made as UTF-8 is
+    /// stored without a string made of it (docs/decisions/0712-cart-log-writes-in-intervals.md).
+    /// </summary>
+    public abstract string TextFromUtf8(string parameter);
+
+    /// <summary>
     /// Whether the statement failed on a unique (or primary key) index, and which one; the constraint is the
     /// index name on PostgreSQL and the "table.column, ..." list on SQLite, or null when the engine did not say.
     /// </summary>

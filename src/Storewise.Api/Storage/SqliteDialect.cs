@@ -19,6 +19,9 @@ public sealed class SqliteDialect : SqlDialect
     // Dapper expands "IN @list" into one parameter per element.
     public override string In(string column, string parameter) => $"{column} IN @{parameter}";
 
+    // A blob cast to TEXT is read as text in the database's encoding, UTF-8, as it is.
+    public override string TextFromUtf8(string parameter) => $"CAST(@{parameter} AS TEXT)";
+
     public override bool IsUniqueViolation(DbException exception, out string? constraint)
     {
         if (exception is SqliteException { SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey } sqlite)
