@@ -52,9 +52,11 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
             var outcome = await database.WriteAsync(
                 async (connection, tx) =>
                 {
-                    // The reservation's row and its hold in one round trip (docs/decisions/0606-one-round-trip-per-hold.md).
+                    // The reservation's row and its hold in one round trip (docs/decisions/0606-one-round-trip-per-hold.md),
+                    // each statement planned once per connection (docs/decisions/0610-reservation-confirm-by-primary-key.md).
                     var insert = (
-                        """
+                        $"""
+                        {database.Dialect.PlanKeyedStatementsOnce}
                         INSERT INTO reservations (tenant, id, order_id, status, expires_at, created_at, updated_at, answer)
                         VALUES (@tenant, @id, @reservedOrderId, @status, @expiresAt, @reservedAt, @reservedAt, @answer)
                         ON CONFLICT DO NOTHING
@@ -112,13 +114,14 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
                 // The usual case first, in one round trip: reserved and in time becomes confirmed, and so do its grants.
                 string? moved;
                 List<HeldGrant> grants;
-                // The grants' update is planned for this reservation: a plan made for any reservation while the
-                // ledger was still small scans every grant of the tenant.
+                // Every statement of the confirm finds its rows by key: each is planned once per connection, never as a
+                // scan (a plan made while the ledger was still small would scan it), and the state and time conditions
+                // sit in one CASE, so that only the primary key serves the update (docs/decisions/0610-reservation-confirm-by-primary-key.md).
                 using (var results = await connection.QueryMultipleAsync(
                     $"""
-                    {database.Dialect.PlanForTheseParameters}
+                    {database.Dialect.PlanKeyedStatementsOnce}
                     UPDATE reservations SET status = @confirmed, updated_at = @now
-                    WHERE tenant = @tenant AND id = @id AND status = @reserved AND expires_at > @now
+                    WHERE tenant = @tenant AND id = @id AND CASE WHEN status = @reserved AND expires_at > @now THEN 1 ELSE 0 END = 1
                     RETURNING answer;
                     {UsageLedger.ConfirmSql}
                     """,
@@ -262,10 +265,11 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
     private static OutboxEvent Event(string type, string tenant, ReservationResponse reservation, DateTimeOffset at) =>
         OutboxEvent.Create(type, tenant, reservation.OrderId, at, reservation);
 
-    // The one conditional move of a reservation's state; returns the stored answer when this call moved it.
+    // The one conditional move of a reservation's state; returns the stored answer when this call moved it. The state's
+    // condition is a CASE, as in the confirm, so that only the primary key serves it.
     private static async Task<string?> SetStatusAsync(DbConnection connection, DbTransaction tx, string tenant, string id, string from, string to, long now) =>
         await connection.ExecuteScalarAsync<string?>(
-            "UPDATE reservations SET status = @to, updated_at = @now WHERE tenant = @tenant AND id = @id AND status = @from RETURNING answer",
+            "UPDATE reservations SET status = @to, updated_at = @now WHERE tenant = @tenant AND id = @id AND CASE WHEN status = @from THEN 1 ELSE 0 END = 1 RETURNING answer",
             new { tenant, id, from, to, now },
             tx);
 
