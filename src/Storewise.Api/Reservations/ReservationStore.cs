@@ -104,6 +104,17 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
             StatusCodes.Status409Conflict, "limits_contended", "the offers' limits kept changing while the cart was reserved; try again");
     }
 
+    /// <summary>
+    /// Moves reservation <c>@id</c> of <c>@tenant</c> from <c>@reserved</c> to <c>@confirmed</c> if it is still in time at
+    /// <c>@now</c>, and returns its stored answer. Both conditions sit in one CASE, so that only the primary key serves
+    /// it (docs/decisions/0610-reservation-confirm-by-primary-key.md).
+    /// </summary>
+    public const string ConfirmSql = """
+        UPDATE reservations SET status = @confirmed, updated_at = @now
+        WHERE tenant = @tenant AND id = @id AND CASE WHEN status = @reserved AND expires_at > @now THEN 1 ELSE 0 END = 1
+        RETURNING answer;
+        """;
+
     /// <summary>Confirms a reservation (idempotent); 409 once it is released or expired, 404 when unknown.</summary>
     public Task<ReservationOutcome> ConfirmAsync(string tenant, string id, CancellationToken cancellationToken) =>
         database.WriteAsync(
@@ -115,14 +126,11 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
                 string? moved;
                 List<HeldGrant> grants;
                 // Every statement of the confirm finds its rows by key: each is planned once per connection, never as a
-                // scan (a plan made while the ledger was still small would scan it), and the state and time conditions
-                // sit in one CASE, so that only the primary key serves the update (docs/decisions/0610-reservation-confirm-by-primary-key.md).
+                // scan (a plan made while the ledger was still small would scan it; docs/decisions/0610-reservation-confirm-by-primary-key.md).
                 using (var results = await connection.QueryMultipleAsync(
                     $"""
                     {database.Dialect.PlanKeyedStatementsOnce}
-                    UPDATE reservations SET status = @confirmed, updated_at = @now
-                    WHERE tenant = @tenant AND id = @id AND CASE WHEN status = @reserved AND expires_at > @now THEN 1 ELSE 0 END = 1
-                    RETURNING answer;
+                    {ConfirmSql}
                     {UsageLedger.ConfirmSql}
                     """,
                     new { tenant, id, now, confirmed = ReservationStatus.Confirmed, reserved = ReservationStatus.Reserved, reservationId = id },
@@ -234,8 +242,11 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
     {
         foreach (var grant in codes.OrderBy(g => g.Code, StringComparer.Ordinal))
         {
+            // Planned for this code: the confirm plans its statements once for all parameters, and a coupon's codes have
+            // two indexes that both match, of which only the code's finds one row.
             var moved = (await connection.QueryAsync<(string Id, string Code)>(
-                """
+                $"""
+                {SqlDialect.Of(connection).PlanForTheseParameters}
                 UPDATE coupon_codes SET held = held - @Amount, redemptions = redemptions + @Amount
                 WHERE tenant = @tenant AND coupon_id = @OfferId AND code_key = @Code
                 RETURNING id, code
