@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reservation + confirmation throughput on PostgreSQL: an unmeasured warm-up, then distinct limited offers, then one
 # hot money budget, each for the given time. Runs on a PostgreSQL cluster of its own (so its CPU is the benchmark's
-# alone; fsync off, as on the shared test server), with pg_stat_statements: the statements' calls, time and buffer
-# hits are printed after the run.
+# alone; fsync off, as on the shared test server), with pg_stat_statements: the statements' calls, execution and planning
+# time and buffer hits are printed after the run, and how many of the reservation tables' updates were HOT.
 # Usage: bench/load/reservation-load.sh [seconds=20] [concurrency=8] [warmupSeconds=20]
 # (20 s of warm-up: with 10 the first case was still timed while the server compiled its hot paths, on a busy machine)
 # SERVER_DIR=DIR runs an already built server (a directory holding Storewise.Api.dll) instead of building this tree.
