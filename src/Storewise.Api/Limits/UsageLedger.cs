@@ -138,12 +138,15 @@ public static class UsageLedger
     /// <summary>
     /// Marks the held grants of reservation <c>@reservationId</c> (of <c>@tenant</c>) confirmed and returns them, once the
     /// reservation itself is confirmed; the counters keep them. Sent by the confirm in the round trip that confirms the
-    /// reservation, so it flips nothing when that statement did not.
+    /// reservation, so it flips nothing when that statement did not. The reservation's state is tested in a CASE, so that
+    /// a plan made once for all reservations while the table was empty finds it by the primary key and not through the
+    /// live-order index, whose predicate a plain <c>status = 'confirmed'</c> implies
+    /// (docs/decisions/0610-reservation-confirm-by-primary-key.md).
     /// </summary>
     public const string ConfirmSql = $"""
         UPDATE usage_grants SET state = '{Confirmed}'
         WHERE tenant = @tenant AND reservation_id = @reservationId AND state = '{Reserved}'
-          AND EXISTS (SELECT 1 FROM reservations r WHERE r.tenant = @tenant AND r.id = @reservationId AND r.status = '{Confirmed}')
+          AND EXISTS (SELECT 1 FROM reservations r WHERE r.tenant = @tenant AND r.id = @reservationId AND CASE WHEN r.status = '{Confirmed}' THEN 1 ELSE 0 END = 1)
         RETURNING offer_id AS OfferId, counter AS Counter, code AS Code, amount AS Amount;
         """;
 

@@ -52,9 +52,11 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
             var outcome = await database.WriteAsync(
                 async (connection, tx) =>
                 {
-                    // The reservation's row and its hold in one round trip (docs/decisions/0606-one-round-trip-per-hold.md).
+                    // The reservation's row and its hold in one round trip (docs/decisions/0606-one-round-trip-per-hold.md),
+                    // each statement planned once per connection (docs/decisions/0610-reservation-confirm-by-primary-key.md).
                     var insert = (
-                        """
+                        $"""
+                        {database.Dialect.PlanKeyedStatementsOnce}
                         INSERT INTO reservations (tenant, id, order_id, status, expires_at, created_at, updated_at, answer)
                         VALUES (@tenant, @id, @reservedOrderId, @status, @expiresAt, @reservedAt, @reservedAt, @answer)
                         ON CONFLICT DO NOTHING
@@ -102,6 +104,17 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
             StatusCodes.Status409Conflict, "limits_contended", "the offers' limits kept changing while the cart was reserved; try again");
     }
 
+    /// <summary>
+    /// Moves reservation <c>@id</c> of <c>@tenant</c> from <c>@reserved</c> to <c>@confirmed</c> if it is still in time at
+    /// <c>@now</c>, and returns its stored answer. Both conditions sit in one CASE, so that only the primary key serves
+    /// it (docs/decisions/0610-reservation-confirm-by-primary-key.md).
+    /// </summary>
+    public const string ConfirmSql = """
+        UPDATE reservations SET status = @confirmed, updated_at = @now
+        WHERE tenant = @tenant AND id = @id AND CASE WHEN status = @reserved AND expires_at > @now THEN 1 ELSE 0 END = 1
+        RETURNING answer;
+        """;
+
     /// <summary>Confirms a reservation (idempotent); 409 once it is released or expired, 404 when unknown.</summary>
     public Task<ReservationOutcome> ConfirmAsync(string tenant, string id, CancellationToken cancellationToken) =>
         database.WriteAsync(
@@ -112,14 +125,12 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
                 // The usual case first, in one round trip: reserved and in time becomes confirmed, and so do its grants.
                 string? moved;
                 List<HeldGrant> grants;
-                // The grants' update is planned for this reservation: a plan made for any reservation while the
-                // ledger was still small scans every grant of the tenant.
+                // Every statement of the confirm finds its rows by key: each is planned once per connection, never as a
+                // scan (a plan made while the ledger was still small would scan it; docs/decisions/0610-reservation-confirm-by-primary-key.md).
                 using (var results = await connection.QueryMultipleAsync(
                     $"""
-                    {database.Dialect.PlanForTheseParameters}
-                    UPDATE reservations SET status = @confirmed, updated_at = @now
-                    WHERE tenant = @tenant AND id = @id AND status = @reserved AND expires_at > @now
-                    RETURNING answer;
+                    {database.Dialect.PlanKeyedStatementsOnce}
+                    {ConfirmSql}
                     {UsageLedger.ConfirmSql}
                     """,
                     new { tenant, id, now, confirmed = ReservationStatus.Confirmed, reserved = ReservationStatus.Reserved, reservationId = id },
@@ -231,8 +242,11 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
     {
         foreach (var grant in codes.OrderBy(g => g.Code, StringComparer.Ordinal))
         {
+            // Planned for this code: the confirm plans its statements once for all parameters, and a coupon's codes have
+            // two indexes that both match, of which only the code's finds one row.
             var moved = (await connection.QueryAsync<(string Id, string Code)>(
-                """
+                $"""
+                {SqlDialect.Of(connection).PlanForTheseParameters}
                 UPDATE coupon_codes SET held = held - @Amount, redemptions = redemptions + @Amount
                 WHERE tenant = @tenant AND coupon_id = @OfferId AND code_key = @Code
                 RETURNING id, code
@@ -262,10 +276,11 @@ public sealed class ReservationStore(Database database, CartPricing pricing, Obj
     private static OutboxEvent Event(string type, string tenant, ReservationResponse reservation, DateTimeOffset at) =>
         OutboxEvent.Create(type, tenant, reservation.OrderId, at, reservation);
 
-    // The one conditional move of a reservation's state; returns the stored answer when this call moved it.
+    // The one conditional move of a reservation's state; returns the stored answer when this call moved it. The state's
+    // condition is a CASE, as in the confirm, so that only the primary key serves it.
     private static async Task<string?> SetStatusAsync(DbConnection connection, DbTransaction tx, string tenant, string id, string from, string to, long now) =>
         await connection.ExecuteScalarAsync<string?>(
-            "UPDATE reservations SET status = @to, updated_at = @now WHERE tenant = @tenant AND id = @id AND status = @from RETURNING answer",
+            "UPDATE reservations SET status = @to, updated_at = @now WHERE tenant = @tenant AND id = @id AND CASE WHEN status = @from THEN 1 ELSE 0 END = 1 RETURNING answer",
             new { tenant, id, from, to, now },
             tx);
 

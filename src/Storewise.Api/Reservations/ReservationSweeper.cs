@@ -26,9 +26,11 @@ public sealed partial class ReservationSweeper(Database database, StorageReadine
             List<(string Tenant, string Id)> due;
             await using (var connection = await database.OpenAsync(cancellationToken))
             {
+                // The status is a literal: a prepared statement's generic plan can use the partial expiry index only then
+                // (docs/decisions/0610-reservation-confirm-by-primary-key.md).
                 due = (await connection.QueryAsync<(string, string)>(
-                    $"SELECT tenant, id FROM reservations WHERE status = @reserved AND expires_at <= @now ORDER BY expires_at LIMIT {BatchSize}",
-                    new { reserved = ReservationStatus.Reserved, now })).AsList();
+                    $"SELECT tenant, id FROM reservations WHERE status = '{ReservationStatus.Reserved}' AND expires_at <= @now ORDER BY expires_at LIMIT {BatchSize}",
+                    new { now })).AsList();
             }
 
             foreach (var (tenant, id) in due)

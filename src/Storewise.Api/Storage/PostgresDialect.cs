@@ -87,6 +87,8 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string PlanForTheseParameters => "SET LOCAL plan_cache_mode = force_custom_plan;";
 
+    public override string PlanKeyedStatementsOnce => "SET LOCAL enable_seqscan = off; SET LOCAL plan_cache_mode = force_generic_plan;";
+
     public override bool HasNotifications => true;
 
     // pg_notify rather than NOTIFY: the channel and payload are parameters. PostgreSQL delivers it at commit, and

@@ -61,6 +61,15 @@ public abstract class SqlDialect
     public abstract string PlanForTheseParameters { get; }
 
     /// <summary>
+    /// A statement that makes the rest of the transaction plan each prepared statement once for all parameters, and
+    /// never as a sequential scan, or empty where statements are not planned once for all: for transactions whose
+    /// every statement finds its rows by key (docs/decisions/0610-reservation-confirm-by-primary-key.md). Planning
+    /// each statement again cost the reserve and the confirm more than running them; without sequential scans a plan
+    /// made while a table is small still uses its key.
+    /// </summary>
+    public abstract string PlanKeyedStatementsOnce { get; }
+
+    /// <summary>
     /// Whether instances can tell each other of a change through the database (PostgreSQL LISTEN/NOTIFY). Without
     /// it an instance learns of other instances' changes only by reading (docs/decisions/0510-catalogue-change-notifications.md).
     /// </summary>

@@ -80,6 +80,8 @@ public sealed class SqliteDialect : SqlDialect
     // One host: instances sharing the file learn of each other's changes by reading (a bounded staleness).
     public override string PlanForTheseParameters => string.Empty;
 
+    public override string PlanKeyedStatementsOnce => string.Empty;
+
     public override bool HasNotifications => false;
 
     public override Task NotifyAsync(DbConnection connection, DbTransaction transaction, string channel, string payload) => Task.CompletedTask;
