@@ -24,7 +24,7 @@ public sealed class RequestLineWriter : IDisposable
     private readonly ManualResetEventSlim _stopping = new();
     private readonly Lock _writing = new();
     private readonly byte[] _buffer = new byte[WriteBytes];
-    private Thread? _thread;
+    private volatile Thread? _thread;
     private int _queued;
     private int _dropped;
     private int _started;
@@ -101,9 +101,16 @@ public sealed class RequestLineWriter : IDisposable
 
     private void Run()
     {
-        while (!_stopping.Wait(_flushInterval))
+        try
         {
-            Flush();
+            while (!_stopping.Wait(_flushInterval))
+            {
+                Flush();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Started by a first line that raced with dispose, which has written everything already.
         }
     }
 
