@@ -10,6 +10,8 @@
 # default; CART_WIDE=1 gives a plain 50-line cart with one entry per line). Needs wrk and curl.
 # PROFILE=FILE records a perf profile of the server during the measured run into FILE (needs perf; the server then runs
 # with perf maps on, W^X off and ReadyToRun off, so every frame has a JIT symbol) and prints the top 25 symbols.
+# COUNTERS=FILE records the server's System.Runtime counters each second of the measured run into FILE (csv; needs
+# dotnet-counters on PATH or in DOTNET_COUNTERS) and prints the monitor lock contentions per second.
 set -euo pipefail
 BIN=$(cd "$1" && pwd) LINES=${2:-50} SECONDS_=${3:-15} CONNECTIONS=${4:-8} CART_WIDE=${CART_WIDE:-5}
 WORK=$(mktemp -d /tmp/storewise-wrk.XXXXXX)
@@ -51,6 +53,11 @@ PID=$(pgrep -f "Storewise.Api.dll --urls http://127.0.0.1:$PORT" | head -1)
 BEFORE=$(awk '{print $14 + $15}' "/proc/$PID/stat")
 PERF=
 if [ -n "${PROFILE:-}" ]; then perf record -F 999 -g -p "$PID" -o "$PROFILE" -- sleep "$SECONDS_" 2>/dev/null & PERF=$!; fi
+COUNTING=
+if [ -n "${COUNTERS:-}" ]; then
+  "${DOTNET_COUNTERS:-dotnet-counters}" collect -p "$PID" --counters System.Runtime --refresh-interval 1 --format csv \
+    -o "$COUNTERS" --duration "00:00:00:$(printf '%02d' "$SECONDS_")" >/dev/null 2>&1 & COUNTING=$!
+fi
 OUT=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency -s "$WORK/cart.lua" "$URL/v0/promotions/cart")
 AFTER=$(awk '{print $14 + $15}' "/proc/$PID/stat")
 REQUESTS=$(printf '%s\n' "$OUT" | awk '/requests in/ {print $1}')
@@ -60,6 +67,10 @@ printf '%s\n' "$OUT" | grep -E 'Requests/sec|Latency|99%|50%'
 echo "lines $LINES, answer $(printf '%s' "$ANSWER" | wc -c) bytes, $ENTRIES discount entries; requests $REQUESTS, non-2xx ${NON2XX:-0}"
 awk -v t="$(( AFTER - BEFORE ))" -v n="$REQUESTS" -v hz="$TICKS" 'BEGIN { printf "server CPU per request: %.0f us\n", t / hz / n * 1e6 }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "$COUNTING" ]; then
+  wait "$COUNTING" || true
+  awk -F, 'tolower($3) ~ /lock.contention/ { sum += $5; n++ } END { if (n) printf "monitor lock contentions per second: %.1f (%d samples)\n", sum / n, n }' "$COUNTERS"
+fi
 if [ -n "$PERF" ]; then
   wait "$PERF" || true
   perf report -i "$PROFILE" --no-children --sort symbol -g none --percent-limit 0.3 --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -25

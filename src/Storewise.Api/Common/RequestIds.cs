@@ -11,16 +11,19 @@ public static partial class RequestIds
 {
     public const string Header = "x-request-id";
 
+    /// <summary>The category of the one line per request; <c>Logging:LogLevel:Storewise.Requests</c> sets its level.</summary>
+    public const string Category = "Storewise.Requests";
+
     public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app)
     {
-        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Storewise.Requests");
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
         return app.Use(async (context, next) =>
         {
             var incoming = context.Request.Headers[Header].ToString();
             var id = IsUsable(incoming) ? incoming : NewId();
             context.TraceIdentifier = id;
             context.Response.Headers[Header] = id;
-            using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id });
+            using var scope = logger.BeginScope(new RequestScope(id));
             var started = Stopwatch.GetTimestamp();
             try
             {

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Storewise.Api.Common;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Telemetry;
@@ -11,6 +14,9 @@ namespace Storewise.Api.Telemetry;
 /// </summary>
 public static class TelemetrySetup
 {
+    // How long a request line may wait to be written; short enough to read as live when following the output.
+    private static readonly TimeSpan RequestLineFlushInterval = TimeSpan.FromMilliseconds(50);
+
     public static void AddStorewiseTelemetry(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
@@ -20,6 +26,7 @@ public static class TelemetrySetup
         // Every log scope carries the trace and span id of the activity it was written in.
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        builder.AddRequestLineLogging();
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName))
@@ -48,6 +55,26 @@ public static class TelemetrySetup
                 .AddDatabaseInstrumentation()
                 .AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp)));
         }
+    }
+
+    /// <summary>
+    /// The one line per request goes to standard output through <see cref="RequestLineLoggerProvider"/> (batched, no
+    /// lock per line) instead of the console logger, when the console logger is there to replace.
+    /// </summary>
+    private static void AddRequestLineLogging(this WebApplicationBuilder builder)
+    {
+        if (!builder.Services.Any(service => service.ServiceType == typeof(ILoggerProvider) && service.ImplementationType == typeof(ConsoleLoggerProvider)))
+        {
+            return;
+        }
+
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(RequestIds.Category, LogLevel.None);
+        builder.Services.AddSingleton<ILoggerProvider>(provider => new RequestLineLoggerProvider(
+            provider.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(),
+            provider.GetServices<ConsoleFormatter>(),
+            Console.OpenStandardOutput(),
+            Console.OpenStandardError(),
+            RequestLineFlushInterval));
     }
 
     public static void MapStorewiseMetrics(this WebApplication app)

@@ -90,6 +90,18 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the process to stop, like <c>kill -TERM</c> from an orchestrator, and waits until it has exited.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using (var signal = Process.Start("kill", $"-TERM {_process.Id}"))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Kill();
