@@ -84,7 +84,7 @@ public sealed partial class CartLogQueue : IDisposable
     /// Waits until a batch is queued or <paramref name="interval"/> has passed (on the real clock: a test's clock may
     /// stand still); a batch already queued returns at once.
     /// </summary>
-    public async Task WaitForBatchAsync(TimeSpan interval, CancellationToken cancellationToken)
+    public void WaitForBatch(TimeSpan interval, CancellationToken cancellationToken)
     {
         // A signal left from a batch the writer has written since is stale.
         while (_batchQueued.Wait(0, CancellationToken.None))
@@ -93,7 +93,7 @@ public sealed partial class CartLogQueue : IDisposable
 
         if (Queued < _batchSize)
         {
-            await _batchQueued.WaitAsync(interval, cancellationToken);
+            _batchQueued.Wait(interval, cancellationToken);
         }
     }
 

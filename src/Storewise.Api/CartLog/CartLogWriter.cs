@@ -14,8 +14,13 @@ public sealed partial class CartLogWriter(
 {
     // Carts reach the queue only once requests are served, so the schema is in place by then; a prune that
     // runs while the database is away fails, is logged, and runs again next round.
+    // The writes run on a thread of their own: SQLite works synchronously under its async calls, and a batch written
+    // on a thread-pool thread would take one of the few threads that serve requests for as long as it lasts
+    // (docs/decisions/0712-cart-log-writes-in-intervals.md).
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(WriteAsync(stoppingToken), PruneLoopAsync(stoppingToken));
+        Task.WhenAll(
+            Task.Factory.StartNew(() => Write(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
+            PruneLoopAsync(stoppingToken));
 
     /// <summary>Deletes every tenant's carts older than its retention at <paramref name="now"/>; returns how many.</summary>
     public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -30,7 +35,7 @@ public sealed partial class CartLogWriter(
         return deleted;
     }
 
-    private async Task WriteAsync(CancellationToken stoppingToken)
+    private void Write(CancellationToken stoppingToken)
     {
         var batch = new List<LoggedCartRow>(options.BatchSize);
         var interval = TimeSpan.FromMilliseconds(Math.Max(0, options.FlushIntervalMilliseconds));
@@ -40,16 +45,17 @@ public sealed partial class CartLogWriter(
         using var stopping = stoppingToken.Register(() => writing.CancelAfter(TimeSpan.FromSeconds(5)));
         try
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            // Blocking is this thread's job; on PostgreSQL the awaited I/O completes on the pool and wakes it.
+            while (queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
                 // The first cart starts an interval: the carts of the interval go in one transaction, not one each.
-                await queue.WaitForBatchAsync(interval, stoppingToken);
-                await FlushAsync(batch, writing.Token);
+                queue.WaitForBatch(interval, stoppingToken);
+                FlushAsync(batch, writing.Token).GetAwaiter().GetResult();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await FlushAsync(batch, writing.Token);
+            FlushAsync(batch, writing.Token).GetAwaiter().GetResult();
         }
     }
 
