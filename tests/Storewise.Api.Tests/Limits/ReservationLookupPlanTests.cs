@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Storewise.Api.Limits;
+using Storewise.Api.Reservations;
 using Storewise.Api.Storage;
 using Storewise.Api.Tests.Infrastructure;
 
@@ -30,9 +31,7 @@ public sealed class ReservationLookupPlanTests
                 INSERT INTO usage_grants (tenant, reservation_id, offer_id, counter, order_id, period, amount, state)
                 SELECT 't', 'r' || n, 'offer' || (n % 64), 'offer', 'o' || n, 'total', 1, 'reserved' FROM generate_series(1, 3000) AS n;
                 """);
-            var confirm = await PlanAsync(
-                connection,
-                "UPDATE reservations SET status = 'confirmed', updated_at = 1 WHERE tenant = @tenant AND id = @id AND status = 'reserved' AND expires_at > 1 RETURNING answer");
+            var confirm = await PlanAsync(connection, ReservationStore.ConfirmSql);
             var grants = await PlanAsync(connection, UsageLedger.ConfirmSql);
 
             Assert.Contains("reservations_pkey", confirm, StringComparison.Ordinal);
@@ -50,5 +49,5 @@ public sealed class ReservationLookupPlanTests
     }
 
     private static async Task<string> PlanAsync(System.Data.Common.DbConnection connection, string statement) =>
-        string.Join('\n', await connection.QueryAsync<string>("EXPLAIN " + statement.TrimEnd().TrimEnd(';'), new { tenant = "t", id = "r1500", reservationId = "r1500" }));
+        string.Join('\n', await connection.QueryAsync<string>("EXPLAIN " + statement.TrimEnd().TrimEnd(';'), new { tenant = "t", id = "r1500", reservationId = "r1500", confirmed = "confirmed", reserved = "reserved", now = 1L }));
 }
