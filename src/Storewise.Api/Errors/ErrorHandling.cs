@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Storewise.Api.Common;
 using Storewise.Api.Storage;
 
 namespace Storewise.Api.Errors;
@@ -28,6 +29,9 @@ public static partial class ErrorHandling
     {
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var (status, message) = Classify(exception);
+        // The handler cleared the answer's headers; the request id goes back on, so the caller can quote it and the
+        // logged failure can be found by it.
+        context.Response.Headers[RequestIds.Header] = context.TraceIdentifier;
         if (status >= 500)
         {
             LogFailed(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Storewise.Errors"), exception, status);

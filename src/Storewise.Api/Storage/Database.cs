@@ -230,6 +230,14 @@ public sealed class Database : IAsyncDisposable
         {
             await _postgres.DisposeAsync();
         }
+
+        if (_sqliteConnectionString is not null)
+        {
+            // Idle pooled connections keep the database, its WAL and its shared-memory file open; a stopped service
+            // (or one of many in a test process) must not hold them until the process ends.
+            using var pooled = new SqliteConnection(_sqliteConnectionString);
+            SqliteConnection.ClearPool(pooled);
+        }
     }
 
     // Whether the connection string itself gives the keyword, in any case and spacing ("Max Auto Prepare").

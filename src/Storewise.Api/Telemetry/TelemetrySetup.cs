@@ -17,6 +17,12 @@ public static class TelemetrySetup
     // How long a request line may wait to be written; short enough to read as live when following the output.
     private static readonly TimeSpan RequestLineFlushInterval = TimeSpan.FromMilliseconds(50);
 
+    // Opened once per process and shared by every host in it: each open is a descriptor of its own (a duplicate of
+    // standard output or error), and a host does not close it when it stops, because lines logged while it stops must
+    // still be written. One per host was two descriptors left open by every host a process started and stopped.
+    private static readonly Lazy<Stream> StandardOutput = new(Console.OpenStandardOutput);
+    private static readonly Lazy<Stream> StandardError = new(Console.OpenStandardError);
+
     public static void AddStorewiseTelemetry(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
@@ -72,8 +78,8 @@ public static class TelemetrySetup
         builder.Services.AddSingleton<ILoggerProvider>(provider => new RequestLineLoggerProvider(
             provider.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(),
             provider.GetServices<ConsoleFormatter>(),
-            Console.OpenStandardOutput(),
-            Console.OpenStandardError(),
+            StandardOutput.Value,
+            StandardError.Value,
             RequestLineFlushInterval));
     }
 

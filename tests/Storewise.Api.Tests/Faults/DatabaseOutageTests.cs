@@ -92,7 +92,7 @@ public sealed class DatabaseOutageTests : IDisposable
         return client;
     }
 
-    /// <summary>Asserts a 503 whose JSON body says the database is unavailable.</summary>
+    /// <summary>Asserts a 503 whose JSON body says the database is unavailable and whose headers name the request.</summary>
     private static async Task ExpectUnavailableAsync(HttpClient client, string url, string? json = null)
     {
         using var request = new HttpRequestMessage(json is null ? HttpMethod.Get : HttpMethod.Post, url);
@@ -101,9 +101,13 @@ public sealed class DatabaseOutageTests : IDisposable
             request.Content = HttpJson.Body(json);
         }
 
+        var requestId = $"outage-{Guid.NewGuid():N}";
+        request.Headers.Add("x-request-id", requestId);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == 503, $"{url}: expected 503, got {(int)response.StatusCode}: {text}");
+        // The answer names the request, so the caller can quote it and the operator find the logged failure.
+        Assert.Equal(requestId, Assert.Single(response.Headers.GetValues("x-request-id")));
         Assert.Contains("json", response.Content.Headers.ContentType?.MediaType ?? "", StringComparison.Ordinal);
         var message = (string?)JsonNode.Parse(text)!["message"];
         Assert.Contains("database", message, StringComparison.OrdinalIgnoreCase);

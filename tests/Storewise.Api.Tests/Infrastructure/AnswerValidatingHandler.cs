@@ -4,8 +4,9 @@ namespace Storewise.Api.Tests.Infrastructure;
 /// Sits in every test client of <see cref="ApiFixture"/>: each answer is checked against the OpenAPI document
 /// before the test sees it, so an undocumented status, media type or field fails whichever test received it. So does
 /// a query parameter that the request's handling read (<see cref="QueryReadRecorder"/>) and the document does not list.
+/// An undocumented 5xx names the exception the service logged for it, when <paramref name="failures"/> has it.
 /// </summary>
-public sealed class AnswerValidatingHandler(ApiContract contract) : DelegatingHandler
+public sealed class AnswerValidatingHandler(ApiContract contract, ServerFailureLog? failures = null) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -22,6 +23,13 @@ public sealed class AnswerValidatingHandler(ApiContract contract) : DelegatingHa
 
         if (problem is not null)
         {
+            if ((int)response.StatusCode >= 500
+                && response.Headers.TryGetValues("x-request-id", out var ids)
+                && failures?.For(ids.First()) is { } failure)
+            {
+                problem += Environment.NewLine + "The service logged: " + failure;
+            }
+
             response.Dispose();
             throw new ContractViolationException(problem);
         }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using Storewise.Api.Auth;
 using Storewise.Api.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Storewise.Api.Tests.Infrastructure;
@@ -33,6 +34,9 @@ public abstract class ApiFixture : IAsyncLifetime
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "storewise-test-" + Guid.NewGuid().ToString("N")[..8]);
 
     public IServiceProvider Services => Factory.Services;
+
+    /// <summary>What the service logged for each request it failed (a 5xx after an exception).</summary>
+    public ServerFailureLog Failures { get; } = new();
 
     /// <summary>The live OpenAPI document; every answer a test client receives must obey it.</summary>
     public ApiContract Contract => _contract ?? throw new InvalidOperationException("fixture not started");
@@ -63,6 +67,7 @@ public abstract class ApiFixture : IAsyncLifetime
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<IStartupFilter, QueryReadRecorder>();
+                services.AddSingleton<ILoggerProvider>(Failures);
                 ConfigureTestServices(services);
             });
         });
@@ -117,7 +122,7 @@ public abstract class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>A client that sends no token.</summary>
-    public HttpClient AnonymousClient() => Factory.CreateDefaultClient(new AnswerValidatingHandler(Contract));
+    public HttpClient AnonymousClient() => Factory.CreateDefaultClient(new AnswerValidatingHandler(Contract, Failures));
 
     /// <summary>
     /// A token signed with the service's key. It is dated by the real clock, because token lifetimes are checked
