@@ -1,6 +1,9 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Storewise.Api.Storage;
 
 namespace Storewise.Api.Tests.Infrastructure;
 
@@ -40,6 +43,26 @@ public static class PostgresServer
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> on a connection to a new database with every migration applied, as a new deployment's
+    /// schema is, and drops the database afterwards.
+    /// </summary>
+    public static async Task WithMigratedDatabaseAsync(Func<DbConnection, Task> test)
+    {
+        var connectionString = await CreateDatabaseAsync();
+        try
+        {
+            await using var database = new Database(DatabaseProvider.Postgres, connectionString);
+            await new MigrationRunner(database, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+            await using var connection = await database.OpenAsync();
+            await test(connection);
+        }
+        finally
+        {
+            await DropDatabaseAsync(connectionString);
+        }
     }
 
     /// <summary>Stops this run's throwaway cluster, if it started one; called once, at the end of the test run.</summary>

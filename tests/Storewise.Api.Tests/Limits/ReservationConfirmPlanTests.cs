@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Storewise.Api.Limits;
 using Storewise.Api.Reservations;
 using Storewise.Api.Storage;
@@ -19,7 +17,7 @@ public sealed partial class ReservationConfirmPlanTests
     [Fact]
     public async Task The_plans_made_once_on_empty_tables_use_the_primary_keys()
     {
-        await WithMigratedDatabaseAsync(async connection =>
+        await PostgresServer.WithMigratedDatabaseAsync(async connection =>
         {
             var confirm = await GenericPlanAsync(connection, ReservationStore.ConfirmSql);
             var grants = await GenericPlanAsync(connection, UsageLedger.ConfirmSql);
@@ -32,23 +30,6 @@ public sealed partial class ReservationConfirmPlanTests
             Assert.DoesNotContain("ux_reservations_live_order", grants, StringComparison.Ordinal);
             Assert.DoesNotContain("ix_reservations_expiry", grants, StringComparison.Ordinal);
         });
-    }
-
-    private static async Task WithMigratedDatabaseAsync(Func<DbConnection, Task> test)
-    {
-        var connectionString = await PostgresServer.CreateDatabaseAsync();
-        try
-        {
-            await using var database = new Database(DatabaseProvider.Postgres, connectionString);
-            await new MigrationRunner(database, NullLogger<MigrationRunner>.Instance).MigrateAsync();
-            await using var connection = await database.OpenAsync();
-            await test(connection);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await PostgresServer.DropDatabaseAsync(connectionString);
-        }
     }
 
     // The plan the confirm's transaction makes for a prepared statement: its parameters are unknown (as $1, $2, …) and the

@@ -1,9 +1,6 @@
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Storewise.Api.Limits;
 using Storewise.Api.Reservations;
-using Storewise.Api.Storage;
 using Storewise.Api.Tests.Infrastructure;
 
 namespace Storewise.Api.Tests.Limits;
@@ -17,12 +14,8 @@ public sealed class ReservationLookupPlanTests
     [Fact]
     public async Task The_confirm_reads_its_reservation_and_grants_by_key_on_tables_without_statistics()
     {
-        var connectionString = await PostgresServer.CreateDatabaseAsync();
-        try
+        await PostgresServer.WithMigratedDatabaseAsync(async connection =>
         {
-            await using var database = new Database(DatabaseProvider.Postgres, connectionString);
-            await new MigrationRunner(database, NullLogger<MigrationRunner>.Instance).MigrateAsync();
-            await using var connection = await database.OpenAsync();
             // Thousands of live reservations of one tenant, never analysed: what a new deployment's table looks like.
             await connection.ExecuteAsync(
                 """
@@ -40,12 +33,7 @@ public sealed class ReservationLookupPlanTests
             Assert.Contains("usage_grants_pkey", grants, StringComparison.Ordinal);
             Assert.DoesNotContain("ux_reservations_live_order", grants, StringComparison.Ordinal);
             Assert.DoesNotContain("ix_usage_grants_offer", grants, StringComparison.Ordinal);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await PostgresServer.DropDatabaseAsync(connectionString);
-        }
+        });
     }
 
     private static async Task<string> PlanAsync(System.Data.Common.DbConnection connection, string statement) =>
